@@ -1,0 +1,23 @@
+"""Extractive pre-summit briefings: objectives, concessions and risks from news articles.
+
+The public API; it never imports Qt. Typical use::
+
+    from briefing import load_inputs, build_briefing, render_docx
+    loaded = load_inputs(["articles/"])
+    result = build_briefing(loaded.articles)
+    render_docx(result.briefing, "briefing.docx")
+"""
+from .cancel import BuildCancelled, CancelToken, ProgressCallback
+from .documents import Article, LoadProblem, LoadResult
+from .load import load_inputs
+from .model import Briefing, Point, Section, Source
+from .options import SECTION_HEADINGS, BriefingOptions
+from .output import OutputError
+from .pipeline import BuildResult, build_briefing
+from .render_docx import render_docx
+
+__all__ = [
+    "Article", "Briefing", "BriefingOptions", "BuildCancelled", "BuildResult", "CancelToken", "LoadProblem",
+    "LoadResult", "OutputError", "Point", "ProgressCallback", "SECTION_HEADINGS", "Section", "Source",
+    "build_briefing", "load_inputs", "render_docx",
+]

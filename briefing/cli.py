@@ -1,0 +1,101 @@
+"""Command line: ``briefing build INPUT... -o OUT.docx`` and friends.
+
+Exit codes: 0 the briefing was written; 1 no usable input or an output could not be
+written; 2 usage error. Heavy modules are imported only once a command runs, so that
+``briefing --help`` answers at once.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _positive_words(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 10:
+        raise argparse.ArgumentTypeError("must be at least 10")
+    return value
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="Word file to write")
+    p.add_argument("--json", metavar="OUT.json", help="also write the briefing as JSON")
+    p.add_argument("--words-per-section", type=_positive_words, default=150, metavar="N",
+                   help="word budget of each of objectives, concessions and risks (default 150)")
+    p.add_argument("--title", metavar="TEXT", help="briefing title (default: the most representative headline)")
+    p.add_argument("--event", metavar="TEXT", help="event line under the title")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Build an extractive pre-summit briefing (objectives, concessions, risks) from news articles.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    build = sub.add_parser("build", help="build a briefing from files or folders")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (searched recursively)")
+    _add_output_options(build)
+    demo = sub.add_parser("demo", help="build a briefing from the built-in sample articles")
+    _add_output_options(demo)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr)
+
+
+def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
+    from .load import load_inputs
+    from .options import BriefingOptions
+    from .output import OutputError, write_text_atomic
+    from .pipeline import build_briefing
+    from .render_docx import render_docx
+
+    loaded = load_inputs(inputs)
+    for problem in loaded.problems:
+        _say(f"skipped {problem.source}: {problem.reason}")
+    if not loaded.articles:
+        _say("no usable input: nothing to build from")
+        return EXIT_FAILED
+    options = BriefingOptions(words_per_section=args.words_per_section, title=args.title, event=args.event)
+    result = build_briefing(loaded.articles, options)
+    for problem in result.skipped:
+        _say(f"skipped {problem.source}: {problem.reason}")
+    try:
+        render_docx(result.briefing, args.output)
+        if args.json:
+            write_text_atomic(args.json, result.briefing.to_json())
+    except OutputError as exc:
+        _say(str(exc))
+        return EXIT_FAILED
+    print(f"wrote {args.output}" + (f" and {args.json}" if args.json else ""))
+    return EXIT_OK
+
+
+def sample_folder() -> Path:
+    from importlib import resources
+
+    with resources.as_file(resources.files("briefing").joinpath("samples")) as p:
+        return Path(p)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return run_build(args.inputs, args)
+    if args.command == "demo":
+        return run_build([str(sample_folder())], args)
+    parser.error(f"unknown command {args.command}")
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

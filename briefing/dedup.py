@@ -1,0 +1,77 @@
+"""Stage 4: merge sentences that say the same thing into one :class:`Candidate`.
+
+Exact copies (after case, quote and spacing normalisation) merge first; near copies
+are found through an inverted index on each sentence's rarest words, so the work grows
+with the number of sentences, not its square.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .documents import Candidate, Sentence
+from .tokens import content_stems, normalize_for_match
+
+RARE_KEYS = 3
+MAX_POSTINGS = 64
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set's words that the other set also has."""
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: float = 0.7) -> list[Candidate]:
+    """Candidates in order of first appearance, each remembering every reporting article."""
+    exact: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        exact.setdefault(normalize_for_match(s.text), []).append(s)
+    keys = list(exact)
+    bags = [frozenset(content_stems(exact[k][0].text, stop)) for k in keys]
+    df = Counter(w for bag in bags for w in bag)
+    postings: dict[str, list[int]] = defaultdict(list)
+    uf = _UnionFind(len(keys))
+    for i, bag in enumerate(bags):
+        rare = sorted(bag, key=lambda w: (df[w], w))[:RARE_KEYS]
+        seen: set[int] = set()
+        for w in rare:
+            for j in postings[w]:
+                if j not in seen:
+                    seen.add(j)
+                    if len(bags[j]) >= 4 and len(bag) >= 4 and overlap(bag, bags[j]) >= threshold:
+                        uf.union(i, j)
+        for w in rare:
+            if len(postings[w]) < MAX_POSTINGS:
+                postings[w].append(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(keys)):
+        groups[uf.find(i)].append(i)
+    candidates = []
+    for root in sorted(groups):
+        members_keys = groups[root]
+        # The wording most articles share stands for the group; then the shorter one.
+        best = max(members_keys, key=lambda i: (len({s.article_id for s in exact[keys[i]]}), -len(keys[i]), -i))
+        rep = exact[keys[best]]
+        sources = list(dict.fromkeys(s.article_id for s in rep))
+        members = [s for i in members_keys for s in exact[keys[i]]]
+        members.sort(key=lambda s: (s is not rep[0], s.position))
+        related = list(dict.fromkeys(s.article_id for s in members if s.article_id not in sources))
+        candidates.append(Candidate(text=rep[0].text, members=[rep[0]] + [m for m in members if m is not rep[0]],
+                                    sources=sources, related=related))
+    return candidates

@@ -1,0 +1,50 @@
+"""The lexicon: access to the language resources shipped as data files in ``briefing/resources``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def read_resource(name: str) -> str:
+    return resources.files("briefing.resources").joinpath(name).read_text(encoding="utf-8")
+
+
+def resource_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a resource file."""
+    out = []
+    for line in read_resource(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    return frozenset(line.lower() for line in resource_lines("abbreviations.txt"))
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for line in resource_lines("stopwords.txt") for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line, re.IGNORECASE) for line in resource_lines("boilerplate.txt"))
+
+
+@lru_cache(maxsize=None)
+def cue_list(name: str) -> tuple[tuple[float, str], ...]:
+    """``(weight, phrase)`` pairs of ``cues/<name>.txt``."""
+    cues = []
+    for line in resource_lines(f"cues/{name}.txt"):
+        weight, _, phrase = line.partition(" ")
+        cues.append((float(weight), phrase.strip().lower()))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for line in resource_lines(name) for w in line.split())

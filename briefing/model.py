@@ -1,0 +1,115 @@
+"""The one :class:`Briefing` model: built by the pipeline, edited in the window,
+saved as JSON and rendered to Word and Markdown from here only."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+JSON_VERSION = 1
+
+
+@dataclass
+class Source:
+    id: str
+    title: str
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    words: int = 0
+
+
+@dataclass
+class Point:
+    """A verbatim sentence. ``sources`` have this exact wording; ``related`` report it in other words."""
+
+    text: str
+    sources: list[str]
+    related: list[str] = field(default_factory=list)
+    score: float = 0.0
+    party: str | None = None
+    pinned: bool = False
+
+    @property
+    def support(self) -> int:
+        return len(set(self.sources) | set(self.related))
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    points: list[Point] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """An amount, percentage or count stated in a source, with the sentence around it."""
+
+    value: str
+    context: str
+    source: str
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    source: str
+
+
+@dataclass
+class Briefing:
+    title: str
+    event: str
+    created: str
+    sources: list[Source] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    marking: str | None = None
+    words_per_section: int = 150
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["version"] = JSON_VERSION
+        for sec in data["sections"]:
+            for p, point in zip(sec["points"], self.section(sec["key"]).points):
+                p["support"] = point.support
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Briefing":
+        point_fields = set(Point.__dataclass_fields__)
+        sections = [Section(key=s["key"], heading=s["heading"],
+                            points=[Point(**{k: v for k, v in p.items() if k in point_fields}) for p in s.get("points", [])])
+                    for s in data.get("sections", [])]
+        return cls(
+            title=data["title"], event=data.get("event", ""), created=data.get("created", ""),
+            sources=[Source(**s) for s in data.get("sources", [])], sections=sections,
+            figures=[Figure(**f) for f in data.get("figures", [])],
+            quotes=[Quote(**q) for q in data.get("quotes", [])],
+            parties=list(data.get("parties", [])), marking=data.get("marking"),
+            words_per_section=int(data.get("words_per_section", 150)),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Briefing":
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,124 @@
+"""The build: articles in, :class:`~briefing.model.Briefing` out, stage by stage.
+
+Each stage is a module with a plain data type between them; this module only runs them
+in order, reports progress through a plain callback and checks the cancel token
+between steps, so the window can run it on a worker thread.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import partial
+
+from .aspects import AspectScorer, score_candidates
+from .cancel import CancelToken, ProgressCallback
+from .clean import clean_article
+from .dedup import group_sentences
+from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
+from .model import Briefing, Point, Section, Source
+from .options import SECTION_HEADINGS, BriefingOptions
+from .lexicon import cue_list, stopwords, word_list
+from .select import select_points
+from .sentences import article_sentences
+from .tokens import content_stems, stems
+
+STAGES = ("clean", "sentences", "dedup", "aspects", "select", "model")
+
+
+@dataclass
+class BuildResult:
+    briefing: Briefing
+    cleaned: list[CleanArticle] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    skipped: list[LoadProblem] = field(default_factory=list)
+
+
+def default_scorer() -> AspectScorer:
+    cues = {k: cue_list(k) for k in SECTION_HEADINGS}
+    return AspectScorer(cues, word_list("cues/modality.txt"), stems)
+
+
+def _report(progress: ProgressCallback | None, stage: str, fraction: float) -> None:
+    if progress is not None:
+        progress(stage, fraction)
+
+
+def unique_articles(articles: list[Article]) -> tuple[list[Article], list[LoadProblem]]:
+    """Drop articles whose text is identical to an earlier one: the same story twice is one source."""
+    seen: dict[str, Article] = {}
+    kept, skipped = [], []
+    for a in articles:
+        if a.content_hash and a.content_hash in seen:
+            skipped.append(LoadProblem(a.display_name, f"same text as {seen[a.content_hash].display_name}; counted once"))
+            continue
+        seen[a.content_hash] = a
+        kept.append(a)
+    return kept, skipped
+
+
+def build_briefing(articles: list[Article], options: BriefingOptions | None = None, *,
+                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BuildResult:
+    """Run every stage on already loaded articles."""
+    options = options or BriefingOptions()
+    cancel = cancel or CancelToken()
+    articles, skipped = unique_articles(articles)
+    stop = stopwords()
+    bag = partial(content_stems, stop=stop)
+
+    cleaned: list[CleanArticle] = []
+    sentences: list[Sentence] = []
+    for i, article in enumerate(articles):
+        cancel.raise_if_cancelled()
+        clean = clean_article(article)
+        cleaned.append(clean)
+        sentences.extend(article_sentences(clean, options.min_sentence_words, options.max_sentence_words))
+        _report(progress, "sentences", (i + 1) / max(len(articles), 1))
+
+    cancel.raise_if_cancelled()
+    _report(progress, "dedup", 0.0)
+    candidates = group_sentences(sentences, stop, options.duplicate_overlap)
+    _report(progress, "dedup", 1.0)
+
+    cancel.raise_if_cancelled()
+    score_candidates(candidates, default_scorer(), options.sections, options.min_aspect_score)
+    _report(progress, "aspects", 1.0)
+
+    cancel.raise_if_cancelled()
+    chosen = select_points(candidates, options.sections, options.words_per_section, bag,
+                           redundancy_overlap=options.redundancy_overlap, mmr_lambda=options.mmr_lambda)
+    _report(progress, "select", 1.0)
+
+    cancel.raise_if_cancelled()
+    briefing = assemble_briefing(cleaned, chosen, candidates, options)
+    _report(progress, "model", 1.0)
+    return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped)
+
+
+def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:
+    """The headline of the article whose points are most central to the whole set."""
+    if not cleaned:
+        return "Briefing"
+    weight: dict[str, float] = {}
+    for c in candidates:
+        for sid in c.sources:
+            weight[sid] = weight.get(sid, 0.0) + c.importance
+    best = max(cleaned, key=lambda ca: weight.get(ca.article.id, 0.0))
+    return best.article.title
+
+
+def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candidate]],
+                      candidates: list[Candidate], options: BriefingOptions) -> Briefing:
+    sources = [Source(id=ca.article.id, title=ca.article.title,
+                      path=str(ca.article.path) if ca.article.path else None, url=ca.article.url,
+                      outlet=ca.article.outlet, date=ca.article.date,
+                      words=sum(len(p.text.split()) for p in ca.paragraphs)) for ca in cleaned]
+    sections = [Section(key=k, heading=SECTION_HEADINGS.get(k, k.title()),
+                        points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
+                                      score=round(c.importance, 4)) for c in chosen.get(k, [])])
+                for k in options.sections]
+    return Briefing(
+        title=options.title or representative_title(cleaned, candidates),
+        event=options.event or "",
+        created=_dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        sources=sources, sections=sections, words_per_section=options.words_per_section,
+    )

@@ -1,0 +1,1 @@
+"""Language resources (data files)."""

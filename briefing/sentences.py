@@ -1,0 +1,70 @@
+"""Stage 3: split paragraphs into sentences with NLTK Punkt, offline.
+
+Punkt normally loads trained parameters from ``nltk_data``; we build them instead from
+the abbreviation list shipped in ``resources/abbreviations.txt``, so nothing is
+downloaded. Sentences keep their closing quote marks; headings never become sentences.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .documents import CleanArticle, Sentence
+from .lexicon import abbreviations
+
+# "TOKYO — " or "WASHINGTON (Reuters) - " at the start of a story is a dateline, not text.
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"‘'])")
+_LEADING_CLOSERS = re.compile(r"^([”’\"')\]]+)(\s+|$)")
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+
+
+@lru_cache(maxsize=1)
+def punkt_tokenizer():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph, verbatim, with closing quotes kept at their end."""
+    raw = punkt_tokenizer().tokenize(text)
+    out: list[str] = []
+    for s in raw:
+        m = _LEADING_CLOSERS.match(s)
+        if m and out:
+            out[-1] = out[-1] + m.group(1)
+            s = s[m.end():]
+        s = s.strip()
+        if s:
+            out.append(s)
+    return out
+
+
+def strip_dateline(sentence: str) -> str:
+    return _DATELINE.sub("", sentence, count=1)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 60) -> list[Sentence]:
+    """All body sentences of an article fit to be briefing points, in order."""
+    out: list[Sentence] = []
+    position = 0
+    for p_index, para in enumerate(clean.paragraphs):
+        if para.is_heading:
+            continue
+        previous = ""
+        for i, text in enumerate(split_sentences(para.text)):
+            if i == 0 and p_index < 3:
+                text = strip_dateline(text)
+            n = word_count(text)
+            if min_words <= n <= max_words and _WORD.search(text):
+                out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
+                                    position=position, previous=previous))
+            previous = text
+            position += 1
+    return out

@@ -1,0 +1,1 @@
+"""Word style templates (built by tools/make_templates.py)."""
