@@ -9,15 +9,19 @@ The public API; it never imports Qt. Typical use::
 """
 from .cancel import BuildCancelled, CancelToken, ProgressCallback
 from .documents import Article, LoadProblem, LoadResult
+from .edits import Edits, PinnedPoint, apply_edits
 from .load import load_inputs
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .output import OutputError
 from .pipeline import BuildResult, build_briefing
+from .project import Project, ProjectArticle, ProjectError, load_project, save_project
 from .render_docx import render_docx
 
 __all__ = [
     "Article", "Briefing", "BriefingOptions", "BuildCancelled", "BuildResult", "CancelToken", "LoadProblem",
     "LoadResult", "OutputError", "Point", "ProgressCallback", "SECTION_HEADINGS", "Section", "Source",
     "build_briefing", "load_inputs", "render_docx",
+    "Edits", "PinnedPoint", "apply_edits",
+    "Project", "ProjectArticle", "ProjectError", "load_project", "save_project",
 ]

@@ -1,0 +1,226 @@
+"""The user's edits to a briefing, kept as plain data apart from any one build.
+
+A build is thrown away and redone whenever the articles change; what the user decided
+(drop this point, keep that one, move a third to another section, a better title) must
+not be thrown away with it. :func:`apply_edits` lays the decisions over a fresh build.
+Points are recognised by :func:`point_key` (their wording, ignoring case, quotes,
+spacing and punctuation), sources by :func:`source_key` (file path, else link, else
+title), since article numbers change between builds.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .model import Briefing, Point, Source
+
+EDITS_VERSION = 1
+
+
+def point_key(text: str) -> str:
+    """The identity of a point: its words, ignoring case, quotes, spacing and punctuation."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def source_key(source: Source) -> str:
+    """The identity of a source across builds (its article number is not)."""
+    if source.path:
+        return f"path:{source.path}"
+    if source.url:
+        return f"url:{source.url}"
+    return f"title:{source.title}"
+
+
+@dataclass
+class PinnedPoint:
+    """A point the user wants kept, with enough to put it back if a new build did not choose it."""
+
+    text: str
+    section: str
+    sources: list[str]  # source keys with this exact wording
+    related: list[str] = field(default_factory=list)  # source keys reporting it in other words
+    score: float = 0.0
+
+
+@dataclass
+class Edits:
+    """Everything the user changed by hand; empty means "the briefing as built"."""
+
+    dropped: dict[str, str] = field(default_factory=dict)  # point key -> wording, for "restore"
+    pinned: dict[str, PinnedPoint] = field(default_factory=dict)  # point key -> point
+    moved: dict[str, str] = field(default_factory=dict)  # point key -> section key
+    title: str | None = None
+    event: str | None = None
+    words_per_section: int | None = None
+    template: str | None = None
+    marking: str | None = None
+
+    # -- changes -------------------------------------------------------------------------
+    def drop(self, text: str) -> None:
+        key = point_key(text)
+        self.pinned.pop(key, None)
+        self.dropped[key] = text
+
+    def restore(self, text_or_key: str) -> None:
+        """Undo a drop."""
+        self.dropped.pop(text_or_key, None)
+        self.dropped.pop(point_key(text_or_key), None)
+
+    def pin(self, point: Point, section: str, briefing: Briefing) -> None:
+        """Keep ``point`` (currently in ``section`` of ``briefing``) through every rebuild."""
+        key = point_key(point.text)
+        self.dropped.pop(key, None)
+        self.pinned[key] = PinnedPoint(
+            text=point.text, section=section,
+            sources=[source_key(briefing.source(i)) for i in point.sources if _has_source(briefing, i)],
+            related=[source_key(briefing.source(i)) for i in point.related if _has_source(briefing, i)],
+            score=point.score)
+
+    def unpin(self, text: str) -> None:
+        self.pinned.pop(point_key(text), None)
+
+    def is_pinned(self, text: str) -> bool:
+        return point_key(text) in self.pinned
+
+    def move(self, text: str, section: str) -> None:
+        key = point_key(text)
+        self.moved[key] = section
+        if key in self.pinned:
+            self.pinned[key].section = section
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Edits()
+
+    # -- JSON ----------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["version"] = EDITS_VERSION
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Edits":
+        """Read edits written by :meth:`to_dict`; raises ``ValueError`` saying what is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("edits must be a JSON object")
+        version = data.get("version", EDITS_VERSION)
+        if not isinstance(version, int) or version > EDITS_VERSION:
+            raise ValueError(f"edits were written by a newer version (format {version})")
+        dropped = _str_dict(data.get("dropped", {}), "dropped")
+        moved = _str_dict(data.get("moved", {}), "moved")
+        pinned_raw = data.get("pinned", {})
+        if not isinstance(pinned_raw, dict):
+            raise ValueError("'pinned' must be an object")
+        pinned = {}
+        for key, p in pinned_raw.items():
+            if not isinstance(p, dict) or not isinstance(p.get("text"), str) or not isinstance(p.get("section"), str):
+                raise ValueError(f"pinned point {key!r} has no text or section")
+            score = p.get("score", 0.0)
+            if not isinstance(score, (int, float)) or isinstance(score, bool):
+                raise ValueError(f"pinned point {key!r} has a score that is not a number")
+            pinned[key] = PinnedPoint(text=p["text"], section=p["section"],
+                                      sources=_str_list(p.get("sources", []), "sources"),
+                                      related=_str_list(p.get("related", []), "related"), score=float(score))
+        words = data.get("words_per_section")
+        if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 10):
+            raise ValueError(f"'words_per_section' must be a whole number of at least 10, not {words!r}")
+        return cls(dropped=dropped, pinned=pinned, moved=moved, words_per_section=words,
+                   **{k: _opt_str(data.get(k), k) for k in ("title", "event", "template", "marking")})
+
+    @classmethod
+    def from_json(cls, text: str) -> "Edits":
+        return cls.from_dict(json.loads(text))
+
+
+def _has_source(briefing: Briefing, source_id: str) -> bool:
+    return any(s.id == source_id for s in briefing.sources)
+
+
+def _str_dict(value: Any, name: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValueError(f"'{name}' must map text to text")
+    return dict(value)
+
+
+def _str_list(value: Any, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{name}' must be a list of text")
+    return list(value)
+
+
+def _opt_str(value: Any, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"'{name}' must be text")
+    return value
+
+
+def _words(points: list[Point]) -> int:
+    return sum(len(p.text.split()) for p in points)
+
+
+def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
+    """A copy of ``briefing`` with the user's edits laid over it.
+
+    Dropped points stay out; moved points go to their new section; pinned points are
+    kept, and put back if this build did not choose them (citing whichever of their
+    sources are still in the briefing; a pin whose sources are all gone waits until one
+    returns). A section that a put-back pin takes over its word budget gives up its
+    weakest points that the user did not pin or move.
+    """
+    out = copy.deepcopy(briefing)
+    sections = {s.key: s for s in out.sections}
+    id_of = {source_key(s): s.id for s in out.sources}
+    budget = edits.words_per_section or out.words_per_section
+
+    placed: dict[str, list[Point]] = {k: [] for k in sections}
+    present: set[str] = set()
+    for section in out.sections:
+        for point in section.points:
+            key = point_key(point.text)
+            if key in edits.dropped or key in present:
+                continue
+            present.add(key)
+            target = edits.moved.get(key, section.key)
+            point.pinned = key in edits.pinned
+            placed[target if target in sections else section.key].append(point)
+
+    refilled: set[str] = set()
+    for key, pin in edits.pinned.items():
+        if key in present or key in edits.dropped:
+            continue
+        target = edits.moved.get(key, pin.section)
+        cited = [id_of[s] for s in pin.sources if s in id_of]
+        if target not in sections or not cited:
+            continue
+        related = [id_of[s] for s in pin.related if s in id_of and id_of[s] not in cited]
+        placed[target].append(Point(text=pin.text, sources=cited, related=related, score=pin.score, pinned=True))
+        present.add(key)
+        refilled.add(target)
+
+    for key in refilled:
+        points = placed[key]
+        while _words(points) > budget:
+            spare = [p for p in points if not p.pinned and point_key(p.text) not in edits.moved]
+            if not spare:
+                break
+            points.remove(min(spare, key=lambda p: p.score))
+        points.sort(key=lambda p: -p.score)
+
+    for section in out.sections:
+        section.points = placed[section.key]
+    if edits.title and edits.title.strip():
+        out.title = edits.title.strip()
+    if edits.event is not None:
+        out.event = edits.event.strip()
+    if edits.marking is not None:
+        out.marking = edits.marking.strip() or None
+    out.words_per_section = budget
+    return out

@@ -1,0 +1,188 @@
+"""The user's edits: plain data laid over a fresh build, and their JSON round trip."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing import BriefingOptions, build_briefing, load_inputs
+from briefing.edits import Edits, apply_edits, point_key, source_key
+from briefing.model import Briefing, Point, Section, Source
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "river_summit"
+
+
+def make_briefing(points: dict[str, list[tuple[str, list[str], float]]], words: int = 150) -> Briefing:
+    sources = [Source(id="1", title="Harbour Herald story", path="/news/harbour.txt"),
+               Source(id="2", title="Valley Times story", url="https://valley.example/talks"),
+               Source(id="3", title="Pasted notes")]
+    sections = [Section(key=k, heading=k.title(), points=[Point(text=t, sources=s, score=sc) for t, s, sc in pts])
+                for k, pts in points.items()]
+    return Briefing(title="Built title", event="", created="2031-05-01T09:00:00+00:00", sources=sources,
+                    sections=sections, words_per_section=words)
+
+
+@pytest.fixture
+def briefing() -> Briefing:
+    return make_briefing({
+        "objectives": [("Lakeland wants a binding water treaty.", ["1"], 0.9),
+                       ("Norvia seeks access to the river port.", ["2"], 0.8)],
+        "concessions": [("Norvia is willing to release extra water.", ["2"], 0.7)],
+        "risks": [("Talks could collapse over the dam schedule.", ["1", "3"], 0.6)],
+    })
+
+
+def texts(b: Briefing, key: str) -> list[str]:
+    return [p.text for p in b.section(key).points]
+
+
+def test_point_key_ignores_case_quotes_and_spacing():
+    assert point_key("“Lakeland  wants” a Treaty.") == point_key('"lakeland wants" a treaty')
+    assert point_key("Lakeland wants a treaty.") != point_key("Norvia wants a treaty.")
+
+
+def test_source_key_prefers_path_then_link_then_title(briefing):
+    assert [source_key(s) for s in briefing.sources] == [
+        "path:/news/harbour.txt", "url:https://valley.example/talks", "title:Pasted notes"]
+
+
+def test_no_edits_changes_nothing_but_is_a_copy(briefing):
+    out = apply_edits(briefing, Edits())
+    assert out == briefing
+    out.sections[0].points.clear()
+    assert briefing.sections[0].points
+
+
+def test_dropped_point_stays_out_and_can_be_restored(briefing):
+    edits = Edits()
+    edits.drop("Norvia seeks access to the river port.")
+    assert texts(apply_edits(briefing, edits), "objectives") == ["Lakeland wants a binding water treaty."]
+    edits.restore("Norvia seeks access to the river port.")
+    assert len(texts(apply_edits(briefing, edits), "objectives")) == 2
+
+
+def test_moved_point_goes_to_its_new_section(briefing):
+    edits = Edits()
+    edits.move("Talks could collapse over the dam schedule.", "concessions")
+    out = apply_edits(briefing, edits)
+    assert texts(out, "risks") == []
+    assert texts(out, "concessions")[-1] == "Talks could collapse over the dam schedule."
+
+
+def test_move_to_unknown_section_leaves_point_in_place(briefing):
+    edits = Edits(moved={point_key("Talks could collapse over the dam schedule."): "no-such-section"})
+    assert texts(apply_edits(briefing, edits), "risks") == ["Talks could collapse over the dam schedule."]
+
+
+def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefing):
+    edits = Edits()
+    point = briefing.section("objectives").points[1]
+    edits.pin(point, "objectives", briefing)
+    assert apply_edits(briefing, edits).section("objectives").points[1].pinned
+
+    # A rebuild with one more article: numbers shift and the pinned point was not chosen.
+    rebuilt = make_briefing({"objectives": [("A new point about fishing rights.", ["1"], 0.95)],
+                             "concessions": [], "risks": []})
+    rebuilt.sources.insert(0, Source(id="0", title="New article", path="/news/new.txt"))
+    rebuilt.sources[2].id = "7"  # the Valley Times story is now article 7
+    out = apply_edits(rebuilt, edits)
+    pinned = [p for p in out.section("objectives").points if p.pinned]
+    assert [p.text for p in pinned] == ["Norvia seeks access to the river port."]
+    assert pinned[0].sources == ["7"]
+
+
+def test_pin_whose_sources_are_all_gone_waits(briefing):
+    edits = Edits()
+    edits.pin(briefing.section("objectives").points[1], "objectives", briefing)
+    without_source = make_briefing({"objectives": [], "concessions": [], "risks": []})
+    without_source.sources = [s for s in without_source.sources if s.id != "2"]
+    assert texts(apply_edits(without_source, edits), "objectives") == []
+    assert edits.pinned  # still remembered for when the article comes back
+
+
+def test_put_back_pin_displaces_weakest_unprotected_point_to_keep_the_budget():
+    old = make_briefing({"objectives": [("One two three four five six seven eight nine ten.", ["1"], 0.5)],
+                         "concessions": [], "risks": []}, words=20)
+    edits = Edits()
+    edits.pin(old.section("objectives").points[0], "objectives", old)
+    new = make_briefing({"objectives": [("Strong point with exactly seven words here.", ["1"], 0.9),
+                                        ("Weak point that also has seven words.", ["2"], 0.1)],
+                         "concessions": [], "risks": []}, words=20)
+    out = apply_edits(new, edits)
+    assert texts(out, "objectives") == ["Strong point with exactly seven words here.",
+                                        "One two three four five six seven eight nine ten."]
+
+
+def test_drop_unpins_and_pin_undrops(briefing):
+    edits = Edits()
+    point = briefing.section("risks").points[0]
+    edits.pin(point, "risks", briefing)
+    edits.drop(point.text)
+    assert not edits.is_pinned(point.text)
+    assert texts(apply_edits(briefing, edits), "risks") == []
+    edits.pin(point, "risks", briefing)
+    assert texts(apply_edits(briefing, edits), "risks") == [point.text]
+
+
+def test_moving_a_pinned_point_moves_its_pin(briefing):
+    edits = Edits()
+    point = briefing.section("risks").points[0]
+    edits.pin(point, "risks", briefing)
+    edits.move(point.text, "objectives")
+    assert edits.pinned[point_key(point.text)].section == "objectives"
+    empty = make_briefing({"objectives": [], "concessions": [], "risks": []})
+    assert texts(apply_edits(empty, edits), "objectives") == [point.text]
+
+
+def test_title_event_marking_and_words_overrides(briefing):
+    edits = Edits(title="  Brightwater river summit  ", event="Brightwater, 12 May", marking="Internal",
+                  words_per_section=80)
+    out = apply_edits(briefing, edits)
+    assert (out.title, out.event, out.marking, out.words_per_section) == (
+        "Brightwater river summit", "Brightwater, 12 May", "Internal", 80)
+    assert apply_edits(briefing, Edits(title="   ")).title == "Built title"
+
+
+def test_json_round_trip(briefing):
+    edits = Edits(title="T", event="E", words_per_section=90, template="standard", marking="Restricted")
+    edits.drop("Norvia seeks access to the river port.")
+    edits.pin(briefing.section("risks").points[0], "risks", briefing)
+    edits.move("Lakeland wants a binding water treaty.", "concessions")
+    again = Edits.from_json(edits.to_json())
+    assert again == edits
+    assert not again.is_empty and Edits().is_empty
+
+
+@pytest.mark.parametrize("data, message", [
+    ([], "object"),
+    ({"dropped": ["x"]}, "dropped"),
+    ({"pinned": {"k": {"text": "x"}}}, "section"),
+    ({"pinned": {"k": {"text": "x", "section": "risks", "score": "high"}}}, "score"),
+    ({"words_per_section": 3}, "at least 10"),
+    ({"title": 5}, "title"),
+    ({"version": 99}, "newer"),
+])
+def test_from_dict_says_what_is_wrong(data, message):
+    with pytest.raises(ValueError, match=message):
+        Edits.from_dict(data)
+
+
+def test_edits_survive_a_real_rebuild_after_adding_an_article():
+    loaded = load_inputs(sorted(FIXTURES.glob("*.txt")))
+    options = BriefingOptions(words_per_section=40)
+    first = build_briefing(loaded.articles[:3], options).briefing
+    edits = Edits()
+    dropped = first.section("objectives").points[0]
+    pinned = first.section("risks").points[-1]
+    moved = first.section("concessions").points[0]
+    edits.drop(dropped.text)
+    edits.pin(pinned, "risks", first)
+    edits.move(moved.text, "objectives")
+
+    second = apply_edits(build_briefing(loaded.articles, options).briefing, edits)
+    all_texts = [p.text for s in second.sections for p in s.points]
+    assert dropped.text not in all_texts
+    assert pinned.text in texts(second, "risks")
+    assert moved.text in texts(second, "objectives")
+    json.dumps(second.to_dict())
