@@ -31,12 +31,13 @@ GAP = 4
 
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
-    out = []
+    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
+    best: dict[tuple[tuple[str, ...], ...], float] = {}
     for weight, phrase in cues:
         parts = tuple(tuple(stemmer(run)) for run in phrase.split("...") if run.strip())
         if parts:
-            out.append(CuePhrase(weight, parts))
-    return out
+            best[parts] = max(weight, best.get(parts, 0.0))
+    return [CuePhrase(w, p) for p, w in best.items()]
 
 
 def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int) -> int:
@@ -47,7 +48,8 @@ def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int) ->
     return -1
 
 
-def matches(tokens: list[str], cue: CuePhrase) -> bool:
+def match_at(tokens: list[str], cue: CuePhrase) -> int:
+    """Index where the cue first matches, or -1."""
     first = cue.parts[0]
     for i in range(len(tokens) - len(first) + 1):
         if tokens[i:i + len(first)] != list(first):
@@ -60,27 +62,40 @@ def matches(tokens: list[str], cue: CuePhrase) -> bool:
                 ok = False
                 break
         if ok:
-            return True
-    return False
+            return i
+    return -1
+
+
+def matches(tokens: list[str], cue: CuePhrase) -> bool:
+    return match_at(tokens, cue) >= 0
 
 
 class AspectScorer:
     """Frame scores of a sentence per section; plain callable with its resources passed in."""
 
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
-                 stemmer: Tokenizer) -> None:
+                 stemmer: Tokenizer, mitigators: frozenset[str] = frozenset()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(modals)
+        self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
 
     def __call__(self, text: str) -> dict[str, float]:
         tokens = self.stemmer(text)
         raw_words = set(re.findall(r"[a-z]+", text.lower()))
         hedged = bool(raw_words & self.modals)
-        scores: dict[str, float] = {}
+        scores: dict[str, float] = {k: 0.0 for k in self.cues}
         for key, cues in self.cues.items():
-            total = sum(c.weight for c in cues if matches(tokens, c))
-            scores[key] = total
+            for cue in cues:
+                at = match_at(tokens, cue)
+                if at < 0:
+                    continue
+                # "to deter threats", "avoid a trade war": a risk word that is the object
+                # of a mitigating verb describes an aim, not a risk.
+                if key == "risks" and "objectives" in scores and self.mitigators & set(tokens[max(0, at - 3):at]):
+                    scores["objectives"] += cue.weight
+                else:
+                    scores[key] += cue.weight
         # Modality turns a plan into an offer and a problem into a risk.
         if hedged:
             for key in ("concessions", "risks"):

@@ -24,8 +24,6 @@ class BriefingOptions:
     # select: a candidate sharing this share of content words with a chosen point is
     # redundant and never chosen.
     redundancy_overlap: float = 0.5
-    # select: weight of relevance against novelty in maximal marginal relevance.
-    mmr_lambda: float = 0.7
     # aspects: minimum frame score for a sentence to belong to a section at all.
     min_aspect_score: float = 2.0
     # sentences shorter or longer than this (in words) are not briefing points.

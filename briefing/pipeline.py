@@ -35,7 +35,7 @@ class BuildResult:
 
 def default_scorer() -> AspectScorer:
     cues = {k: cue_list(k) for k in SECTION_HEADINGS}
-    return AspectScorer(cues, word_list("cues/modality.txt"), stems)
+    return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"))
 
 
 def _report(progress: ProgressCallback | None, stage: str, fraction: float) -> None:
@@ -85,7 +85,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
 
     cancel.raise_if_cancelled()
     chosen = select_points(candidates, options.sections, options.words_per_section, bag,
-                           redundancy_overlap=options.redundancy_overlap, mmr_lambda=options.mmr_lambda)
+                           generic=frozenset(stems(" ".join(word_list("generic_words.txt")))),
+                           redundancy_overlap=options.redundancy_overlap)
     _report(progress, "select", 1.0)
 
     cancel.raise_if_cancelled()

@@ -1,10 +1,12 @@
 """Stage 6: choose each section's points within its word budget.
 
-Relevance is the candidate's frame score for the section, weighted by how central it is
-to the whole set of articles (cosine with the support-weighted centroid, one pass) and
-by how many articles report it. Maximal marginal relevance (Carbonell and Goldstein,
-1998) then picks points greedily by relevance per word, never one that repeats a point
-already chosen in any section.
+A briefing should state as many distinct, concrete facts as its budget allows, each in
+the section whose frame it has. So selection is budgeted concept coverage (Gillick and
+Favre, 2009) weighted by the frame score: a sentence is worth the concepts (content
+words) it adds that no chosen point has stated yet, each concept weighted by how many
+articles mention it and how specific it is, divided by the sentence's length. This is
+maximal marginal relevance (Carbonell and Goldstein, 1998) with novelty measured as
+uncovered concepts; a sentence repeating half of a chosen point is never taken.
 """
 from __future__ import annotations
 
@@ -17,74 +19,86 @@ from .documents import Candidate
 
 BagOfWords = Callable[[str], list[str]]
 
-POOL_SIZE = 300  # candidates per section considered by MMR; keeps selection linear in input size
+POOL_SIZE = 300  # candidates per section considered; keeps selection linear in input size
+FRAME_CAP = 6.0  # frame margin above which a sentence is "clearly" of its section
+GENERIC_WEIGHT = 0.15
+LENGTH_EXPONENT = 0.6
 
 
-def centrality(candidates: list[Candidate], bag: BagOfWords) -> list[float]:
-    """Cosine of each candidate's tf-idf vector with the support-weighted centroid."""
-    bags = [Counter(bag(c.text)) for c in candidates]
-    n = len(bags) or 1
-    df = Counter(w for b in bags for w in b)
-    idf = {w: math.log(1 + n / d) for w, d in df.items()}
-    vecs = []
-    centroid: Counter[str] = Counter()
-    for c, b in zip(candidates, bags):
-        v = {w: tf * idf[w] for w, tf in b.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        v = {w: x / norm for w, x in v.items()}
-        vecs.append(v)
-        for w, x in v.items():
-            centroid[w] += x * c.support
-    cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
-    return [sum(x * centroid[w] for w, x in v.items()) / cnorm for v in vecs]
+def concept_weights(candidates: list[Candidate], bag: BagOfWords, generic: frozenset[str]) -> dict[str, float]:
+    """Weight of each content word: corroboration (articles) times specificity (rarity in sentences)."""
+    n = len(candidates) or 1
+    sentence_freq: Counter[str] = Counter()
+    article_freq: dict[str, set[str]] = {}
+    for c in candidates:
+        words = set(bag(c.text))
+        sentence_freq.update(words)
+        arts = set(c.sources) | set(c.related)
+        for w in words:
+            article_freq.setdefault(w, set()).update(arts)
+    weights = {}
+    for w, sf in sentence_freq.items():
+        corroboration = float(len(article_freq[w]))
+        specificity = math.log(1.0 + n / sf)
+        weights[w] = corroboration * specificity * (GENERIC_WEIGHT if w in generic else 1.0)
+    return weights
 
 
-def relevance(cand: Candidate, section: str, central: float) -> float:
+def frame_strength(cand: Candidate, section: str) -> float:
+    """How clearly the candidate belongs to the section, in 0..1."""
     frame = cand.scores.get(section, 0.0)
     others = max((v for k, v in cand.scores.items() if k != section), default=0.0)
     margin = max(frame - 0.5 * others, 0.0)
-    return margin * (0.5 + central) * (1.0 + 0.25 * math.log(cand.support))
+    return min(margin, FRAME_CAP) / FRAME_CAP
 
 
 def select_points(candidates: list[Candidate], sections: Iterable[str], words_per_section: int,
-                  bag: BagOfWords, *, redundancy_overlap: float = 0.5, mmr_lambda: float = 0.7
+                  bag: BagOfWords, *, generic: frozenset[str] = frozenset(), redundancy_overlap: float = 0.5
                   ) -> dict[str, list[Candidate]]:
     """Points per section, most important first, each section within the word budget."""
     sections = tuple(sections)
-    central = centrality(candidates, bag)
-    bags = {id(c): frozenset(bag(c.text)) for c in candidates}
-    for c, x in zip(candidates, central):
-        c.importance = x
-    pools = {k: [(relevance(c, k, x), c) for c, x in zip(candidates, central) if c.section == k] for k in sections}
+    weights = concept_weights(candidates, bag, generic)
+    concepts = {id(c): frozenset(bag(c.text)) for c in candidates}
+    pools: dict[str, list[tuple[float, Candidate]]] = {}
     for k in sections:
-        pools[k] = sorted(pools[k], key=lambda rc: -rc[0])[:POOL_SIZE]
+        pool = []
+        for c in candidates:
+            if c.section != k:
+                continue
+            strength = frame_strength(c, k)
+            info = sum(weights[w] for w in concepts[id(c)])
+            c.importance = strength * info / len(c.text.split()) ** LENGTH_EXPONENT * (1 + 0.25 * math.log(c.support))
+            if strength > 0:
+                pool.append((strength, c))
+        pool.sort(key=lambda sc: -sc[1].importance)
+        pools[k] = pool[:POOL_SIZE]
     chosen: dict[str, list[Candidate]] = {k: [] for k in sections}
     used = {k: 0 for k in sections}
-    all_chosen: list[Candidate] = []
+    covered: set[str] = set()
+    chosen_bags: list[frozenset[str]] = []
     while True:
         best = None
         for k in sections:
             budget_left = words_per_section - used[k]
-            top = max((rel for rel, _ in pools[k]), default=1.0) or 1.0
-            for rel, c in pools[k]:
+            for strength, c in pools[k]:
                 n = len(c.text.split())
-                if n > budget_left or rel <= 0:
+                if n > budget_left:
                     continue
-                sim = max((overlap(bags[id(c)], bags[id(o)]) for o in all_chosen), default=0.0)
-                if sim >= redundancy_overlap:
+                bag_c = concepts[id(c)]
+                if any(overlap(bag_c, b) >= redundancy_overlap for b in chosen_bags):
                     continue
-                value = mmr_lambda * rel / top - (1 - mmr_lambda) * sim
-                density = value / math.sqrt(n)
-                if best is None or density > best[0]:
-                    best = (density, k, c, rel)
-        if best is None:
+                gain = sum(weights[w] for w in bag_c - covered)
+                value = strength * gain / n ** LENGTH_EXPONENT * (1 + 0.25 * math.log(c.support))
+                if best is None or value > best[0]:
+                    best = (value, k, c)
+        if best is None or best[0] <= 0:
             break
-        _, k, c, rel = best
-        c.importance = rel
+        _, k, c = best
         chosen[k].append(c)
-        all_chosen.append(c)
+        chosen_bags.append(concepts[id(c)])
+        covered |= concepts[id(c)]
         used[k] += len(c.text.split())
-        pools[k] = [(r, o) for r, o in pools[k] if o is not c]
+        pools[k] = [(s, o) for s, o in pools[k] if o is not c]
     for k in sections:
         chosen[k].sort(key=lambda c: -c.importance)
     return chosen

@@ -50,6 +50,20 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def quotes_balanced(text: str) -> bool:
+    """False for a sentence that opens a quotation another sentence closes (a fragment of it)."""
+    if text.count("\u201c") != text.count("\u201d"):
+        return False
+    return text.count('"') % 2 == 0
+
+
+def fit_for_point(text: str, min_words: int, max_words: int) -> bool:
+    """A point must stand alone: a statement, of sensible length, not half a quotation."""
+    n = word_count(text)
+    return (min_words <= n <= max_words and bool(_WORD.search(text))
+            and not text.rstrip("\"'\u201d\u2019)").endswith("?") and quotes_balanced(text))
+
+
 def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 60) -> list[Sentence]:
     """All body sentences of an article fit to be briefing points, in order."""
     out: list[Sentence] = []
@@ -61,8 +75,7 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
         for i, text in enumerate(split_sentences(para.text)):
             if i == 0 and p_index < 3:
                 text = strip_dateline(text)
-            n = word_count(text)
-            if min_words <= n <= max_words and _WORD.search(text):
+            if fit_for_point(text, min_words, max_words):
                 out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
                                     position=position, previous=previous))
             previous = text

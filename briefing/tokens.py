@@ -17,16 +17,40 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _TOKEN.findall(text.translate(_QUOTES))]
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+_DOUBLE_OK = frozenset("lsz")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer().stem(word)
+    """A light inflectional stem: hope, hopes, hoped, hoping -> hop.
+
+    Only inflections are removed, so "critical" stays apart from "critics" and
+    "investment" from "invest" (Porter's stemmer conflates both pairs).
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("ing") and len(w) > 5:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        w = w[:-2]
+    elif w.endswith("es") and len(w) > 4 and w[-3] in "sxzh":
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou" and w[-1] not in _DOUBLE_OK:
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
 
 
 def stems(text: str) -> list[str]:

@@ -1,0 +1,47 @@
+import pytest
+
+from briefing.pipeline import default_scorer
+
+SECTIONS = ("objectives", "concessions", "risks")
+
+# Sentences written for these tests, about meetings other than any sample; each states
+# one section's frame clearly.
+CASES = [
+    ("objectives", "Brazil is seeking guarantees that its beef exports will not face new quotas."),
+    ("objectives", "The mediators hope to win a 30-day truce before the rainy season begins."),
+    ("objectives", "Canberra wants the alliance to fund a second submarine base in the north."),
+    ("objectives", "The union's main goal is to protect pensions for workers who retire before 2030."),
+    ("objectives", "Both delegations aim to agree a joint statement on maritime safety."),
+    ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
+    ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
+    ("concessions", "Berlin has signalled it may buy more liquefied gas from its partners."),
+    ("concessions", "The company pledged to invest $2 billion in new plants in the region."),
+    ("concessions", "Officials said Ottawa is willing to share more of the cost of the radar network."),
+    ("risks", "Analysts warned that a collapse of the talks could trigger a new round of fighting."),
+    ("risks", "Hardliners in parliament have threatened to block any deal that cedes territory."),
+    ("risks", "The dispute over fishing rights remains the main sticking point and could derail the summit."),
+    ("risks", "Markets fear an unpredictable escalation if the sanctions are tightened."),
+    ("risks", "Critics say the plan is a risky gamble that could leave the ports exposed."),
+]
+
+
+@pytest.mark.parametrize("expected,text", CASES)
+def test_each_sentence_scores_highest_for_its_section(expected, text):
+    scores = default_scorer()(text)
+    best = max(SECTIONS, key=lambda k: scores[k])
+    assert best == expected, scores
+
+
+def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
+    scores = default_scorer()("The two navies will hold drills to deter threats to shipping lanes.")
+    assert scores["objectives"] > scores["risks"]
+
+
+def test_plain_background_scores_low():
+    scores = default_scorer()("The summit takes place in a hotel beside the lake on Friday.")
+    assert max(scores.values()) < 2.0
+
+
+def test_cue_forms_that_stem_alike_count_once():
+    scorer = default_scorer()
+    assert scorer("They plan to meet.")["objectives"] == scorer("They plans to meet.")["objectives"]

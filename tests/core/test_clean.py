@@ -1,0 +1,49 @@
+from briefing.clean import clean_article, is_boilerplate, is_heading
+from briefing.load import article_from_text, guess_title
+
+ARTICLE = """Leaders gather in Lisbon to try to save the fisheries pact.
+Fisheries Pact Hangs on Lisbon Talks
+By Maria Santos and Tom Reed
+
+Fisheries Pact Hangs on Lisbon Talks
+The two governments want a new quota deal before the season opens in March.
+ADVERTISEMENT
+Officials said the fleet owners could accept a cut of 10% if fuel subsidies continue.
+The two governments want a new quota deal before the season opens in March.
+Photo: Port of Lisbon / Agency Images
+Read more: How quotas are set
+Sign up for our daily briefing
+© 2026 Example Media Group. All rights reserved.
+"""
+
+
+def test_title_is_the_repeated_headline_not_the_lede():
+    assert guess_title(ARTICLE.splitlines(), "fallback") == "Fisheries Pact Hangs on Lisbon Talks"
+
+
+def test_boilerplate_headlines_and_repeats_are_removed():
+    clean = clean_article(article_from_text(ARTICLE, source_id="1"))
+    body = [p.text for p in clean.paragraphs]
+    assert body == [
+        "Leaders gather in Lisbon to try to save the fisheries pact.",
+        "The two governments want a new quota deal before the season opens in March.",
+        "Officials said the fleet owners could accept a cut of 10% if fuel subsidies continue.",
+    ]
+    assert "ADVERTISEMENT" in clean.removed
+    assert any(r.startswith("©") for r in clean.removed)
+
+
+def test_boilerplate_patterns_leave_real_sentences_alone():
+    assert is_boilerplate("ADVERTISING")
+    assert is_boilerplate("By Jane Doe")
+    assert is_boilerplate("Reporting by Ana Lima; Editing by Mark Ho")
+    assert not is_boilerplate("By Thursday, negotiators hope to close the gap on tariffs.")
+    assert not is_boilerplate("Sign-up rates for the program rose sharply, officials said.")
+    assert not is_boilerplate("Credit markets reacted calmly to the announcement on Monday.")
+
+
+def test_headings_are_short_lines_without_a_full_stop():
+    assert is_heading("3. The Focus on Economic Interests")
+    assert is_heading("Energy and Economic Cooperation")
+    assert not is_heading("The talks ended early.")
+    assert not is_heading("“We will not sign,” the envoy said.")

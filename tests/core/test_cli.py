@@ -1,0 +1,56 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from briefing.cli import main
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def test_demo_builds_from_the_built_in_samples(tmp_path):
+    out = tmp_path / "demo.docx"
+    assert main(["demo", "-o", str(out), "--json", str(tmp_path / "demo.json")]) == 0
+    data = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    assert out.stat().st_size > 0
+    assert len(data["sources"]) >= 4
+    assert all(s["points"] for s in data["sections"][:3])
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("build").returncode == 2
+    assert run("build", str(tmp_path)).returncode == 2  # no -o
+    bad = run("build", str(tmp_path), "-o", str(tmp_path / "x.docx"), "--words-per-section", "many")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_no_usable_input_exits_1_and_names_each_file(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    proc = run("build", str(tmp_path), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.docx"))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    for name in ("empty.txt", "image.png", "missing.txt"):
+        assert sum(name in line for line in lines) == 1, proc.stderr
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_unwritable_output_exits_1(tmp_path, seeds_dir):
+    proc = run("build", str(seeds_dir), "-o", str(tmp_path / "no" / "such" / "dir" / "x.docx"))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr and "x.docx" in proc.stderr
+
+
+@pytest.mark.parametrize("budget", [60, 300])
+def test_word_budget_is_respected(tmp_path, seeds_dir, budget):
+    proc = run("build", str(seeds_dir), "-o", str(tmp_path / "b.docx"), "--json", str(tmp_path / "b.json"),
+               "--words-per-section", str(budget))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    for section in data["sections"][:3]:
+        assert sum(len(p["text"].split()) for p in section["points"]) <= budget

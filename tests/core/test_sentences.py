@@ -1,0 +1,52 @@
+from briefing.clean import clean_article
+from briefing.load import article_from_text
+from briefing.sentences import article_sentences, quotes_balanced, split_sentences, strip_dateline
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Mr. Okafor met Gen. Ruiz in Washington on Feb. 3 to discuss U.S. aid. "
+            "The talks ran late. Dr. Lee of the U.N. agency said little.")
+    assert split_sentences(text) == [
+        "Mr. Okafor met Gen. Ruiz in Washington on Feb. 3 to discuss U.S. aid.",
+        "The talks ran late.",
+        "Dr. Lee of the U.N. agency said little.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = "“We will not sign,” the envoy said. “The offer is too small.” The talks resumed later."
+    assert split_sentences(text) == [
+        "“We will not sign,” the envoy said.",
+        "“The offer is too small.”",
+        "The talks resumed later.",
+    ]
+    straight = 'He said "the deal is dead." Then he left the room.'
+    assert split_sentences(straight) == ['He said "the deal is dead."', "Then he left the room."]
+
+
+def test_dateline_is_not_part_of_the_sentence():
+    assert strip_dateline("NAIROBI — The mediators arrived on Monday.") == "The mediators arrived on Monday."
+    assert strip_dateline("BRUSSELS (Reuters) - Ministers met today.") == "Ministers met today."
+    assert strip_dateline("The EU — and its allies — met.") == "The EU — and its allies — met."
+
+
+def test_headings_and_list_labels_are_not_sentences():
+    text = ("Ministers Meet on Grain Exports\n"
+            "1. What Each Side Wants\n"
+            "The exporters want a lower quota on wheat shipments this year.\n"
+            "Risks Ahead\n"
+            "Negotiators warned that a failure could trigger new export bans.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    texts = [s.text for s in article_sentences(clean)]
+    assert texts == ["The exporters want a lower quota on wheat shipments this year.",
+                     "Negotiators warned that a failure could trigger new export bans."]
+
+
+def test_questions_and_quote_fragments_are_not_points():
+    text = ("What might each side give up in the end?\n"
+            "“We are not looking for a fight. We are looking for water,” the minister told reporters.\n"
+            "The delegation expects a long night of talks in the capital.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    texts = [s.text for s in article_sentences(clean)]
+    assert texts == ["The delegation expects a long night of talks in the capital."]
+    assert not quotes_balanced("“We are not looking for a fight.")
