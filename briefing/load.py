@@ -1,58 +1,31 @@
-"""Stage 1: read input files into :class:`Article` objects.
+"""Stage 1: read the inputs (files, folders, http(s) links, i.e. URLs) into :class:`Article` objects.
 
-Text files are decoded by detection (BOM, then UTF-8, then charset-normalizer), never by
-guessing one encoding. Problems are collected, never raised, so one bad file does not
-stop the rest.
+Each format has its reader in :mod:`briefing.formats`. Problems are collected, never
+raised: every unusable input becomes one :class:`LoadProblem` with a one-line reason,
+and the rest are read all the same.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Iterable, Iterator
 
 from .documents import Article, LoadProblem, LoadResult
+from .formats import Extracted, LoadError, LoadLimits, format_for, unsupported_reason
+from .formats.base import too_large
+from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
+from .formats.url import fetch, is_link
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+__all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
+           "load_file", "load_inputs", "load_link", "looks_binary", "normalize_text", "shown"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-class LoadError(Exception):
-    """An input that cannot be used; the message is the reason shown to the user."""
-
-
-def decode_bytes(data: bytes) -> str:
-    """Decode text by its BOM, else strict UTF-8, else the detected encoding."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise LoadError("not text (no character encoding fits)")
-    return str(best)
-
-
-def normalize_text(text: str) -> str:
-    """Unify line ends and drop control characters, which would make the .docx invalid."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
-
-
-def looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    return b"\x00" in sample
+Input = Path | str  # a file, or a link
 
 
 def guess_title(lines: list[str], fallback: str) -> str:
@@ -61,7 +34,7 @@ def guess_title(lines: list[str], fallback: str) -> str:
     News exports often put a lede or kicker first and repeat the headline; a line
     that occurs twice near the top without a closing full stop is the best evidence.
     """
-    top = [ln.strip() for ln in lines if ln.strip()][:6]
+    top = [ln.strip() for ln in lines[:200] if ln.strip()][:6]
     top = [re.sub(r"^#+\s*", "", ln) for ln in top]
 
     def short(ln: str) -> bool:
@@ -80,71 +53,181 @@ def guess_title(lines: list[str], fallback: str) -> str:
 
 def article_from_text(text: str, *, source_id: str, path: Path | None = None, url: str | None = None,
                       title: str | None = None, outlet: str | None = None, date: str | None = None) -> Article:
+    """An :class:`Article` from text already read; :class:`LoadError` when there is no text."""
     text = normalize_text(text)
     if not text.strip():
         raise LoadError("empty (no text)")
-    fallback = path.stem.replace("_", " ") if path else source_id
+    fallback = one_line(path.stem.replace("_", " ")) if path else None
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-    return Article(id=source_id, text=text, title=title or guess_title(text.splitlines(), fallback),
-                   path=path, url=url, outlet=outlet, date=date, content_hash=digest)
+    head = text[:20000].splitlines()
+    return Article(id=source_id, text=text, title=one_line(title) or guess_title(head, fallback or source_id),
+                   path=path, url=url, outlet=one_line(outlet, 120), date=one_line(date, 40), content_hash=digest)
 
 
-def read_text_file(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise LoadError(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_TEXT_BYTES // (1024 * 1024)} MB)")
-    data = path.read_bytes()
-    if not data.strip():
-        raise LoadError("empty (no text)")
-    if looks_binary(data):
-        raise LoadError("binary data, not text")
-    return decode_bytes(data)
+def shown(item: Input) -> str:
+    """An input as one printable line: bytes that are not text as \\xNN, control characters escaped."""
+    raw = item if isinstance(item, str) else os.fspath(item)
+    text = os.fsencode(raw).decode("utf-8", "backslashreplace") if isinstance(item, Path) else raw
+    return "".join(c if unicodedata.category(c) not in ("Cc", "Cs", "Zl", "Zp") else c.encode("unicode_escape").decode()
+                   for c in text)
 
 
-def load_file(path: Path, source_id: str) -> Article:
+def _unusable_name(path: Path) -> bool:
+    """A name that cannot go into a Word document or JSON: control characters, or bytes that are not text."""
+    return any(unicodedata.category(c) in ("Cc", "Cs") or c in "\ufffe\uffff" for c in path.name) or \
+        any(unicodedata.category(c) == "Cs" for c in str(path))
+
+
+@contextlib.contextmanager
+def _open_regular(path: Path) -> Iterator[tuple[BinaryIO, int]]:
+    """The file opened for reading, with its size; pipes and devices are refused without blocking."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError("a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, pipe or socket)")
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
+        yield stream, info.st_size
+
+
+def _os_reason(exc: OSError, path: Path) -> str:
+    if isinstance(exc, FileNotFoundError):
+        if path.is_symlink():
+            return "broken link (what it points to does not exist)"
+        return "disappeared before it could be read (moved or deleted?)"
+    if exc.errno == errno.ELOOP:
+        return "a link that leads back to itself (link loop)"
+    if isinstance(exc, PermissionError):
+        return "no permission to read it"
+    if isinstance(exc, IsADirectoryError):
+        return "a folder"
+    return f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+
+
+def _article(extracted: Extracted, source_id: str, limits: LoadLimits, path: Path | None = None) -> Article:
+    if len(extracted.text) > limits.max_text_chars:
+        raise LoadError(f"too much text ({len(extracted.text):,} characters; the limit is {limits.max_text_chars:,})")
+    return article_from_text(extracted.text, source_id=source_id, path=path, url=extracted.url,
+                             title=extracted.title, outlet=extracted.outlet, date=extracted.date)
+
+
+def load_file(path: Path, source_id: str, limits: LoadLimits | None = None) -> Article:
     """Read one file; raises :class:`LoadError` with a user-facing reason."""
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise LoadError(f"unsupported file type '{suffix or path.name}'")
-    return article_from_text(read_text_file(path), source_id=source_id, path=path.resolve())
+    limits = limits or LoadLimits()
+    fmt = format_for(path.suffix)
+    if fmt is None:
+        raise LoadError(unsupported_reason(path.suffix))
+    if _unusable_name(path):
+        raise LoadError("the file name has control characters or bytes that are not text; rename the file")
+    try:
+        with _open_regular(path) as (stream, size):
+            if size == 0:
+                raise LoadError("empty (no text)")
+            if size > fmt.max_bytes(limits):
+                raise too_large(size, fmt.max_bytes(limits))
+            extracted = fmt.read(stream, limits)
+    except OSError as exc:
+        raise LoadError(_os_reason(exc, path)) from exc
+    extracted.url = None  # a saved page is cited by its file
+    return _article(extracted, source_id, limits, path=Path(os.path.abspath(path)))
 
 
-def iter_input_files(inputs: Iterable[str | os.PathLike[str]], problems: list[LoadProblem]) -> list[Path]:
-    """Expand folders (recursively, following no symlink loops) into a sorted file list."""
-    files: list[Path] = []
-    seen_dirs: set[str] = set()
+def load_link(url: str, source_id: str, limits: LoadLimits | None = None) -> Article:
+    """Fetch and read one http(s) link; raises :class:`LoadError` with a user-facing reason."""
+    limits = limits or LoadLimits()
+    return _article(fetch(url.strip(), limits), source_id, limits)
+
+
+def _skip_silently(name: str) -> bool:
+    """Hidden files and office lock files ("~$report.docx") are not inputs anyone chose."""
+    return name.startswith((".", "~$"))
+
+
+def list_inputs(inputs: Iterable[str | os.PathLike[str]], problems: list[LoadProblem],
+                limits: LoadLimits | None = None) -> list[Input]:
+    """Links, and files with folders expanded (recursively, in name order, each real file and folder once).
+
+    Links to folders are followed, but a folder already seen (a link loop) is not entered
+    again; at most ``limits.max_files`` files are listed.
+    """
+    limits = limits or LoadLimits()
+    items: list[Input] = []
+    seen: set[str] = set()
+
+    def add(item: Input, key: str) -> bool:
+        if key in seen:
+            return True
+        if len(items) >= limits.max_files:
+            return False
+        seen.add(key)
+        items.append(item)
+        return True
+
     for item in inputs:
+        if isinstance(item, str) and is_link(item):
+            add(item.strip(), item.strip())
+            continue
         p = Path(item)
-        if p.is_dir():
-            for root, dirs, names in os.walk(p, followlinks=True):
-                real = os.path.realpath(root)
-                if real in seen_dirs:
-                    dirs[:] = []
-                    continue
-                seen_dirs.add(real)
-                dirs.sort()
-                for name in sorted(names):
-                    if not name.startswith("."):
-                        files.append(Path(root) / name)
-        elif p.is_file():
-            files.append(p)
-        elif p.exists():
-            problems.append(LoadProblem(str(p), "not a regular file"))
-        else:
-            problems.append(LoadProblem(str(p), "no such file or folder"))
-    return files
-
-
-def load_inputs(inputs: Iterable[str | os.PathLike[str]]) -> LoadResult:
-    """Load every usable input; every unusable one becomes a :class:`LoadProblem`."""
-    result = LoadResult()
-    for path in iter_input_files(inputs, result.problems):
         try:
-            article = load_file(path, source_id=str(len(result.articles) + 1))
+            if p.is_dir():
+                if not _walk(p, add, problems):
+                    problems.append(LoadProblem(shown(p), f"more than {limits.max_files} files; "
+                                                f"only the first {limits.max_files} were read"))
+            elif p.exists() or p.is_symlink():
+                if not add(p, os.path.realpath(p)):
+                    problems.append(LoadProblem(shown(p), f"not read: more than {limits.max_files} files were given"))
+            else:
+                problems.append(LoadProblem(shown(p), "no such file or folder"))
+        except OSError as exc:
+            problems.append(LoadProblem(shown(p), _os_reason(exc, p)))
+    return items
+
+
+def _walk(root: Path, add, problems: list[LoadProblem]) -> bool:
+    """Add the files under ``root``; False once the file limit is reached."""
+    visited: set[str] = set()
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        problems.append(LoadProblem(shown(where), f"folder cannot be opened ({exc.strerror or exc})"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if _skip_silently(name):
+                continue
+            path = Path(folder) / name
+            if not add(path, os.path.realpath(path)):
+                return False
+    return True
+
+
+def load_inputs(inputs: Iterable[str | os.PathLike[str]], limits: LoadLimits | None = None) -> LoadResult:
+    """Load every usable input; every unusable one becomes a :class:`LoadProblem`."""
+    limits = limits or LoadLimits()
+    result = LoadResult()
+    for item in list_inputs(inputs, result.problems, limits):
+        source_id = str(len(result.articles) + 1)
+        try:
+            if isinstance(item, str):
+                article = load_link(item, source_id, limits)
+            else:
+                article = load_file(item, source_id, limits)
         except LoadError as exc:
-            result.problems.append(LoadProblem(str(path), str(exc)))
-        except (OSError, UnicodeError, ValueError) as exc:
-            result.problems.append(LoadProblem(str(path), f"cannot be read ({exc.__class__.__name__}: {exc})"))
+            result.problems.append(LoadProblem(shown(item), str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a reader's bug on odd input must not stop the other files
+            detail = str(exc).splitlines()[0][:200] if str(exc).strip() else ""
+            result.problems.append(LoadProblem(shown(item), f"cannot be read ({exc.__class__.__name__}"
+                                                             + (f": {detail})" if detail else ")")))
         else:
             result.articles.append(article)
     return result

@@ -1,0 +1,174 @@
+"""Plain text (.txt, .md): the encoding is detected, never guessed.
+
+Byte-order mark first, then strict UTF-8, then UTF-16 without a mark (recognised by its
+zero bytes), then charset-normalizer. The text is kept as it stands, so each sentence
+taken from it is a substring of the file; only line ends and control characters change.
+"""
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+from .base import Extracted, LoadError, LoadLimits, read_at_most, sniff
+
+SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Characters XML 1.0 forbids (so a .docx holding them is invalid) and other controls
+# no reader wants; tab and line ends are kept.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_PAGE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_SPACES = re.compile(r"\s+")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a mark: nearly every other byte is zero on one side only."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / max(len(odd), 1)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        codec = "utf-16-le"
+    elif zeros_even > 0.3 and zeros_odd < 0.05:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_controls(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return controls > 0.05 * len(sample)
+
+
+def _detected(data: bytes) -> str | None:
+    """Decode with charset-normalizer; between equally plausible legacy code pages, Windows-1252.
+
+    Short Latin-1 or Windows-1252 text gives the detector no language evidence and it
+    then picks an arbitrary code page (Urdu, Greek, ...); Windows-1252 is by far the most
+    common legacy encoding of news text, so it wins such ties.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    if best.coherence == 0:
+        for m in matches:
+            if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01:
+                best = m
+                break
+    return str(best)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode text by its byte-order mark, else strict UTF-8, else the detected encoding."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise LoadError(f"damaged text: it is marked as {codec.upper()} but is not") from exc
+    if b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in data[:4096]:
+            raise LoadError(f"binary data, not text{_what(data)}") from None
+    else:
+        if _mostly_controls(text):
+            raise LoadError(f"binary data, not text{_what(data)}")
+        return text
+    text = _detected(data)
+    if text is None or _mostly_controls(text):
+        raise LoadError(f"binary data, not text{_what(data)}")
+    return text
+
+
+def _what(data: bytes) -> str:
+    what = sniff(data)
+    return f" (it looks like {what})" if what else ""
+
+
+def looks_binary(data: bytes) -> bool:
+    """Zero bytes in the first 4 KB, unless it is UTF-16 or UTF-32 text."""
+    sample = data[:4096]
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in sample and _utf16_without_bom(sample[: len(sample) // 2 * 2]) is None
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends and drop control characters, which would make the .docx invalid."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _PAGE_BREAKS.sub("\n", text)
+    return _CONTROL.sub("", text)
+
+
+def one_line(value: str | None, limit: int = 300) -> str | None:
+    """A metadata value (title, outlet, date) as one clean line, or None when empty."""
+    if value is None:
+        return None
+    value = _SPACES.sub(" ", _CONTROL.sub("", str(value))).strip()
+    if len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return value or None
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines back into paragraphs (PDF pages, e-mails wrapped at 72 columns).
+
+    A line that runs to about the usual width of the text continues in the next one; a
+    short line, a blank line or a list item ends a paragraph. Later stages read one line
+    as one paragraph, so without this a sentence would be cut at every line end.
+    """
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    lengths = sorted(len(ln) for ln in lines if ln.strip())
+    if not lengths:
+        return ""
+    width = max(lengths[int(len(lengths) * 0.9)] if len(lengths) > 1 else lengths[0], 40)
+    out: list[str] = []
+    joining = False
+    for raw, line in zip(text.split("\n"), lines):
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            joining = False
+            continue
+        if joining and out and not _LIST_ITEM.match(stripped):
+            if out[-1].endswith("-") and out[-1][-2:-1].isalpha() and stripped[:1].islower():
+                out[-1] = out[-1] + stripped
+            else:
+                out[-1] = out[-1] + " " + stripped
+        else:
+            out.append(stripped)
+        # Long lines, and lines of format=flowed mail (a trailing space), go on.
+        joining = len(line) >= 0.7 * width or raw.endswith(" ")
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+_LIST_ITEM = re.compile(r"^(?:[-*•–·]\s|\d{1,3}[.)]\s)")
+
+
+def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
+    data = read_at_most(stream, limits.max_file_bytes)
+    if not data.strip():
+        raise LoadError("empty (no text)")
+    return Extracted(text=decode_bytes(data))
