@@ -6,7 +6,10 @@ with the number of sentences, not its square.
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
+from functools import partial
+from typing import Callable, Iterable
 
 from .documents import Candidate, Sentence
 from .tokens import content_stems, normalize_for_match
@@ -37,25 +40,35 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: float = 0.7) -> list[Candidate]:
-    """Candidates in order of first appearance, each remembering every reporting article."""
+def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: float = 0.7, *,
+                    bag: Callable[[str], Iterable[str]] | None = None) -> list[Candidate]:
+    """Candidates in order of first appearance, each remembering every reporting article.
+
+    ``bag`` gives a sentence's content stems (the build passes a remembered one).
+    """
+    bag = bag or partial(content_stems, stop=stop)
     exact: dict[str, list[Sentence]] = {}
     for s in sentences:
         exact.setdefault(normalize_for_match(s.text), []).append(s)
     keys = list(exact)
-    bags = [frozenset(content_stems(exact[k][0].text, stop)) for k in keys]
+    bags = [frozenset(bag(exact[k][0].text)) for k in keys]
     df = Counter(w for bag in bags for w in bag)
     postings: dict[str, list[int]] = defaultdict(list)
     uf = _UnionFind(len(keys))
-    for i, bag in enumerate(bags):
-        rare = sorted(bag, key=lambda w: (df[w], w))[:RARE_KEYS]
-        seen: set[int] = set()
-        for w in rare:
-            for j in postings[w]:
-                if j not in seen:
+    for i, own in enumerate(bags):
+        rare = heapq.nsmallest(RARE_KEYS, own, key=lambda w: (df[w], w))
+        if len(own) >= 4:
+            seen: set[int] = set()
+            root = uf.find(i)
+            for w in rare:
+                for j in postings[w]:
+                    if j in seen:
+                        continue
                     seen.add(j)
-                    if len(bags[j]) >= 4 and len(bag) >= 4 and overlap(bag, bags[j]) >= threshold:
+                    # Already in one group: comparing again could not change anything.
+                    if len(bags[j]) >= 4 and uf.find(j) != root and overlap(own, bags[j]) >= threshold:
                         uf.union(i, j)
+                        root = uf.find(i)
         for w in rare:
             if len(postings[w]) < MAX_POSTINGS:
                 postings[w].append(i)

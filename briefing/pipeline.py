@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from .aspects import AspectScorer, score_candidates
+from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
-from .clean import clean_article
 from .dedup import group_sentences
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .lexicon import cue_list, stopwords, word_list
 from .select import select_points
-from .sentences import article_sentences
 from .tokens import content_stems, stems
 
 STAGES = ("clean", "sentences", "dedup", "aspects", "select", "model")
@@ -57,30 +56,37 @@ def unique_articles(articles: list[Article]) -> tuple[list[Article], list[LoadPr
 
 
 def build_briefing(articles: list[Article], options: BriefingOptions | None = None, *,
-                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BuildResult:
-    """Run every stage on already loaded articles."""
+                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                   cache: BuildCache | None = None) -> BuildResult:
+    """Run every stage on already loaded articles.
+
+    Pass the same ``cache`` to successive builds so that a rebuild only does the work of
+    new or edited articles (see :mod:`briefing.cache`).
+    """
     options = options or BriefingOptions()
     cancel = cancel or CancelToken()
+    cache = cache if cache is not None else BuildCache()
     articles, skipped = unique_articles(articles)
     stop = stopwords()
-    bag = partial(content_stems, stop=stop)
+    bag = cache.memoize("content stems", partial(content_stems, stop=stop))
 
     cleaned: list[CleanArticle] = []
     sentences: list[Sentence] = []
     for i, article in enumerate(articles):
         cancel.raise_if_cancelled()
-        clean = clean_article(article)
+        clean, article_sents = cache.article_work(article, options.min_sentence_words, options.max_sentence_words)
         cleaned.append(clean)
-        sentences.extend(article_sentences(clean, options.min_sentence_words, options.max_sentence_words))
+        sentences.extend(article_sents)
         _report(progress, "sentences", (i + 1) / max(len(articles), 1))
 
     cancel.raise_if_cancelled()
     _report(progress, "dedup", 0.0)
-    candidates = group_sentences(sentences, stop, options.duplicate_overlap)
+    candidates = group_sentences(sentences, stop, options.duplicate_overlap, bag=bag)
     _report(progress, "dedup", 1.0)
 
     cancel.raise_if_cancelled()
-    score_candidates(candidates, default_scorer(), options.sections, options.min_aspect_score)
+    score_candidates(candidates, cache.memoize("frame scores", default_scorer()), options.sections,
+                     options.min_aspect_score)
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()
