@@ -19,6 +19,8 @@ Tokenizer = Callable[[str], list[str]]
 
 ANAPHORA = frozenset({"these", "those", "such", "this", "they", "it", "that"})
 INHERIT_SHARE = 0.8
+NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
+NEGATIVE_CAP = 3.0
 
 
 @dataclass(frozen=True)
@@ -30,34 +32,55 @@ class CuePhrase:
 GAP = 4
 
 
+MODAL = "<modal>"
+
+
+def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in run.split():
+        out.extend([MODAL] if word == MODAL else stemmer(word))
+    return tuple(out)
+
+
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
     """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
     best: dict[tuple[tuple[str, ...], ...], float] = {}
     for weight, phrase in cues:
-        parts = tuple(tuple(stemmer(run)) for run in phrase.split("...") if run.strip())
+        parts = tuple(_stem_run(run, stemmer) for run in phrase.split("...") if run.strip())
         if parts:
             best[parts] = max(weight, best.get(parts, 0.0))
     return [CuePhrase(w, p) for p, w in best.items()]
 
 
-def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int) -> int:
+def _run_at(tokens: list[str], run: tuple[str, ...], i: int, modals: frozenset[str]) -> bool:
+    for j, part in enumerate(run):
+        tok = tokens[i + j]
+        if part == MODAL:
+            if tok not in modals:
+                return False
+        elif tok != part:
+            return False
+    return True
+
+
+def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int, modals: frozenset[str]) -> int:
     n = len(run)
     for i in range(start, min(stop, len(tokens) - n + 1)):
-        if tokens[i:i + n] == list(run):
+        if _run_at(tokens, run, i, modals):
             return i + n
     return -1
 
 
-def match_at(tokens: list[str], cue: CuePhrase) -> int:
+def match_at(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> int:
     """Index where the cue first matches, or -1."""
     first = cue.parts[0]
     for i in range(len(tokens) - len(first) + 1):
-        if tokens[i:i + len(first)] != list(first):
+        if not _run_at(tokens, first, i, modals):
             continue
         end = i + len(first)
         ok = True
         for run in cue.parts[1:]:
-            end = _find_run(tokens, run, end, end + GAP + 1)
+            end = _find_run(tokens, run, end, end + GAP + 1, modals)
             if end < 0:
                 ok = False
                 break
@@ -66,42 +89,56 @@ def match_at(tokens: list[str], cue: CuePhrase) -> int:
     return -1
 
 
-def matches(tokens: list[str], cue: CuePhrase) -> bool:
-    return match_at(tokens, cue) >= 0
+def matches(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> bool:
+    return match_at(tokens, cue, modals) >= 0
 
 
 class AspectScorer:
     """Frame scores of a sentence per section; plain callable with its resources passed in."""
 
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
-                 stemmer: Tokenizer, mitigators: frozenset[str] = frozenset()) -> None:
+                 stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
+                 valence: Mapping[str, float] | None = None) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
-        self.modals = frozenset(modals)
+        self.modals = frozenset(t for m in modals for t in stemmer(m))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
+        # Negative words (stemmed) with their strength, from a sentiment lexicon.
+        self.negative = {}
+        for word, value in (valence or {}).items():
+            for t in stemmer(word):
+                if value < 0:
+                    self.negative[t] = min(self.negative.get(t, 0.0), value)
 
     def __call__(self, text: str) -> dict[str, float]:
         tokens = self.stemmer(text)
-        raw_words = set(re.findall(r"[a-z]+", text.lower()))
-        hedged = bool(raw_words & self.modals)
+        hedged = any(t in self.modals for t in tokens)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
         for key, cues in self.cues.items():
             for cue in cues:
-                at = match_at(tokens, cue)
+                at = match_at(tokens, cue, self.modals)
                 if at < 0:
                     continue
                 # "to deter threats", "avoid a trade war": a risk word that is the object
                 # of a mitigating verb describes an aim, not a risk.
-                if key == "risks" and "objectives" in scores and self.mitigators & set(tokens[max(0, at - 3):at]):
+                if key == "risks" and "objectives" in scores and self._mitigated(tokens, at):
                     scores["objectives"] += cue.weight
                 else:
                     scores[key] += cue.weight
+        if "risks" in scores and self.negative:
+            harm = sum(-self.negative[t] for i, t in enumerate(tokens)
+                       if t in self.negative and not self._mitigated(tokens, i))
+            scores["risks"] += min(NEGATIVE_SHARE * harm, NEGATIVE_CAP)
         # Modality turns a plan into an offer and a problem into a risk.
         if hedged:
             for key in ("concessions", "risks"):
                 if scores.get(key, 0.0) > 0:
                     scores[key] += 1.0
         return scores
+
+
+    def _mitigated(self, tokens: list[str], at: int) -> bool:
+        return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
 
 
 def opens_with_anaphor(text: str) -> bool:

@@ -37,15 +37,29 @@ def is_heading(line: str) -> bool:
     return False
 
 
+SUMMARY_MAX_WORDS = 40
+TOP_LINES = 8
+
+
 def clean_article(article: Article) -> CleanArticle:
+    """Paragraphs of the article's own text, in order.
+
+    Saved web pages often open with the page description, then the headline (twice: page
+    title and on-page heading) and a standfirst. Lines before the first headline, and
+    the line right after a repeated headline, are marked as summaries.
+    """
     paragraphs: list[Paragraph] = []
     removed: list[str] = []
     seen: set[str] = set()
     title_key = paragraph_key(article.title)
-    for raw in article.text.split("\n"):
-        line = _MD_PREFIX.sub("", raw).strip()
-        if not line:
-            continue
+    lines = [ln for ln in (_MD_PREFIX.sub("", raw).strip() for raw in article.text.split("\n")) if ln]
+    title_at = [i for i, ln in enumerate(lines[:TOP_LINES]) if paragraph_key(ln) == title_key]
+    summary_at: set[int] = set()
+    if title_at:
+        summary_at.update(range(title_at[0]))
+        if len(title_at) > 1:
+            summary_at.add(title_at[-1] + 1)
+    for i, line in enumerate(lines):
         key = paragraph_key(line)
         if not key:
             removed.append(line)
@@ -54,5 +68,7 @@ def clean_article(article: Article) -> CleanArticle:
             removed.append(line)
             continue
         seen.add(key)
-        paragraphs.append(Paragraph(text=line, is_heading=is_heading(line)))
+        heading = is_heading(line)
+        summary = i in summary_at and not heading and len(line.split()) <= SUMMARY_MAX_WORDS
+        paragraphs.append(Paragraph(text=line, is_heading=heading, is_summary=summary))
     return CleanArticle(article=article, paragraphs=paragraphs, removed=removed)

@@ -47,6 +47,9 @@ class LoadResult:
 class Paragraph:
     text: str
     is_heading: bool = False
+    # A page summary or standfirst around the headline: shown, but it restates the
+    # article in general words, so it never becomes a point.
+    is_summary: bool = False
 
 
 @dataclass

@@ -48,3 +48,26 @@ def cue_list(name: str) -> tuple[tuple[float, str], ...]:
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     return frozenset(w.lower() for line in resource_lines(name) for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def valence_lexicon() -> dict[str, float]:
+    """Word valence (-4..4) from the VADER lexicon (Hutto and Gilbert, 2014), shipped in vaderSentiment.
+
+    Only single words are kept; an empty map if the package is missing, so scoring
+    still works from the cue lists alone.
+    """
+    try:
+        text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
+            encoding="utf-8", errors="replace")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                out[parts[0].lower()] = float(parts[1])
+            except ValueError:
+                continue
+    return out

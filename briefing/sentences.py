@@ -10,11 +10,13 @@ import re
 from functools import lru_cache
 
 from .documents import CleanArticle, Sentence
-from .lexicon import abbreviations
+from .lexicon import abbreviations, word_list
 
 # "TOKYO — " or "WASHINGTON (Reuters) - " at the start of a story is a dateline, not text.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"‘'])")
 _LEADING_CLOSERS = re.compile(r"^([”’\"')\]]+)(\s+|$)")
+# "the U.S." ends a sentence when the next capitalised word does not continue a name.
+_COUNTRY_ABBREV_END = re.compile(r"(?<=\bthe )(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?= ([A-Z][\w’'-]*))")
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 
 
@@ -27,9 +29,20 @@ def punkt_tokenizer():
     return PunktSentenceTokenizer(params)
 
 
+def _split_after_country_abbreviations(sentence: str) -> list[str]:
+    followers = word_list("abbreviation_followers.txt")
+    parts, start = [], 0
+    for m in _COUNTRY_ABBREV_END.finditer(sentence):
+        if m.group(1).lower() not in followers:
+            parts.append(sentence[start:m.end()].strip())
+            start = m.end()
+    parts.append(sentence[start:].strip())
+    return [p for p in parts if p]
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of one paragraph, verbatim, with closing quotes kept at their end."""
-    raw = punkt_tokenizer().tokenize(text)
+    raw = [part for s in punkt_tokenizer().tokenize(text) for part in _split_after_country_abbreviations(s)]
     out: list[str] = []
     for s in raw:
         m = _LEADING_CLOSERS.match(s)
@@ -69,7 +82,7 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     out: list[Sentence] = []
     position = 0
     for p_index, para in enumerate(clean.paragraphs):
-        if para.is_heading:
+        if para.is_heading or para.is_summary:
             continue
         previous = ""
         for i, text in enumerate(split_sentences(para.text)):
