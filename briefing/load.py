@@ -27,6 +27,11 @@ __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "gues
 
 Input = Path | str  # a file, or a link
 
+# A text this long without one sentence end is not prose (a data dump, one endless
+# line): there is nothing to quote from it.
+_SENTENCE_END = re.compile("[.!?\u037e\u0589\u061f\u06d4\u0964\u1362\u3002\uff01\uff0e\uff1f]")
+_PROSE_CHECK_CHARS = 10_000
+
 
 def guess_title(lines: list[str], fallback: str) -> str:
     """The headline: a short line near the top, preferably one that is repeated.
@@ -57,6 +62,8 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
     text = normalize_text(text)
     if not text.strip():
         raise LoadError("empty (no text)")
+    if len(text) > _PROSE_CHECK_CHARS and not _SENTENCE_END.search(text):
+        raise LoadError(f"no sentences to quote ({len(text):,} characters without a full stop)")
     fallback = one_line(path.stem.replace("_", " ")) if path else None
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     head = text[:20000].splitlines()

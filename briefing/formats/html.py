@@ -7,6 +7,7 @@ scripts and styles from the text.
 from __future__ import annotations
 
 import logging
+import re
 from typing import BinaryIO
 
 from .base import Extracted, LoadError, LoadLimits, read_at_most
@@ -20,6 +21,19 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
+# A DOCTYPE with an internal subset declares entities (possibly external ones); lxml
+# leaves them unexpanded, but the subset derails trafilatura's reading of the page's
+# metadata, so it is dropped before parsing.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_DOCTYPE_SUBSET_BYTES = re.compile(_DOCTYPE_SUBSET.pattern.encode(), re.IGNORECASE | re.DOTALL)
+
+
+def _without_entity_declarations(data: bytes | str) -> bytes | str:
+    if isinstance(data, bytes):
+        return _DOCTYPE_SUBSET_BYTES.sub(b"<!DOCTYPE html>", data, count=1)
+    return _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", data, count=1)
+
+
 def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
     """Main text and metadata of one page; :class:`LoadError` when it has no readable text."""
     import trafilatura
@@ -31,6 +45,7 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
             data = decode_bytes(data)  # UTF-16 pages decode; binary data raises
     elif not data.strip():
         raise LoadError("empty (no text)")
+    data = _without_entity_declarations(data)
     try:
         doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True, include_images=False, include_links=False)

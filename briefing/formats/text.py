@@ -23,7 +23,7 @@ _BOMS = (
 # Characters XML 1.0 forbids (so a .docx holding them is invalid) and other controls
 # no reader wants; tab and line ends are kept.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_PAGE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -118,7 +118,7 @@ def looks_binary(data: bytes) -> bool:
 def normalize_text(text: str) -> str:
     """Unify line ends and drop control characters, which would make the .docx invalid."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _PAGE_BREAKS.sub("\n", text)
+    text = _LINE_SEPARATORS.sub("\n", text)
     return _CONTROL.sub("", text)
 
 
