@@ -1,0 +1,1216 @@
+"""The main window: articles on the left, the reader in the middle, the briefing on the right.
+
+A thin layer over the :mod:`briefing` API. Loading and building run on a thread pool
+and report back through signals; the user's edits are plain :class:`briefing.Edits`
+laid over each build with :func:`briefing.apply_edits`; the whole session is saved as
+a project file after every change, so a restart or a crash loses nothing.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+import time
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, QStandardPaths, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QLabel, QListView, QMainWindow,
+                               QMenu, QMessageBox, QProgressBar, QPushButton, QSplitter, QStackedWidget, QToolBar,
+                               QVBoxLayout, QWidget)
+
+import briefing
+from briefing import (Article, Briefing, BriefingOptions, BuildResult, CancelToken, Edits, OutputError, Project,
+                      ProjectArticle, ProjectError, apply_edits, load_project, save_project)
+from briefing.clean import clean_article
+from briefing.documents import CleanArticle
+from briefing.edits import point_key
+from briefing.load import LoadError, article_from_text
+from briefing.pipeline import STAGES
+
+from .article_delegate import ArticleDelegate
+from .article_list_model import ArticleEntry, ArticleListModel
+from .briefing_controls import BriefingControls
+from .build_snapshot import BuildSnapshot
+from .build_worker import BuildWorker
+from .desktop import open_file, show_in_folder
+from .input_kinds import file_dialog_filter, links_supported, supported_suffixes
+from .load_worker import LoadedInput, LoadWorker
+from .paste_dialog import PasteDialog, is_link
+from .preview_view import PreviewView
+from .reader_view import ReaderView
+from .templates import template_file
+from .welcome_view import WelcomeView
+
+APP_NAME = "Briefing"
+PROJECT_FILTER = "Briefing projects (*.briefing);;All files (*)"
+STAGE_LABELS = {
+    "load": "Reading files", "clean": "Cleaning articles", "sentences": "Finding sentences",
+    "dedup": "Merging repeated sentences", "aspects": "Sorting into objectives, concessions and risks",
+    "select": "Choosing points", "model": "Assembling the briefing",
+}
+MAX_RECENT = 8
+PRIMARY_STYLE = """
+QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
+    padding: 9px 14px; border: none; border-radius: 4px; }
+QPushButton#buildButton:hover { background: #174f9f; }
+QPushButton#buildButton:disabled { background: #a9bfdf; color: #eef3fa; }
+QPushButton#exportButton { font-weight: bold; padding: 7px 12px; }
+QLabel.paneTitle { font-weight: bold; font-size: 11pt; padding: 2px 0 4px 0; }
+QFrame#staleBanner, QFrame#exportBar { border-radius: 4px; }
+QFrame#staleBanner { background: #fff4d6; border: 1px solid #e8c66a; }
+QFrame#exportBar { background: #e3f3e8; border: 1px solid #8cc9a2; }
+"""
+
+
+def default_session_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home())
+    return folder / "session.briefing"
+
+
+def sample_files() -> list[Path]:
+    """The built-in sample articles (never the folder's README)."""
+    try:
+        folder = resources.files("briefing").joinpath("samples")
+        with resources.as_file(folder) as p:
+            path = Path(p)
+    except (ModuleNotFoundError, FileNotFoundError):
+        return []
+    if not path.is_dir():
+        return []
+    suffixes = set(supported_suffixes())
+    return sorted(f for f in path.iterdir()
+                  if f.is_file() and f.suffix.lower() in suffixes and not f.name.lower().startswith("readme"))
+
+
+def _pane_title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("class", "paneTitle")
+    return label
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^\w\s-]", "", text, flags=re.UNICODE).strip().lower()
+    return re.sub(r"[\s_-]+", "-", slug)[:60].strip("-") or "briefing"
+
+
+class MainWindow(QMainWindow):
+    buildEnded = Signal(str)  # "finished", "cancelled" or "failed"
+    loadingFinished = Signal()  # every file being read has been read
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, settings: QSettings | None = None, session_path: Path | None = None,
+                 restore_session: bool = True) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else QSettings()
+        self.session_path = Path(session_path) if session_path else default_session_path()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.articles = ArticleListModel(self)
+        self.edits = Edits()
+        self.options = BriefingOptions()
+        self.snapshot: BuildSnapshot | None = None
+        self.briefing: Briefing | None = None  # the build with the user's edits laid over it
+        self.project_path: Path | None = None
+        self.last_export: Path | None = None
+        self._build: BuildWorker | None = None
+        self._build_started = 0.0
+        self._loads: list[LoadWorker] = []
+        self._generation = 0  # bumps whenever the ticked articles change
+        self._built_generation = -1
+        self._build_when_loaded = False
+        self._undo: list[Edits] = []
+        self._redo: list[Edits] = []
+        self._cleaned_cache: dict[int, CleanArticle] = {}
+        self._selected_point: str | None = None
+        self._built_words = 0
+        self._closing = False
+
+        self._autosave = QTimer(self, singleShot=True, interval=400)
+        self._autosave.timeout.connect(self.save_session)
+        self._rebuild_timer = QTimer(self, singleShot=True, interval=500)
+        self._rebuild_timer.timeout.connect(self._rebuild_after_settings_change)
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.setStyleSheet(PRIMARY_STYLE)
+        self._make_actions()
+        self._make_layout()
+        self._make_menus()
+        self._make_status_bar()
+        self.articles.checkedChanged.connect(self._articles_changed)
+        self.articles.rowsInserted.connect(self._update_article_pane)
+        self.articles.rowsRemoved.connect(self._update_article_pane)
+        self.articles.modelReset.connect(self._update_article_pane)
+        self._restore_geometry()
+        self._update_article_pane()
+        self._update_actions()
+        if restore_session:
+            self.restore_session()
+
+    # ================================================================================ setup
+    def _action(self, text: str, slot: Callable, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.add_files_action = self._action("&Add Files…", self.add_files_dialog, S.Open,
+                                             "Add article files to the list (Ctrl+O)")
+        self.add_folder_action = self._action("Add &Folder…", self.add_folder_dialog, "Ctrl+Shift+O",
+                                              "Add every article in a folder and its subfolders")
+        self.paste_action = self._action("&Paste Text or Link…", self.paste_dialog, "Ctrl+Shift+V",
+                                         "Add an article by pasting its text or a link to it")
+        self.samples_action = self._action("Open &Sample Articles", self.add_samples, None,
+                                           "Five short sample articles about an invented summit")
+        self.remove_action = self._action("&Remove", self.remove_selected, S.Delete,
+                                          "Remove the selected articles from the list")
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.check_all_action = self._action("Tick &All", lambda: self.articles.set_all_checked(True), "Ctrl+Shift+A",
+                                             "Include every article in the briefing")
+        self.check_none_action = self._action("Tick &None", lambda: self.articles.set_all_checked(False), None,
+                                              "Leave every article out, then tick the ones you want")
+        self.toggle_check_action = self._action("Tick or Untick Selected", self.toggle_selected, Qt.Key.Key_Space)
+        self.toggle_check_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.build_action = self._action("&Build Briefing", self.build, "Ctrl+B",
+                                         "Build the briefing from the ticked articles (Ctrl+B)")
+        self.cancel_action = self._action("&Cancel Build", self.cancel_build, Qt.Key.Key_Escape, "Stop the build")
+        self.export_action = self._action("&Export to Word…", self.export_word, "Ctrl+E",
+                                          "Save the briefing as a Word document (Ctrl+E)")
+        self.export_markdown_action = self._action("Export as &Markdown…", lambda: self.export("markdown"))
+        self.export_pdf_action = self._action("Export as P&DF…", lambda: self.export("pdf"))
+        self.export_markdown_action.setVisible(callable(getattr(briefing, "render_markdown", None)))
+        self.export_pdf_action.setVisible(callable(getattr(briefing, "render_pdf", None)))
+        self.new_action = self._action("&New Session", self.new_session, S.New,
+                                       "Start again with an empty list (the current session is kept as a backup)")
+        self.open_project_action = self._action("&Open Project…", self.open_project_dialog, "Ctrl+Shift+P")
+        self.save_project_action = self._action("&Save Project", self.save_project, S.Save,
+                                                "Save the articles, ticks and edits as a project file")
+        self.save_project_as_action = self._action("Save Project &As…", self.save_project_as, S.SaveAs)
+        self.previous_session_action = self._action("Reopen &Previous Session", self.reopen_previous_session)
+        self.quit_action = self._action("&Quit", self.close, S.Quit)
+        self.undo_action = self._action("&Undo", self.undo, S.Undo, "Undo the last change to the briefing")
+        self.redo_action = self._action("&Redo", self.redo, S.Redo, "Redo")
+        self.about_action = self._action("&About Briefing", self.show_about)
+        self.help_action = self._action("&Quick Start", self.show_quick_start, S.HelpContents)
+
+    def _make_layout(self) -> None:
+        # -- left: the articles
+        left = QWidget(self)
+        self.welcome = WelcomeView(left)
+        self.welcome.addFilesRequested.connect(self.add_files_dialog)
+        self.welcome.addFolderRequested.connect(self.add_folder_dialog)
+        self.welcome.pasteRequested.connect(self.paste_dialog)
+        self.welcome.samplesRequested.connect(self.add_samples)
+        self.article_view = QListView(left)
+        self.article_view.setObjectName("articleList")
+        self.article_view.setModel(self.articles)
+        self.article_view.setItemDelegate(ArticleDelegate(self.article_view))
+        self.article_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.article_view.setUniformItemSizes(True)
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self._article_menu)
+        self.article_view.selectionModel().currentChanged.connect(lambda *_: self.refresh_reader())
+        self.article_view.addActions([self.remove_action, self.toggle_check_action])
+        self.article_stack = QStackedWidget(left)
+        self.article_stack.addWidget(self.welcome)
+        self.article_stack.addWidget(self.article_view)
+        self.article_toolbar = QToolBar("Articles", left)
+        self.article_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.add_files_action, self.add_folder_action, self.paste_action):
+            self.article_toolbar.addAction(a)
+        self.article_toolbar.addSeparator()
+        self.article_toolbar.addAction(self.remove_action)
+        self.article_toolbar.widgetForAction(self.add_files_action).setText("Add files…")
+        self.article_toolbar.widgetForAction(self.add_folder_action).setText("Add folder…")
+        self.article_toolbar.widgetForAction(self.paste_action).setText("Paste…")
+        self.tick_all_button = QPushButton("Tick all", left)
+        self.tick_none_button = QPushButton("None", left)
+        for b, a in ((self.tick_all_button, self.check_all_action), (self.tick_none_button, self.check_none_action)):
+            b.setFlat(True)
+            b.setToolTip(a.toolTip())
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.setStyleSheet("QPushButton { color: #1d5fbf; padding: 0 4px; } QPushButton:disabled { color: #aaa; }")
+            b.clicked.connect(a.trigger)
+        self.count_label = QLabel(left)
+        self.count_label.setStyleSheet("color:#555")
+        self.build_button = QPushButton("Build briefing", left)
+        self.build_button.setObjectName("buildButton")
+        self.build_button.setToolTip("Build the briefing from the ticked articles (Ctrl+B)")
+        self.build_button.clicked.connect(self.build)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.addWidget(_pane_title("1  Articles", left))
+        left_layout.addWidget(self.article_toolbar)
+        left_layout.addWidget(self.article_stack, 1)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.tick_all_button)
+        count_row.addWidget(self.tick_none_button)
+        left_layout.addLayout(count_row)
+        left_layout.addWidget(self.build_button)
+
+        # -- centre: the reader
+        centre = QWidget(self)
+        self.reader_title = _pane_title("Reading", centre)
+        self.reader = ReaderView(centre)
+        self.reader.setAcceptDrops(False)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(4, 8, 4, 8)
+        centre_layout.addWidget(self.reader_title)
+        centre_layout.addWidget(self.reader, 1)
+
+        # -- right: the briefing
+        right = QWidget(self)
+        self.controls = BriefingControls(right)
+        self.controls.titleEdited.connect(self._title_edited)
+        self.controls.eventEdited.connect(self._event_edited)
+        self.controls.wordsChanged.connect(self._words_changed)
+        self.controls.templateChanged.connect(self._template_changed)
+        self.controls.markingChanged.connect(self._marking_changed)
+        self.stale_banner = QFrame(right)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_label = QLabel("The ticked articles changed since this briefing was built.", self.stale_banner)
+        self.stale_label.setWordWrap(True)
+        rebuild = QPushButton("Rebuild", self.stale_banner)
+        rebuild.clicked.connect(self.build)
+        banner_layout = QHBoxLayout(self.stale_banner)
+        banner_layout.setContentsMargins(8, 4, 4, 4)
+        banner_layout.addWidget(self.stale_label, 1)
+        banner_layout.addWidget(rebuild)
+        self.stale_banner.hide()
+        self.preview = PreviewView(right)
+        self.preview.pointSelected.connect(self._point_selected)
+        self.preview.pinRequested.connect(self.pin_point)
+        self.preview.dropRequested.connect(self.drop_point)
+        self.preview.moveRequested.connect(self.move_point)
+        self.preview.restoreRequested.connect(self.restore_point)
+        self.preview.showInArticleRequested.connect(lambda sel: self.show_point_in_article(sel[1]))
+        self.preview_empty = QLabel("Your briefing will appear here.\n\nTick the articles to use on the left "
+                                    "and press Build briefing.", right)
+        self.preview_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_empty.setWordWrap(True)
+        self.preview_empty.setStyleSheet("color:#777; padding:24px")
+        self.preview_stack = QStackedWidget(right)
+        self.preview_stack.addWidget(self.preview_empty)
+        self.preview_stack.addWidget(self.preview)
+        self.export_bar = QFrame(right)
+        self.export_bar.setObjectName("exportBar")
+        self.export_label = QLabel(self.export_bar)
+        self.export_label.setWordWrap(True)
+        self.open_button = QPushButton("Open", self.export_bar)
+        self.open_button.setToolTip("Open the exported file")
+        self.open_button.clicked.connect(lambda: self.last_export and open_file(self.last_export))
+        self.folder_button = QPushButton("Show in folder", self.export_bar)
+        self.folder_button.clicked.connect(lambda: self.last_export and show_in_folder(self.last_export))
+        bar_layout = QHBoxLayout(self.export_bar)
+        bar_layout.setContentsMargins(8, 4, 4, 4)
+        bar_layout.addWidget(self.export_label, 1)
+        bar_layout.addWidget(self.open_button)
+        bar_layout.addWidget(self.folder_button)
+        self.export_bar.hide()
+        self.export_button = QPushButton("Export to Word…", right)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setToolTip("Save the briefing as a Word document (Ctrl+E)")
+        self.export_button.clicked.connect(self.export_word)
+        export_row = QHBoxLayout()
+        export_row.addStretch(1)
+        export_row.addWidget(self.export_button)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 8, 8, 8)
+        right_layout.addWidget(_pane_title("2  Briefing", right))
+        right_layout.addWidget(self.controls)
+        right_layout.addSpacing(4)
+        right_layout.addWidget(self.stale_banner)
+        right_layout.addWidget(self.preview_stack, 1)
+        right_layout.addWidget(self.export_bar)
+        right_layout.addLayout(export_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (left, centre, right):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.resize(1400, 860)
+        self.splitter.setSizes([380, 500, 520])
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        for a in (self.add_files_action, self.add_folder_action, self.paste_action, self.samples_action):
+            file.addAction(a)
+        self.recent_menu = file.addMenu("Recent &Folders")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file.addSeparator()
+        for a in (self.new_action, self.open_project_action, self.save_project_action, self.save_project_as_action,
+                  self.previous_session_action):
+            file.addAction(a)
+        file.addSeparator()
+        for a in (self.export_action, self.export_markdown_action, self.export_pdf_action):
+            file.addAction(a)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        for a in (self.check_all_action, self.check_none_action, self.remove_action):
+            edit.addAction(a)
+        build = bar.addMenu("&Build")
+        build.addAction(self.build_action)
+        build.addAction(self.cancel_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+        for a in (self.build_action, self.cancel_action, self.export_action, self.undo_action, self.redo_action):
+            self.addAction(a)
+
+    def _make_status_bar(self) -> None:
+        status = self.statusBar()
+        self.progress_label = QLabel(status)
+        self.progress_bar = QProgressBar(status)
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setFixedWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel", status)
+        self.cancel_button.setToolTip("Stop the build (Esc)")
+        self.cancel_button.clicked.connect(self.cancel_build)
+        for w in (self.progress_label, self.progress_bar, self.cancel_button):
+            status.addPermanentWidget(w)
+            w.hide()
+        status.showMessage("Ready", 3000)
+
+    # ================================================================================ articles
+    def add_paths(self, paths: list[str | Path]) -> None:
+        """Add files and folders to the list; they are read on a pool thread."""
+        inputs = [(str(p), None) for p in paths if str(p).strip()]
+        if inputs:
+            self._start_load(inputs)
+
+    def _start_load(self, inputs: list[tuple[str, int | None]]) -> None:
+        worker = LoadWorker(inputs)
+        worker.setAutoDelete(False)
+        worker.signals.loaded.connect(self._on_inputs_loaded)
+        worker.signals.progress.connect(lambda done, total: self.statusBar().showMessage(
+            f"Reading articles… {done} of {total}"))
+        worker.signals.finished.connect(lambda w=worker: self._on_load_finished(w))
+        self._loads.append(worker)
+        self.statusBar().showMessage("Reading articles…")
+        self._update_actions()
+        self.pool.start(worker)
+
+    def _on_inputs_loaded(self, batch: list[LoadedInput]) -> None:
+        new: list[ArticleEntry] = []
+        already = 0
+        known = {e.origin.path for e in self.articles.entries if e.origin.path}
+        for item in batch:
+            articles, problems = list(item.result.articles), list(item.result.problems)
+            if item.placeholder is not None:
+                entry = self.articles.entry_by_key(item.placeholder)
+                if entry is not None:
+                    if articles:
+                        self.articles.update_entry(item.placeholder, article=articles.pop(0))
+                    elif problems:
+                        self.articles.update_entry(item.placeholder, problem=problems.pop(0).reason)
+                    else:
+                        self.articles.update_entry(item.placeholder, problem="nothing to read here")
+                    self._cleaned_cache.pop(item.placeholder, None)
+            for article in articles:
+                path = str(article.path) if article.path else None
+                if path and path in known:
+                    already += 1
+                    continue
+                known.add(path)
+                new.append(ArticleEntry(origin=ProjectArticle(path=path, url=article.url,
+                                                              text=None if path else article.text),
+                                        article=article))
+            for problem in problems:
+                if problem.source in known:
+                    already += 1
+                    continue
+                known.add(problem.source)
+                new.append(ArticleEntry(origin=ProjectArticle(path=problem.source, checked=False),
+                                        problem=problem.reason))
+        self.articles.add_entries(new)
+        bad = sum(1 for e in new if e.problem)
+        parts = []
+        if new:
+            parts.append(f"Added {len(new) - bad} article{'s' if len(new) - bad != 1 else ''}")
+        if bad:
+            parts.append(f"{bad} could not be read (see the list)")
+        if already:
+            parts.append(f"{already} already in the list")
+        if parts:
+            self.statusBar().showMessage("; ".join(parts) + ".", 8000)
+        if self.article_view.currentIndex().row() < 0 and self.articles.rowCount():
+            self.article_view.setCurrentIndex(self.articles.index(0))
+        self._schedule_save()
+
+    def _on_load_finished(self, worker: LoadWorker) -> None:
+        if worker in self._loads:
+            self._loads.remove(worker)
+        self._update_actions()
+        self.refresh_reader()
+        if not self._loads:
+            self.loadingFinished.emit()
+        if not self._loads and self._build_when_loaded and not self._closing:
+            self._build_when_loaded = False
+            if self.articles.checked_entries():
+                self.build()
+
+    def add_text(self, text: str, title: str | None = None) -> ArticleEntry | None:
+        """Add pasted text as an article; returns its entry, or None if it has no text."""
+        try:
+            article = article_from_text(text, source_id="pasted", title=title)
+        except LoadError as exc:
+            self.statusBar().showMessage(f"Not added: the pasted text is {exc}.", 8000)
+            return None
+        entry = ArticleEntry(origin=ProjectArticle(text=article.text, title=title), article=article)
+        self.articles.add_entries([entry])
+        self.article_view.setCurrentIndex(self.articles.index(self.articles.row_of(entry.key)))
+        self.statusBar().showMessage(f"Added pasted article “{entry.title}”.", 5000)
+        self._schedule_save()
+        return entry
+
+    def add_link(self, url: str) -> bool:
+        if not links_supported():
+            QMessageBox.information(self, "Links are not supported yet",
+                                    "This version cannot fetch articles from links yet.\n\n"
+                                    "Open the article in your browser, select all its text, copy it "
+                                    "and paste the text here instead.")
+            return False
+        entry = ArticleEntry(origin=ProjectArticle(url=url))
+        self.articles.add_entries([entry])
+        self._start_load([(url, entry.key)])
+        return True
+
+    def add_samples(self) -> None:
+        files = sample_files()
+        if not files:
+            QMessageBox.information(self, "No sample articles", "The sample articles are not installed.")
+            return
+        self.add_paths(files)
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.article_view.selectionModel().selectedRows()})
+        if not rows and self.article_view.currentIndex().isValid():
+            rows = [self.article_view.currentIndex().row()]
+        if not rows:
+            return
+        pasted = [r for r in rows if not self.articles.entry(r).origin.path and not self.articles.entry(r).origin.url]
+        if pasted:
+            answer = QMessageBox.question(
+                self, "Remove pasted text?",
+                f"{len(pasted)} of the selected articles {'was' if len(pasted) == 1 else 'were'} pasted in, "
+                "so the text exists only here. Remove anyway?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        for r in rows:
+            self._cleaned_cache.pop(self.articles.entry(r).key, None)
+        self.articles.remove_rows(rows)
+        self.statusBar().showMessage(f"Removed {len(rows)} article{'s' if len(rows) != 1 else ''}.", 5000)
+        self.refresh_reader()
+
+    def toggle_selected(self) -> None:
+        rows = [i.row() for i in self.article_view.selectionModel().selectedRows()]
+        usable = [r for r in rows if self.articles.entry(r).usable]
+        if not usable:
+            return
+        target = not all(self.articles.entry(r).origin.checked for r in usable)
+        for r in usable:
+            self.articles.setData(self.articles.index(r), target, Qt.ItemDataRole.CheckStateRole)
+
+    def _articles_changed(self) -> None:
+        self._generation += 1
+        self._update_article_pane()
+        self._update_stale()
+        self._schedule_save()
+
+    def _update_article_pane(self, *_args) -> None:
+        entries = self.articles.entries
+        self.article_stack.setCurrentWidget(self.article_view if entries else self.welcome)
+        ticked = self.articles.checked_entries()
+        words = sum(e.words for e in ticked)
+        bad = sum(1 for e in entries if e.problem)
+        text = f"{len(ticked)} of {len(entries)} articles ticked · {words:,} words" if entries else ""
+        if bad:
+            text += f" · {bad} unreadable"
+        self.count_label.setText(text)
+        self._update_actions()
+
+    def _article_menu(self, pos) -> None:
+        index = self.article_view.indexAt(pos)
+        menu = QMenu(self)
+        if index.isValid():
+            if not self.article_view.selectionModel().isSelected(index):
+                self.article_view.selectionModel().select(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            menu.addAction(self.toggle_check_action)
+            menu.addAction(self.remove_action)
+            entry = self.articles.entry(index.row())
+            if entry.origin.path:
+                show = menu.addAction("Show in Folder")
+                show.triggered.connect(lambda: show_in_folder(Path(entry.origin.path)))
+            menu.addSeparator()
+        menu.addAction(self.check_all_action)
+        menu.addAction(self.check_none_action)
+        menu.exec(self.article_view.viewport().mapToGlobal(pos))
+
+    # ---------------------------------------------------------------- dialogs for adding
+    def _start_folder(self) -> str:
+        return str(self.settings.value("lastFolder", str(Path.home())))
+
+    def _remember_folder(self, folder: Path) -> None:
+        self.settings.setValue("lastFolder", str(folder))
+        recent = [f for f in self._recent_folders() if f != str(folder)]
+        self.settings.setValue("recentFolders", [str(folder)] + recent[:MAX_RECENT - 1])
+
+    def _recent_folders(self) -> list[str]:
+        value = self.settings.value("recentFolders", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = [f for f in self._recent_folders() if Path(f).is_dir()]
+        if not folders:
+            self.recent_menu.addAction("No recent folders").setEnabled(False)
+        for folder in folders:
+            action = self.recent_menu.addAction(folder)
+            action.setToolTip(f"Add the articles in {folder}")
+            action.triggered.connect(lambda _=False, f=folder: self.add_paths([f]))
+
+    def add_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Add articles", self._start_folder(), file_dialog_filter())
+        if files:
+            self._remember_folder(Path(files[0]).parent)
+            self.add_paths(files)
+
+    def add_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles", self._start_folder())
+        if folder:
+            self._remember_folder(Path(folder))
+            self.add_paths([folder])
+
+    def paste_dialog(self, initial: str = "") -> None:
+        dialog = PasteDialog(self, initial)
+        if dialog.exec() != PasteDialog.DialogCode.Accepted:
+            return
+        text, title = dialog.pasted()
+        if is_link(text):
+            self.add_link(text)
+        else:
+            self.add_text(text, title)
+
+    # ---------------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        links = [u.toString() for u in mime.urls() if not u.isLocalFile() and u.scheme() in ("http", "https")]
+        event.acceptProposedAction()
+        if local:
+            self.add_paths(local)
+        for link in links:
+            self.add_link(link)
+        if not local and not links and mime.hasText():
+            text = mime.text().strip()
+            if is_link(text):
+                self.add_link(text)
+            elif text:
+                self.paste_dialog(text)
+
+    # ================================================================================ build
+    @property
+    def loading(self) -> bool:
+        return bool(self._loads)
+
+    @property
+    def building(self) -> bool:
+        return self._build is not None
+
+    def build(self) -> None:
+        """Build from the ticked articles on a pool thread."""
+        if self._build is not None:
+            return
+        entries = self.articles.checked_entries()
+        if not entries:
+            self.statusBar().showMessage("Tick at least one article to build a briefing.", 6000)
+            return
+        self._rebuild_timer.stop()
+        articles: list[Article] = []
+        entry_of_source: dict[str, int] = {}
+        for n, entry in enumerate(entries, 1):
+            assert entry.article is not None
+            articles.append(dataclasses.replace(entry.article, id=str(n)))
+            entry_of_source[str(n)] = entry.key
+        options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
+                                      title=None, event=None)
+        worker = BuildWorker(articles, options, CancelToken())
+        worker.setAutoDelete(False)
+        worker.entry_of_source = entry_of_source
+        worker.generation = self._generation
+        worker.signals.progress.connect(self._on_build_progress)
+        worker.signals.finished.connect(self._on_build_finished)
+        worker.signals.failed.connect(self._on_build_failed)
+        worker.signals.cancelled.connect(self._on_build_cancelled)
+        self._build = worker
+        self._build_started = time.monotonic()
+        self.progress_bar.setValue(0)
+        self.progress_label.setText("Starting…")
+        for w in (self.progress_label, self.progress_bar, self.cancel_button):
+            w.show()
+        self.cancel_button.setEnabled(True)
+        self.statusBar().clearMessage()
+        self._update_actions()
+        self.pool.start(worker)
+
+    def cancel_build(self) -> None:
+        if self._build is not None:
+            self._build.cancel.cancel()
+            self.progress_label.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+
+    def _on_build_progress(self, stage: str, fraction: float) -> None:
+        if self._build is None or self._build.cancel.cancelled:
+            return
+        label = STAGE_LABELS.get(stage, stage.replace("_", " ").capitalize())
+        if stage in STAGES:
+            overall = (STAGES.index(stage) + max(0.0, min(fraction, 1.0))) / len(STAGES)
+            self.progress_bar.setValue(int(overall * 1000))
+        self.progress_label.setText(f"{label}…")
+
+    def _end_build(self) -> BuildWorker | None:
+        worker, self._build = self._build, None
+        for w in (self.progress_label, self.progress_bar, self.cancel_button):
+            w.hide()
+        self._update_actions()
+        return worker
+
+    def _on_build_finished(self, result: BuildResult) -> None:
+        worker = self._end_build()
+        if worker is None or self._closing:
+            return
+        self.snapshot = BuildSnapshot(result, worker.entry_of_source)
+        self._built_generation = worker.generation
+        self._built_words = worker.options.words_per_section
+        seconds = time.monotonic() - self._build_started
+        self.refresh_briefing()
+        self.preview_stack.setCurrentWidget(self.preview)
+        n = len(worker.entry_of_source)
+        self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
+                                     f"in {seconds:.1f} s. Review the points, then export to Word.", 10000)
+        self._update_stale()
+        self._schedule_save()
+        if self.controls.words.value() != self._built_words:
+            self._rebuild_timer.start()
+        self.buildEnded.emit("finished")
+
+    def _on_build_failed(self, message: str) -> None:
+        self._end_build()
+        QMessageBox.critical(self, "The build failed",
+                             f"The briefing could not be built:\n\n{message}\n\nYour articles and edits are kept.")
+        self.buildEnded.emit("failed")
+
+    def _on_build_cancelled(self) -> None:
+        self._end_build()
+        self.statusBar().showMessage("Build cancelled." + (" The previous briefing is still shown." if self.snapshot
+                                                           else ""), 6000)
+        self.buildEnded.emit("cancelled")
+
+    def _rebuild_after_settings_change(self) -> None:
+        if self.snapshot is not None and not self.building:
+            self.build()
+
+    def _update_stale(self) -> None:
+        stale = self.snapshot is not None and self._generation != self._built_generation
+        self.stale_banner.setVisible(stale and not self.building)
+        self._update_actions()
+
+    # ================================================================================ the briefing
+    def refresh_briefing(self) -> None:
+        """Lay the edits over the last build and show the result everywhere."""
+        if self.snapshot is None:
+            self.briefing = None
+            self.preview.set_briefing(None)
+            self.preview_stack.setCurrentWidget(self.preview_empty)
+        else:
+            self.briefing = apply_edits(self.snapshot.result.briefing, self.edits)
+            self.preview.set_briefing(self.briefing, self.edits.dropped)
+            self.preview_stack.setCurrentWidget(self.preview)
+            counts = self.snapshot.points_per_entry(self.briefing)
+            self.articles.set_notes(self._build_notes(counts))
+        self.controls.show_edits(self.edits, self.snapshot.result.briefing.title if self.snapshot else None)
+        self.refresh_reader()
+        self._update_actions()
+
+    def _build_notes(self, counts: dict[int, int]) -> dict[int, str]:
+        """What the build did with each article: points cited, or the same text counted once."""
+        assert self.snapshot is not None
+        notes: dict[int, str] = {}
+        first_with: dict[str, str] = {}
+        for key in self.snapshot.entry_of_source.values():
+            entry = self.articles.entry_by_key(key)
+            if entry is None or entry.article is None:
+                continue
+            digest = entry.article.content_hash
+            if digest and digest in first_with:
+                notes[key] = f"Same text as “{first_with[digest]}”; counted once"
+                continue
+            first_with[digest] = entry.title
+            n = counts.get(key, 0)
+            notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
+        return notes
+
+    def _edit(self, change: Callable[[Edits], None], message: str) -> None:
+        self._undo.append(copy.deepcopy(self.edits))
+        self._redo.clear()
+        change(self.edits)
+        self.refresh_briefing()
+        self.statusBar().showMessage(message, 5000)
+        self._schedule_save()
+
+    def _find_point(self, text: str) -> tuple[str, briefing.Point] | None:
+        if self.briefing is None:
+            return None
+        key = point_key(text)
+        for section in self.briefing.sections:
+            for point in section.points:
+                if point_key(point.text) == key:
+                    return section.key, point
+        return None
+
+    def pin_point(self, text: str, pin: bool = True) -> None:
+        found = self._find_point(text)
+        if found is None:
+            return
+        section, point = found
+        if pin:
+            self._edit(lambda e: e.pin(point, section, self.briefing), "Pinned: the point stays through rebuilds.")
+        else:
+            self._edit(lambda e: e.unpin(text), "Unpinned.")
+
+    def drop_point(self, text: str) -> None:
+        if self._find_point(text) is None:
+            return
+        self._edit(lambda e: e.drop(text), "Dropped the point. Undo with Ctrl+Z, or bring it back from “Dropped”.")
+
+    def move_point(self, text: str, section: str) -> None:
+        if self._find_point(text) is None or self.briefing is None:
+            return
+        heading = next((s.heading for s in self.briefing.sections if s.key == section), section)
+        self._edit(lambda e: e.move(text, section), f"Moved the point to {heading}.")
+        self.preview.select_point(text)
+
+    def restore_point(self, key: str) -> None:
+        self._edit(lambda e: e.restore(key), "Brought the point back.")
+
+    def undo(self) -> None:
+        if self._undo:
+            self._redo.append(self.edits)
+            self.edits = self._undo.pop()
+            self.refresh_briefing()
+            self._schedule_save()
+
+    def redo(self) -> None:
+        if self._redo:
+            self._undo.append(self.edits)
+            self.edits = self._redo.pop()
+            self.refresh_briefing()
+            self._schedule_save()
+
+    def _title_edited(self, text: str) -> None:
+        self.edits.title = text if text.strip() else None
+        self._settings_edited()
+
+    def _event_edited(self, text: str) -> None:
+        self.edits.event = text if text.strip() else None
+        self._settings_edited()
+
+    def _words_changed(self, value: int) -> None:
+        self.edits.words_per_section = value
+        self.settings.setValue("defaults/words", value)
+        self._settings_edited()
+        if self.snapshot is not None:
+            self._rebuild_timer.start()
+
+    def _template_changed(self, name: str) -> None:
+        self.edits.template = name or None
+        self.settings.setValue("defaults/template", name)
+        self._settings_edited()
+
+    def _marking_changed(self, marking: str) -> None:
+        self.edits.marking = marking or None
+        self.settings.setValue("defaults/marking", marking)
+        self._settings_edited()
+
+    def _settings_edited(self) -> None:
+        if self.snapshot is not None:
+            self.briefing = apply_edits(self.snapshot.result.briefing, self.edits)
+            self.preview.set_briefing(self.briefing, self.edits.dropped)
+        self._schedule_save()
+
+    # ================================================================================ the reader
+    def _point_selected(self, selection) -> None:
+        self._selected_point = point_key(selection[1].text) if selection else None
+        if selection and self.snapshot is not None:
+            current = self.current_entry()
+            cited = {self.snapshot.entry_of_source.get(s) for s in selection[1].sources}
+            if current is None or current.key not in cited:
+                first = next((self.snapshot.entry_of_source[s] for s in selection[1].sources
+                              if s in self.snapshot.entry_of_source), None)
+                if first is not None and self.articles.row_of(first) >= 0:
+                    self.article_view.setCurrentIndex(self.articles.index(self.articles.row_of(first)))
+                    return  # refresh_reader follows from the selection change
+        self.refresh_reader()
+
+    def show_point_in_article(self, point: briefing.Point) -> None:
+        self.preview.select_point(point.text)
+        self._point_selected((None, point))
+
+    def current_entry(self) -> ArticleEntry | None:
+        index = self.article_view.currentIndex()
+        return self.articles.entry(index.row()) if index.isValid() else None
+
+    def refresh_reader(self) -> None:
+        entry = self.current_entry()
+        if entry is None:
+            self.reader_title.setText("Reading")
+            self.reader.show_hint()
+            return
+        self.reader_title.setText("Reading: cleaned text")
+        cleaned = self.snapshot.cleaned(entry.key) if self.snapshot else None
+        if cleaned is None and entry.article is not None:
+            cleaned = self._cleaned_cache.get(entry.key)
+            if cleaned is None:
+                cleaned = self._cleaned_cache[entry.key] = clean_article(entry.article)
+        highlights = self.snapshot.highlights(entry.key, self.briefing) if self.snapshot and self.briefing else []
+        names = {s.key: s.heading for s in self.briefing.sections} if self.briefing else {}
+        self.reader.show_entry(entry, cleaned, highlights, names, self._selected_point)
+
+    # ================================================================================ export
+    def export_word(self) -> Path | None:
+        return self.export("docx")
+
+    def _ask_save_path(self, kind: str, suggested: Path | None = None) -> Path | None:
+        suffix, label = {"docx": (".docx", "Word document (*.docx)"), "markdown": (".md", "Markdown (*.md)"),
+                         "pdf": (".pdf", "PDF (*.pdf)")}[kind]
+        if suggested is None:
+            folder = Path(str(self.settings.value("exportFolder", "") or
+                              QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                              or Path.home()))
+            suggested = folder / (_slug(self.briefing.title if self.briefing else "briefing") + suffix)
+        name, _ = QFileDialog.getSaveFileName(self, f"Export to {'Word' if kind == 'docx' else kind.upper()}",
+                                              str(suggested), label)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+            if path.exists():
+                answer = QMessageBox.question(self, "Replace file?", f"{path.name} already exists. Replace it?")
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+        return path
+
+    def _render(self, kind: str, path: Path) -> Path:
+        assert self.briefing is not None
+        if kind == "docx":
+            return briefing.render_docx(self.briefing, path, template=template_file(self.edits.template))
+        render = getattr(briefing, f"render_{kind}")
+        return render(self.briefing, path)
+
+    def export(self, kind: str = "docx") -> Path | None:
+        """Ask where, write, and offer to open it; on failure keep the briefing and offer another place."""
+        if self.briefing is None:
+            self.statusBar().showMessage("Build the briefing first, then export it.", 6000)
+            return None
+        path = self._ask_save_path(kind)
+        while path is not None:
+            try:
+                written = self._render(kind, path)
+            except (OutputError, OSError, ValueError) as exc:
+                answer = QMessageBox.warning(
+                    self, "Could not save the briefing",
+                    f"{exc}\n\nThe briefing is still open. Choose another place to save it?",
+                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
+                if answer != QMessageBox.StandardButton.Retry:
+                    return None
+                path = self._ask_save_path(kind, path)
+                continue
+            self.last_export = Path(written)
+            self.settings.setValue("exportFolder", str(self.last_export.parent))
+            self.export_label.setText(f"Saved <b>{self.last_export.name}</b>")
+            self.export_label.setToolTip(str(self.last_export))
+            self.export_bar.show()
+            self.statusBar().showMessage(f"Saved {self.last_export}", 10000)
+            self.exported.emit(self.last_export)
+            return self.last_export
+        return None
+
+    # ================================================================================ session
+    def project(self) -> Project:
+        current = self.article_view.currentIndex().row()
+        options = dataclasses.replace(self.options, words_per_section=self.controls.words.value())
+        return Project(articles=[copy.copy(e.origin) for e in self.articles.entries],
+                       edits=copy.deepcopy(self.edits), options=options,
+                       current=current if current >= 0 else None, built=self.snapshot is not None)
+
+    def _schedule_save(self) -> None:
+        if not self._closing:
+            self._autosave.start()
+
+    def save_session(self) -> bool:
+        self._autosave.stop()
+        try:
+            self.session_path.parent.mkdir(parents=True, exist_ok=True)
+            save_project(self.project(), self.session_path)
+        except (OutputError, OSError) as exc:
+            self.statusBar().showMessage(f"Could not save the session: {exc}", 10000)
+            return False
+        return True
+
+    def restore_session(self) -> None:
+        if not self.session_path.exists():
+            return
+        try:
+            project = load_project(self.session_path)
+        except ProjectError as exc:
+            damaged = self.session_path.with_name(self.session_path.name + ".damaged")
+            try:
+                self.session_path.replace(damaged)
+            except OSError:
+                pass
+            self.statusBar().showMessage(f"Your last session could not be restored: {exc}. "
+                                         f"A copy was kept as {damaged.name}.", 15000)
+            return
+        self.apply_project(project)
+        if project.problems:
+            self.statusBar().showMessage("Session restored, but " + "; ".join(project.problems) + ".", 15000)
+        elif project.articles:
+            self.statusBar().showMessage("Your last session has been restored.", 6000)
+
+    def apply_project(self, project: Project) -> None:
+        """Replace the session with ``project``: files are read again, pasted text is used as saved."""
+        self.cancel_build()
+        self.snapshot = None
+        self.briefing = None
+        self._undo.clear()
+        self._redo.clear()
+        self._cleaned_cache.clear()
+        self.articles.clear()
+        self.export_bar.hide()
+        self.edits = copy.deepcopy(project.edits)
+        self.options = project.options
+        entries: list[ArticleEntry] = []
+        to_load: list[tuple[str, int | None]] = []
+        for origin in project.articles:
+            entry = ArticleEntry(origin=copy.copy(origin))
+            if origin.text:
+                try:
+                    entry.article = article_from_text(origin.text, source_id="saved", title=origin.title,
+                                                      url=origin.url, path=Path(origin.path) if origin.path else None)
+                except LoadError as exc:
+                    entry.problem = str(exc)
+            elif origin.path or origin.url:
+                to_load.append((origin.path or origin.url or "", entry.key))
+            entries.append(entry)
+        self.articles.add_entries(entries)
+        self.controls.show_edits(self.edits)
+        self.controls.words.blockSignals(True)
+        self.controls.words.setValue(self.edits.words_per_section or project.options.words_per_section)
+        self.controls.words.blockSignals(False)
+        self.refresh_briefing()
+        if project.current is not None and project.current < self.articles.rowCount():
+            self.article_view.setCurrentIndex(self.articles.index(project.current))
+        self._build_when_loaded = project.built
+        if to_load:
+            self._start_load(to_load)
+        elif project.built and self.articles.checked_entries():
+            self._build_when_loaded = False
+            self.build()
+
+    def start_with_files(self, paths: list[str | Path]) -> None:
+        """A new session listing ``paths`` (the saved session is kept as the previous one)."""
+        if self.session_path.exists():
+            try:
+                self.previous_session_path().write_bytes(self.session_path.read_bytes())
+            except OSError:
+                pass
+        self.add_paths(paths)
+        self._update_actions()
+
+    def new_session(self) -> None:
+        self._keep_previous_session()
+        self.project_path = None
+        self.apply_project(Project(edits=Edits(template=self.edits.template, marking=self.edits.marking,
+                                               words_per_section=self.edits.words_per_section)))
+        self.setWindowTitle(APP_NAME)
+        self.statusBar().showMessage("New session. The previous one can be reopened from the File menu.", 8000)
+        self.save_session()
+
+    def previous_session_path(self) -> Path:
+        return self.session_path.with_name("previous-session.briefing")
+
+    def _keep_previous_session(self) -> None:
+        if self.articles.rowCount():
+            try:
+                save_project(self.project(), self.previous_session_path())
+            except (OutputError, OSError):
+                pass
+
+    def reopen_previous_session(self) -> None:
+        path = self.previous_session_path()
+        if not path.exists():
+            self.statusBar().showMessage("There is no previous session to reopen.", 6000)
+            return
+        self.open_project(path, keep_current=True)
+
+    def open_project_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", self._start_folder(), PROJECT_FILTER)
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path, keep_current: bool = True) -> bool:
+        try:
+            project = load_project(path)
+        except ProjectError as exc:
+            QMessageBox.warning(self, "Cannot open the project", str(exc))
+            return False
+        if keep_current:
+            self._keep_previous_session()
+        self.apply_project(project)
+        if path != self.previous_session_path():
+            self.project_path = path
+            self.setWindowTitle(f"{path.stem} — {APP_NAME}")
+        msg = f"Opened {path.name}."
+        if project.problems:
+            msg += " Some parts were damaged: " + "; ".join(project.problems) + "."
+        self.statusBar().showMessage(msg, 15000)
+        self._schedule_save()
+        return True
+
+    def save_project(self) -> bool:
+        if self.project_path is None:
+            return self.save_project_as()
+        return self._write_project(self.project_path)
+
+    def save_project_as(self) -> bool:
+        start = self.project_path or Path(self._start_folder()) / f"{_slug(self.briefing.title if self.briefing else 'briefing')}.briefing"
+        name, _ = QFileDialog.getSaveFileName(self, "Save project", str(start), PROJECT_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".briefing":
+            path = path.with_name(path.name + ".briefing")
+        return self._write_project(path)
+
+    def _write_project(self, path: Path) -> bool:
+        try:
+            save_project(self.project(), path)
+        except OutputError as exc:
+            QMessageBox.warning(self, "Could not save the project", str(exc))
+            return False
+        self.project_path = path
+        self.setWindowTitle(f"{path.stem} — {APP_NAME}")
+        self.statusBar().showMessage(f"Saved project {path.name}.", 6000)
+        return True
+
+    # ================================================================================ window
+    def _update_actions(self) -> None:
+        has_briefing = self.briefing is not None
+        ticked = bool(self.articles.checked_entries())
+        building = self.building
+        self.build_action.setEnabled(ticked and not building)
+        self.build_button.setEnabled(ticked and not building)
+        if building:
+            self.build_button.setText("Building…")
+        elif self.snapshot is not None and self._generation != self._built_generation:
+            self.build_button.setText("Rebuild briefing")
+        else:
+            self.build_button.setText("Build briefing")
+        self.build_button.setToolTip("Build the briefing from the ticked articles (Ctrl+B)" if ticked
+                                     else "Tick at least one article first")
+        self.cancel_action.setEnabled(building)
+        for a in (self.export_action, self.export_markdown_action, self.export_pdf_action):
+            a.setEnabled(has_briefing)
+        self.export_button.setEnabled(has_briefing)
+        self.undo_action.setEnabled(bool(self._undo))
+        self.redo_action.setEnabled(bool(self._redo))
+        has_rows = self.articles.rowCount() > 0
+        for a in (self.remove_action, self.check_all_action, self.check_none_action):
+            a.setEnabled(has_rows)
+        self.tick_all_button.setEnabled(has_rows)
+        self.tick_none_button.setEnabled(has_rows)
+        self.previous_session_action.setEnabled(self.previous_session_path().exists())
+        if hasattr(self, "stale_banner"):
+            self.stale_banner.setVisible(self.snapshot is not None and not building
+                                         and self._generation != self._built_generation)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        words = self.settings.value("defaults/words")
+        if words is not None:
+            try:
+                self.controls.words.blockSignals(True)
+                self.controls.words.setValue(int(words))
+            except (TypeError, ValueError):
+                pass
+            finally:
+                self.controls.words.blockSignals(False)
+
+    def show_about(self) -> None:
+        try:
+            version = metadata.version("briefing")
+        except metadata.PackageNotFoundError:
+            version = "development"
+        QMessageBox.about(self, "About Briefing",
+                          f"<h3>Briefing {version}</h3>"
+                          "<p>Turns a pile of news articles about a meeting into a Word briefing on the "
+                          "parties' <b>objectives</b>, the <b>concessions</b> on the table and the <b>risks</b>.</p>"
+                          "<p>Every line of the briefing is a sentence taken word for word from one of your "
+                          "articles, and cites it.</p>")
+
+    def show_quick_start(self) -> None:
+        QMessageBox.information(self, "Quick start",
+                                "1. Add your articles: Add files, a folder, paste text, or drop files on the window.\n"
+                                "2. Tick the ones to use and press Build briefing (Ctrl+B).\n"
+                                "3. Review the points on the right: select one to see it in its article; "
+                                "Pin, Drop or Move it; set the title and event line.\n"
+                                "4. Export to Word (Ctrl+E).\n\n"
+                                "Your work is saved as you go and comes back when you reopen the window.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self._build is not None:
+            self._build.cancel.cancel()
+        for worker in list(self._loads):
+            worker.cancel.cancel()
+        self.pool.waitForDone()
+        self.save_session()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

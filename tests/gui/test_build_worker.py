@@ -1,0 +1,58 @@
+"""BuildWorker on a thread pool: its signals reach the test's (UI) thread; cancel stops it."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from briefing import BriefingOptions, load_inputs
+from gui.build_worker import BuildWorker
+
+
+@pytest.fixture
+def pool():
+    p = QThreadPool()
+    yield p
+    p.waitForDone()
+    assert p.activeThreadCount() == 0
+
+
+def test_finished_with_progress_on_the_ui_thread(qtbot, pool, river_dir):
+    articles = load_inputs([river_dir]).articles
+    worker = BuildWorker(articles, BriefingOptions(words_per_section=40))
+    stages, threads = [], []
+    worker.signals.progress.connect(lambda stage, fraction: (stages.append(stage),
+                                                             threads.append(threading.get_ident())))
+    with qtbot.waitSignal(worker.signals.finished, timeout=60_000) as blocker:
+        pool.start(worker)
+    result = blocker.args[0]
+    assert [s.key for s in result.briefing.sections] == ["objectives", "concessions", "risks"]
+    assert any(s.points for s in result.briefing.sections)
+    assert "sentences" in stages and stages[-1] == "model"
+    assert set(threads) == {threading.get_ident()}
+
+
+def test_cancel_before_start_emits_cancelled(qtbot, pool, river_dir):
+    worker = BuildWorker(load_inputs([river_dir]).articles, BriefingOptions())
+    worker.cancel.cancel()
+    finished = []
+    worker.signals.finished.connect(finished.append)
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=60_000):
+        pool.start(worker)
+    assert finished == []
+
+
+def test_cancel_during_progress(qtbot, pool, river_dir):
+    worker = BuildWorker(load_inputs([river_dir]).articles, BriefingOptions())
+    worker.PROGRESS_INTERVAL = 0.0
+    worker.signals.progress.connect(lambda *_: worker.cancel.cancel())
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=60_000):
+        pool.start(worker)
+
+
+def test_a_failing_stage_is_reported_not_raised(qtbot, pool):
+    worker = BuildWorker(["not an article"], BriefingOptions())  # type: ignore[list-item]
+    with qtbot.waitSignal(worker.signals.failed, timeout=60_000) as blocker:
+        pool.start(worker)
+    assert "Error" in blocker.args[0]
