@@ -1,7 +1,10 @@
 """Command line: ``briefing build INPUT... -o OUT.docx`` and friends.
 
 Exit codes: 0 the briefing was written; 1 no usable input or an output could not be
-written; 2 usage error. Heavy modules are imported only once a command runs, so that
+written (including a PDF asked for where LibreOffice is missing: the other outputs are
+still written); 2 usage error, which includes a template that cannot be used (unknown
+name, missing file, macro-enabled .docm/.dotm, not a Word file): it is checked before any
+work is done. Heavy modules are imported only once a command runs, so that
 ``briefing --help`` answers at once.
 """
 from __future__ import annotations
@@ -31,6 +34,14 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
                    help="word budget of each of objectives, concessions and risks (default 150)")
     p.add_argument("--title", metavar="TEXT", help="briefing title (default: the most representative headline)")
     p.add_argument("--event", metavar="TEXT", help="event line under the title")
+    p.add_argument("--template", metavar="NAME|PATH", default=None,
+                   help="Word style template: a built-in name (see 'briefing templates'; default standard) "
+                        "or your own .docx/.dotx, whose styles, page setup and header artwork are kept")
+    p.add_argument("--marking", metavar="TEXT", help="handling marking shown in header and footer, "
+                                                      "e.g. 'OFFICIAL - SENSITIVE'")
+    p.add_argument("--author", metavar="TEXT", help="author recorded in the document properties")
+    p.add_argument("--md", metavar="FILE", help="also write the briefing as Markdown (for email)")
+    p.add_argument("--pdf", metavar="FILE", help="also write the briefing as PDF (needs LibreOffice)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -44,11 +55,21 @@ def make_parser() -> argparse.ArgumentParser:
     _add_output_options(build)
     demo = sub.add_parser("demo", help="build a briefing from the built-in sample articles")
     _add_output_options(demo)
+    sub.add_parser("templates", help="list the built-in Word style templates")
     return parser
 
 
 def _say(message: str) -> None:
     print(f"briefing: {message}", file=sys.stderr)
+
+
+def run_templates() -> int:
+    from .word_template import DEFAULT_TEMPLATE, builtin_templates
+
+    for name, description in builtin_templates().items():
+        default = " (default)" if name == DEFAULT_TEMPLATE else ""
+        print(f"{name}{default}\t{description}")
+    return EXIT_OK
 
 
 def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
@@ -57,7 +78,13 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     from .output import OutputError, write_text_atomic
     from .pipeline import build_briefing
     from .render_docx import render_docx
+    from .word_template import TemplateError, check_template
 
+    try:
+        check_template(args.template)
+    except TemplateError as exc:
+        _say(str(exc))
+        return EXIT_USAGE
     loaded = load_inputs(inputs)
     for problem in loaded.problems:
         _say(f"skipped {problem.source}: {problem.reason}")
@@ -68,15 +95,34 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     result = build_briefing(loaded.articles, options)
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
-    try:
-        render_docx(result.briefing, args.output)
-        if args.json:
-            write_text_atomic(args.json, result.briefing.to_json())
-    except OutputError as exc:
-        _say(str(exc))
-        return EXIT_FAILED
-    print(f"wrote {args.output}" + (f" and {args.json}" if args.json else ""))
-    return EXIT_OK
+    briefing = result.briefing
+    briefing.marking = (args.marking or "").strip() or None
+    written: list[str] = []
+    failed = False
+
+    def attempt(path: str, write) -> None:
+        nonlocal failed
+        try:
+            write()
+            written.append(path)
+        except OutputError as exc:
+            _say(str(exc))
+            failed = True
+
+    attempt(args.output, lambda: render_docx(briefing, args.output, args.template, author=args.author))
+    if args.json:
+        attempt(args.json, lambda: write_text_atomic(args.json, briefing.to_json()))
+    if args.md:
+        from .render_markdown import render_markdown
+
+        attempt(args.md, lambda: render_markdown(briefing, args.md))
+    if args.pdf:
+        from .render_pdf import render_pdf
+
+        attempt(args.pdf, lambda: render_pdf(briefing, args.pdf, args.template, author=args.author))
+    if written:
+        print("wrote " + ", ".join(written))
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def sample_folder() -> Path:
@@ -93,6 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_build(args.inputs, args)
     if args.command == "demo":
         return run_build([str(sample_folder())], args)
+    if args.command == "templates":
+        return run_templates()
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 

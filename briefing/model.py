@@ -50,6 +50,7 @@ class Figure:
     value: str
     context: str
     source: str
+    kind: str = "amount"  # "amount", "percent" or "count"
 
 
 @dataclass

@@ -15,8 +15,10 @@ from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
+from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
+from .parties import attribute_points, find_parties
 from .lexicon import cue_list, stopwords, word_list
 from .select import select_points
 from .tokens import content_stems, stems
@@ -123,9 +125,12 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                         points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
+    parties = find_parties(cleaned)
+    attribute_points(sections, parties)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",
         created=_dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         sources=sources, sections=sections, words_per_section=options.words_per_section,
+        figures=extract_figures(cleaned), quotes=extract_quotes(cleaned), parties=parties.parties,
     )

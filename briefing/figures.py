@@ -1,0 +1,310 @@
+"""Key figures and notable quotes, verbatim, from the cleaned articles.
+
+Figures are amounts of money, percentages and counts (a number followed by what it
+counts), each with the clause of its sentence that says what it refers to, cut from the
+sentence word for word ("…" marks a cut). Quotes are passages in quotation marks long
+enough to be a statement, with the speaker named by the attribution around them ("said
+X", "X told reporters", "according to X"); quotes whose speaker cannot be named are
+left out, since an unattributed quote is of no use in a briefing. The words that make a
+number a figure and the verbs of attribution are data files in ``resources/``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .documents import CleanArticle
+from .lexicon import resource_lines, stopwords, word_list
+from .model import Figure, Quote
+from .sentences import split_sentences, strip_dateline
+from .tokens import content_stems
+
+MAX_FIGURES = 8
+MAX_QUOTES = 4
+MIN_QUOTE_WORDS = 6
+MAX_QUOTE_WORDS = 60
+MAX_CONTEXT_WORDS = 26
+MIN_CONTEXT_WORDS = 6
+KIND_ORDER = {"amount": 0, "percent": 1, "count": 2}
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=1)
+def figure_words() -> dict[str, tuple[str, ...]]:
+    """The entries of ``resources/figures.txt`` by kind, longest first."""
+    out: dict[str, list[str]] = {}
+    for line in resource_lines("figures.txt"):
+        kind, _, values = line.partition(" = ")
+        out.setdefault(kind.strip(), []).extend(v.strip() for v in values.split(" | ") if v.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _alternation(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(i) for i in items)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    w = figure_words()
+    scale = rf"(?:\s?(?:{_alternation(w['scale'])})\b)?"
+    qualifier = rf"(?:\b(?:{_alternation(w['qualifier'])})\s+)?"
+    symbol = _alternation(w["currency_symbol"])
+    amount = re.compile(
+        rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER}){scale}"
+        rf"|\b(?:{_NUMBER}){scale}\s(?:{_alternation(w['currency_word'])})\b)")
+    percent = re.compile(rf"{qualifier}\b(?:{_NUMBER})\s?(?:{_alternation(w['percent'])})(?!\w)")
+    count = re.compile(rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{_NUMBER}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])")
+    return amount, percent, count
+
+
+@dataclass(frozen=True)
+class _Match:
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+def _is_count(sentence: str, m: re.Match[str]) -> bool:
+    value = m.group(0)
+    digits = re.sub(r"^\D*", "", value).split()[0].replace(",", "")
+    try:
+        number = float(digits)
+    except ValueError:
+        return False
+    has_scale = len(re.sub(r"^\D*", "", value).split()) > 1
+    if re.fullmatch(r"(1[89]|20)\d\d", digits) and not has_scale:
+        return False  # a year
+    if number < 10 and not has_scale:
+        return False  # journalists write small counts in words; digits are labels
+    before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
+    after = sentence[m.end():].split()[:1]
+    not_count = set(figure_words()["not_count"])
+    if before and before[0].lower().strip(".,") in not_count:
+        return False  # "November 5"
+    if after and after[0].lower().strip(".,;:") in not_count:
+        return False
+    return True
+
+
+def find_figures_in(sentence: str) -> list[_Match]:
+    """Amounts, percentages and counts in a sentence, left to right, not overlapping."""
+    amount, percent, count = _patterns()
+    found: list[_Match] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pattern in (("amount", amount), ("percent", percent), ("count", count)):
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            if kind == "count" and not _is_count(sentence, m):
+                continue
+            found.append(_Match(kind, m.start(), m.end(), m.group(0).strip()))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
+_DEPENDENT_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|including|such as|with|to|and|or|but)\b",
+                              re.IGNORECASE)
+
+
+def figure_context(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` around [start, end), verbatim, "…" where it is cut."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    i = max(k for k, b in enumerate(bounds[:-1]) if b <= start)
+    lo, hi = bounds[i], cuts[i] if i < len(cuts) else len(sentence)
+    j = i
+    while hi < end and j + 1 < len(cuts):  # a figure never straddles a cut
+        j += 1
+        hi = cuts[j]
+    # too short, or a dependent clause: take in the clause before (and after) it
+    while i > 0 and (len(sentence[lo:hi].split()) < MIN_CONTEXT_WORDS
+                     or _DEPENDENT_START.match(sentence[lo:hi])):
+        i -= 1
+        lo = bounds[i]
+    while len(sentence[lo:hi].split()) < MIN_CONTEXT_WORDS and j + 1 < len(cuts):
+        j += 1
+        hi = cuts[j]
+    text = sentence[lo:hi]
+    words = text.split(" ")
+    if len(words) > MAX_CONTEXT_WORDS:  # a window of words around the figure
+        offset = len(sentence[lo:start].split(" ")) - 1
+        first = max(0, min(offset - MAX_CONTEXT_WORDS // 3, len(words) - MAX_CONTEXT_WORDS))
+        window = words[first:first + MAX_CONTEXT_WORDS]
+        lo_cut, hi_cut = first > 0, first + MAX_CONTEXT_WORDS < len(words)
+        text = " ".join(window)
+        lo = lo if not lo_cut else -1
+        hi = hi if not hi_cut else -1
+    text = text.strip().rstrip(",;:")
+    prefix = "…" if lo != 0 else ""
+    suffix = "" if (hi == len(sentence) or text.endswith((".", "?", "!", ".”", '."'))) else "…"
+    return f"{prefix}{text}{suffix}"
+
+
+def _sentences(cleaned: CleanArticle):
+    for p_index, para in enumerate(cleaned.paragraphs):
+        if para.is_heading:
+            continue
+        for i, text in enumerate(split_sentences(para.text)):
+            yield (strip_dateline(text) if i == 0 and p_index < 3 else text)
+
+
+def _value_key(value: str) -> str:
+    w = figure_words()
+    v = value.lower()
+    for q in w["qualifier"]:
+        v = re.sub(rf"^{re.escape(q)}\s+", "", v)
+    return re.sub(r"[\s,]", "", v)
+
+
+def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> list[Figure]:
+    """The key figures of the articles: one row per clause, repeats across articles merged."""
+    stop = stopwords()
+    rows: list[tuple[Figure, str, frozenset[str], int]] = []  # figure, value key, context words, order
+    counts: Counter[str] = Counter()
+    order = 0
+    for ca in articles:
+        seen_here: set[str] = set()
+        for sentence in _sentences(ca):
+            matches = find_figures_in(sentence)
+            groups: dict[str, list[_Match]] = {}
+            for m in matches:
+                groups.setdefault(figure_context(sentence, m.start, m.end), []).append(m)
+            for context, ms in groups.items():
+                key = "; ".join(_value_key(m.value) for m in ms)
+                bag = frozenset(content_stems(context, stop))
+                if key not in seen_here:
+                    counts[key] += 1
+                    seen_here.add(key)
+                if any(k == key and len(bag & b) >= 0.5 * min(len(bag), len(b)) for _, k, b, _ in rows):
+                    continue
+                kind = min((m.kind for m in ms), key=KIND_ORDER.__getitem__)
+                figure = Figure(value="; ".join(m.value for m in ms), context=context, source=ca.article.id,
+                                kind=kind)
+                rows.append((figure, key, bag, order))
+                order += 1
+    rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[3]))
+    chosen = rows[:limit]
+    chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[3]))
+    return [r[0] for r in chosen]
+
+
+# ---------------------------------------------------------------------------- quotes
+
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+_NAME_WORD = r"(?:[A-Z][\w’'\-]+|[A-Z]\.)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|al|bin|da|del|la|le))*"
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> str:
+    return "|".join(sorted(word_list("speech_verbs.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    return tuple(sorted(resource_lines("titles.txt"), key=len, reverse=True))
+
+
+def _clean_name(name: str | None) -> str | None:
+    """Drop titles and function words around a candidate name; None when nothing name-like is left."""
+    if not name:
+        return None
+    stop = stopwords()
+    words = name.split()
+    title_words = {w.lower().rstrip(".") for t in titles() for w in t.split()}
+    while words and (words[0].lower().rstrip(".") in title_words or words[0].lower() in stop):
+        words = words[1:]
+    while words and words[-1].lower() in stop:
+        words = words[:-1]
+    words = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words]
+    if not words or all(w.lower() in stop for w in words):
+        return None
+    return " ".join(words)
+
+
+def _speaker_after(after: str) -> tuple[str | None, bool]:
+    """Speaker in the attribution after a quote: (name, pronoun?)."""
+    verbs = speech_verbs()
+    m = re.match(rf"\s*[,.]?\s*(?:{verbs})\s+({_NAME})", after)
+    if m:
+        return _clean_name(m.group(1)), False
+    m = re.match(rf"\s*[,.]?\s*({_NAME}|he|she|they|He|She|They)\s+(?:{verbs})\b", after)
+    if m:
+        name = m.group(1)
+        if name.lower() in ("he", "she", "they"):
+            return None, True
+        return _clean_name(name), False
+    return None, False
+
+
+def _speaker_before(before: str) -> str | None:
+    """Speaker in the attribution before a quote ("X said:", "according to X,")."""
+    m = re.search(rf"\b[Aa]ccording to ({_NAME}),?\s*$", before)
+    if m:
+        return _clean_name(m.group(1))
+    verbs = speech_verbs()
+    sentence = re.split(r"(?<=[.!?”])\s+", before.strip())[-1] if before.strip() else ""
+    if re.search(rf"\b(?:{verbs})(?:\s+\w+)?[,:]?\s*$", sentence):
+        m = re.match(rf"\s*({_NAME})", sentence)
+        if m:
+            return _clean_name(m.group(1))
+    return None
+
+
+def _full_name(name: str, text: str) -> str:
+    """Expand a surname to the fullest form the article uses ("Ishiba" -> "Shigeru Ishiba")."""
+    if " " in name:
+        return name
+    title_words = {w.lower().rstrip(".") for t in titles() for w in t.split()}
+    forms = Counter(m.group(1) for m in re.finditer(rf"\b([A-Z][a-z’'\-]+)\s+{re.escape(name)}\b", text)
+                    if m.group(1).lower().rstrip(".") not in title_words
+                    and m.group(1).lower() not in stopwords())
+    if not forms:
+        return name
+    return f"{forms.most_common(1)[0][0]} {name}"
+
+
+def extract_quotes(articles: list[CleanArticle], limit: int = MAX_QUOTES) -> list[Quote]:
+    """Attributed statements in quotation marks, at most one per speaker, in article order."""
+    found: list[Quote] = []
+    seen_text: set[str] = set()
+    speakers: set[str] = set()
+    for ca in articles:
+        full_text = ca.body_text
+        for para in ca.paragraphs:
+            if para.is_heading:
+                continue
+            text = para.text
+            previous_speaker: str | None = None
+            previous_end = -1
+            for m in _QUOTED.finditer(text):
+                quote = (m.group(1) or m.group(2)).strip()
+                speaker, pronoun = _speaker_after(text[m.end():m.end() + 160])
+                if speaker is None and not pronoun:
+                    speaker = _speaker_before(text[max(0, m.start() - 200):m.start()])
+                if speaker is None and previous_speaker and (pronoun or previous_end >= 0):
+                    speaker = previous_speaker  # "..." said X. "..." (X goes on)
+                if speaker is None:
+                    previous_end = -1
+                    continue
+                speaker = _full_name(speaker, full_text)
+                previous_speaker, previous_end = speaker, m.end()
+                n_words = len(quote.split())
+                key = re.sub(r"\W+", " ", quote.lower()).strip()
+                if not (MIN_QUOTE_WORDS <= n_words <= MAX_QUOTE_WORDS) or key in seen_text:
+                    continue
+                seen_text.add(key)
+                if speaker in speakers:
+                    continue
+                speakers.add(speaker)
+                found.append(Quote(text=quote.rstrip(","), speaker=speaker, source=ca.article.id))
+    return found[:limit]

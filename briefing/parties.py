@@ -1,0 +1,211 @@
+"""The parties to the meeting, and which party a point belongs to.
+
+Parties are the countries (or unions) the articles are about: names, demonyms and
+metonyms from ``resources/countries.txt`` ("Japan", "Japanese", "Tokyo"), plus leaders
+tied to a country by the way news copy introduces them ("Japan's Prime Minister Shigeru
+Ishiba", "President Emmanuel Macron of France"; titles in ``resources/titles.txt``).
+Every mention counts for its country; the parties are the few most mentioned, provided
+they run through the coverage rather than one article.
+
+A point belongs to a party when that party is the grammatical subject: after dropping an
+opening connective or introductory phrase ("However,", "In exchange,", "When he
+arrives ..., "), the first content words name exactly one party. Only sections about
+what a party wants or offers are grouped this way; points with no clear party stay
+ungrouped.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .documents import CleanArticle
+from .lexicon import resource_lines, stopwords
+from .model import Section
+
+PARTY_SECTIONS = ("objectives", "concessions")
+"""Sections whose points are grouped by party: what a party wants, what it offers."""
+MAX_PARTIES = 4
+# a party is mentioned at least this share as often as the most mentioned one...
+MIN_SHARE_OF_TOP = 0.3
+# ...and in at least this share of the articles
+MIN_ARTICLE_SHARE = 0.5
+SUBJECT_WORDS = 3  # content words at the start of a clause that make up its subject
+
+_POSSESSIVE = r"(?:[’']s?)?"
+_NAME_WORD = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*"
+
+
+@dataclass(frozen=True)
+class Countries:
+    """Every way of naming each country, and one regex finding them all."""
+
+    canonical: dict[str, str]  # alias -> country name
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    canonical: dict[str, str] = {}
+    for line in resource_lines("countries.txt"):
+        fields = [f.strip() for f in line.split("|")]
+        name = fields[0]
+        canonical[name] = name
+        for f in fields[1:]:
+            for alias in (a.strip() for a in f.split(",")):
+                if alias:
+                    canonical.setdefault(alias, name)
+    aliases = sorted(canonical, key=len, reverse=True)
+    alternation = "|".join(re.escape(a) for a in aliases)
+    return Countries(canonical, re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])"))
+
+
+@lru_cache(maxsize=1)
+def _titles_pattern() -> str:
+    titles = sorted(resource_lines("titles.txt"), key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(t) for t in titles) + ")"
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for t in resource_lines("titles.txt") for w in t.split())
+
+
+@lru_cache(maxsize=1)
+def _openers() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in resource_lines("clause_openers.txt"):
+        kind, _, values = line.partition(" = ")
+        out[kind.strip()] = tuple(sorted((v.strip() for v in values.split(" | ") if v.strip()), key=len,
+                                         reverse=True))
+    return out
+
+
+@dataclass
+class PartyModel:
+    """What :func:`find_parties` learned: the parties, and every name that points to one."""
+
+    parties: list[str] = field(default_factory=list)
+    leaders: dict[str, str] = field(default_factory=dict)  # surname or full name -> country
+    mentions: Counter[str] = field(default_factory=Counter)
+
+    def names_in(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, country)`` of every country or known leader named in ``text``."""
+        c = countries()
+        found = [(m.start(), m.end(), c.canonical[m.group(0)]) for m in c.pattern.finditer(text)]
+        if self.leaders:
+            names = "|".join(re.escape(n) for n in sorted(self.leaders, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w\-])(?:{names})(?![\w\-])", text):
+                if not any(s <= m.start() < e for s, e, _ in found):
+                    found.append((m.start(), m.end(), self.leaders[m.group(0)]))
+        return sorted(found)
+
+
+def _body(cleaned: CleanArticle) -> list[str]:
+    return [p.text for p in cleaned.paragraphs if not p.is_heading]
+
+
+def link_leaders(texts: list[str]) -> dict[str, str]:
+    """Leader name (surname and full name) -> country, from "<country> <title> <Name>" phrases."""
+    c = countries()
+    country = c.pattern.pattern
+    title = _titles_pattern()
+    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+    before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
+                        rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
+    after = re.compile(rf"(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        for pattern in (before, after):
+            for m in pattern.finditer(text):
+                words = [w for w in m.group("name").split() if w.lower().rstrip(".") not in _title_words()]
+                if not words:
+                    continue
+                nation = c.canonical.get(m.group("country"))
+                if nation is None:
+                    continue
+                for key in {words[-1], " ".join(words)}:
+                    if key in c.canonical:
+                        continue
+                    votes.setdefault(key, Counter())[nation] += 1
+    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:
+    """The parties of the meeting, most mentioned first."""
+    texts_by_article = [_body(ca) for ca in articles]
+    model = PartyModel(leaders=link_leaders([t for texts in texts_by_article for t in texts]))
+    article_count: Counter[str] = Counter()
+    for texts in texts_by_article:
+        here: set[str] = set()
+        for text in texts:
+            for _, _, nation in model.names_in(text):
+                model.mentions[nation] += 1
+                here.add(nation)
+        article_count.update(here)
+    if not model.mentions:
+        return model
+    top = model.mentions.most_common(1)[0][1]
+    needed = max(1, math.ceil(MIN_ARTICLE_SHARE * len(articles)))
+    model.parties = [n for n, k in model.mentions.most_common()
+                     if k >= max(2, MIN_SHARE_OF_TOP * top) and article_count[n] >= needed][:max_parties]
+    return model
+
+
+def _strip_opening(text: str) -> str:
+    """The sentence from its subject on: opening connectives and introductory phrases dropped."""
+    openers = _openers()
+    s = text.lstrip("“\"‘' ")
+    for _ in range(3):
+        low = s.lower()
+        intro = next((o for o in openers.get("introducer", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
+        comma = s.find(",")
+        if intro and 0 < comma and len(s[:comma].split()) <= 25:
+            s = s[comma + 1:].lstrip()
+            continue
+        conn = next((o for o in openers.get("connective", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
+        if conn:
+            s = s[len(conn):].lstrip(" ,")
+            continue
+        break
+    return s
+
+
+def subject_party(text: str, model: PartyModel) -> str | None:
+    """The one party named in the subject of ``text``, or None."""
+    if not model.parties:
+        return None
+    clause = _strip_opening(text)
+    stop = stopwords()
+    titles = _title_words()
+    names = model.names_in(clause)
+    seen: set[str] = set()
+    content = 0
+    for m in re.finditer(r"[\w’'.\-]+", clause):
+        word = m.group(0).lower().strip(".")
+        word = re.sub(r"[’']s$", "", word)
+        if word in stop or word in titles:
+            continue
+        content += 1
+        if content > SUBJECT_WORDS:
+            break
+        for s, e, nation in names:
+            if s <= m.start() < e:
+                seen.add(nation)
+    if len(seen) != 1:
+        return None
+    nation = seen.pop()
+    return nation if nation in model.parties else None
+
+
+def attribute_points(sections: list[Section], model: PartyModel,
+                     keys: tuple[str, ...] = PARTY_SECTIONS) -> None:
+    """Set ``Point.party`` on the points of the party sections whose subject is one party."""
+    for section in sections:
+        if section.key not in keys:
+            continue
+        for point in section.points:
+            if point.party is None:
+                point.party = subject_party(point.text, model)

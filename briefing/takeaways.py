@@ -1,0 +1,56 @@
+"""Key takeaways: the three to five strongest points across the sections.
+
+Computed from the model at render time (never stored), so an edited briefing always has
+takeaways that match its sections. Scores are only comparable within a section, so each
+point is measured against the best of its own section, with a bonus for every further
+article that reports it; pinned points count as strongest. Every non-empty section gives
+at least one takeaway, then the strongest of the rest fill up to the maximum.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Briefing, Point
+
+MIN_TAKEAWAYS = 3
+MAX_TAKEAWAYS = 5
+# a point below this share of the strength of the weakest per-section pick is not worth
+# a takeaway of its own, unless needed to reach MIN_TAKEAWAYS
+RELATIVE_FLOOR = 0.8
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    section_key: str
+    heading: str
+    point: Point
+    strength: float
+
+
+def point_strength(point: Point, best_score: float) -> float:
+    relative = point.score / best_score if best_score > 0 else 0.0
+    return relative + 0.25 * math.log2(max(point.support, 1)) + (1.0 if point.pinned else 0.0)
+
+
+def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS) -> list[Takeaway]:
+    """The strongest points, in section order and, within a section, strongest first."""
+    ranked: list[list[Takeaway]] = []
+    for section in briefing.sections:
+        if not section.points:
+            continue
+        best = max((p.score for p in section.points), default=0.0)
+        items = [Takeaway(section.key, section.heading, p, point_strength(p, best)) for p in section.points]
+        items.sort(key=lambda t: -t.strength)
+        ranked.append(items)
+    chosen = [items[0] for items in ranked][:maximum]
+    rest = sorted((t for items in ranked for t in items[1:]), key=lambda t: -t.strength)
+    floor = RELATIVE_FLOOR * min((t.strength for t in chosen), default=0.0)
+    for t in rest:
+        if len(chosen) >= maximum:
+            break
+        if len(chosen) < minimum or t.strength >= floor:
+            chosen.append(t)
+    order = {s.key: i for i, s in enumerate(briefing.sections)}
+    chosen.sort(key=lambda t: (order[t.section_key], -t.strength))
+    return chosen
