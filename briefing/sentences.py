@@ -41,7 +41,16 @@ def _split_after_country_abbreviations(sentence: str) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph, verbatim, with closing quotes kept at their end."""
+    """Sentences of one paragraph, verbatim, with closing quotes kept at their end.
+
+    Remembered per paragraph (a bounded cache): later stages and rebuilds split the
+    same paragraphs again, and Punkt is the slowest step of reading an article.
+    """
+    return list(_split_paragraph(text))
+
+
+@lru_cache(maxsize=32768)
+def _split_paragraph(text: str) -> tuple[str, ...]:
     raw = [part for s in punkt_tokenizer().tokenize(text) for part in _split_after_country_abbreviations(s)]
     out: list[str] = []
     for s in raw:
@@ -52,7 +61,7 @@ def split_sentences(text: str) -> list[str]:
         s = s.strip()
         if s:
             out.append(s)
-    return out
+    return tuple(out)
 
 
 def strip_dateline(sentence: str) -> str:
