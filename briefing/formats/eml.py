@@ -20,20 +20,33 @@ SUFFIXES = (".eml", ".mht", ".mhtml")
 
 
 def _content(part: EmailMessage) -> str:
-    """The part's text, decoded by its declared charset, or by detection if that is wrong."""
-    try:
-        return part.get_content()
-    except (LookupError, UnicodeError, ValueError, KeyError, AssertionError):
-        payload = part.get_payload(decode=True) or b""
-        return decode_bytes(payload) if payload.strip() else ""
+    """The part's text in its declared charset; detected when none is declared or it is wrong."""
+    if part.get_param("charset") is not None:
+        try:
+            return part.get_content()
+        except (LookupError, UnicodeError, ValueError, KeyError, AssertionError):
+            pass
+    payload = part.get_payload(decode=True) or b""
+    return decode_bytes(payload) if payload.strip() else ""
 
 
 def _header(msg: EmailMessage, name: str) -> str | None:
+    """A header's text; raw 8-bit headers (no RFC 2047 encoding) are decoded by detection."""
     try:
         value = msg.get(name)
     except (ValueError, IndexError, TypeError, AttributeError):
+        value = None
+    if value is None:
         return None
-    return str(value) if value is not None else None
+    text = str(value)
+    if "\ufffd" in text:
+        for key, raw in msg.raw_items():
+            if key.lower() == name.lower():
+                try:
+                    return decode_bytes(raw.encode("utf-8", "surrogateescape")).strip()
+                except (LoadError, UnicodeError):
+                    break
+    return text
 
 
 def _outlet(sender: str | None) -> str | None:
@@ -92,7 +105,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     subject, date = _header(msg, "Subject"), _date(_header(msg, "Date"))
     if snapshot:
         return Extracted(text=text, title=(page.title if page else None) or subject,
-                         outlet=page.outlet if page else None, date=(page.date if page else None) or date)
+                         outlet=page.outlet if page else None, date=(page.date if page else None) or date, url=snapshot)
     return Extracted(text=text, title=subject or (page.title if page else None),
                      outlet=_outlet(_header(msg, "From")) or (page.outlet if page else None),
                      date=date or (page.date if page else None))

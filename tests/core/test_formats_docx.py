@@ -1,0 +1,109 @@
+"""Word documents: text and core properties; broken archives and zip bombs refused without unpacking."""
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from briefing.formats import LoadError, LoadLimits
+from briefing.formats import docx as docx_format
+
+from input_files import RIVER, docx_bytes, zip_bomb_docx
+
+LIMITS = LoadLimits()
+
+
+def read(data: bytes, limits: LoadLimits = LIMITS):
+    return docx_format.read(io.BytesIO(data), limits)
+
+
+def test_paragraphs_tables_and_core_properties():
+    data = docx_bytes(RIVER, title="River treaty talks", created=dt.datetime(2024, 2, 1, 9, 30),
+                      table=[["Side", "Wants"], ["Downstream", "Guaranteed flows in the dry season."]])
+    doc = read(data)
+    lines = doc.text.split("\n")
+    for sentence in RIVER:
+        assert sentence in lines
+    assert "Guaranteed flows in the dry season." in lines and "Downstream" in lines
+    assert doc.title == "River treaty talks"
+    assert doc.date == "2024-02-01"
+
+
+def test_document_without_title_property_has_none():
+    assert read(docx_bytes(RIVER)).title is None
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"Plain text with a .docx name.\n", "not a Word document \\(not a zip archive\\)"),
+    (b"%PDF-1.4\n...", "not a Word document \\(it looks like a PDF file\\)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Word \\(.doc\\) file or a password-protected"),
+])
+def test_files_that_are_not_word_documents(data, reason):
+    with pytest.raises(LoadError, match=reason):
+        read(data)
+
+
+def test_truncated_document():
+    data = docx_bytes(RIVER)
+    with pytest.raises(LoadError, match="damaged or truncated Word document"):
+        read(data[: len(data) * 2 // 3])
+
+
+def test_zip_without_office_content():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "hello")
+    with pytest.raises(LoadError, match="zip archive without Office content"):
+        read(buf.getvalue())
+
+
+def test_other_office_file_renamed_docx():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"/>')
+    with pytest.raises(LoadError, match="not a readable Word document"):
+        read(buf.getvalue())
+
+
+def test_damaged_xml_inside():
+    good = docx_bytes(RIVER)
+    src = zipfile.ZipFile(io.BytesIO(good))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            z.writestr(info, data[: len(data) // 2] if info.filename == "word/document.xml" else data)
+    with pytest.raises(LoadError, match="damaged Word document \\(invalid XML"):
+        read(buf.getvalue())
+
+
+def test_document_with_no_text():
+    with pytest.raises(LoadError, match="no text"):
+        read(docx_bytes([""]))
+
+
+def test_zip_bomb_is_refused_from_its_directory_without_unpacking(tmp_path, monkeypatch):
+    bomb = tmp_path / "bomb.docx"
+    zip_bomb_docx(bomb, unpacked_mb=300)
+    assert bomb.stat().st_size < 2_000_000
+
+    def no_unpacking(*args, **kwargs):
+        raise AssertionError("a part was unpacked")
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", no_unpacking)
+    monkeypatch.setattr(zipfile.ZipExtFile, "read1", no_unpacking)
+    with open(bomb, "rb") as f, pytest.raises(LoadError, match=r"too large when unpacked \(300 MB; the limit is 200 MB\)"):
+        docx_format.read(f, LIMITS)
+
+
+def test_too_many_parts():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for i in range(30):
+            z.writestr(f"part{i}.xml", "")
+    with pytest.raises(LoadError, match="30 parts; the limit is 20"):
+        read(buf.getvalue(), LoadLimits(max_zip_members=20))

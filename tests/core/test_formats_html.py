@@ -1,0 +1,84 @@
+"""Web pages: main text and metadata; scripts, entities and remote resources never run or fetched."""
+import socket
+
+import pytest
+
+from briefing.formats import LoadError, LoadLimits
+from briefing.formats.html import extract_html
+from briefing.load import load_inputs
+
+from input_files import SHIPPING, web_page
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test."""
+    attempts = []
+
+    def refuse(self, address, *args, **kwargs):
+        attempts.append(address)
+        raise AssertionError(f"network access attempted: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    return attempts
+
+
+def test_main_text_title_outlet_and_date(no_network):
+    page = extract_html(web_page(SHIPPING[1:]).encode("utf-8"))
+    assert page.title == "Shipping talks open in Valletta"
+    assert page.outlet == "Harbour Gazette"
+    assert page.date == "2024-03-04"
+    for sentence in SHIPPING[1:]:
+        assert sentence in page.text.split("\n")
+    assert "Home" not in page.text and "All rights reserved" not in page.text
+    assert no_network == []
+
+
+def test_scripts_entities_and_remote_resources_are_not_run_expanded_or_fetched(no_network):
+    page = extract_html(web_page(SHIPPING[1:]).encode("utf-8"))
+    assert "INJECTED" not in page.text and "document.write" not in page.text
+    assert "root:" not in page.text  # /etc/passwd was not read through the external entity
+    assert "color: red" not in page.text
+    assert no_network == []
+
+
+def test_page_in_legacy_encoding_declared_in_meta():
+    html = ('<html><head><meta charset="windows-1252"><title>Zölle</title></head><body><article>'
+            "<p>Die Gespräche über Zölle müssen bis März abgeschlossen sein, sagte der Außenminister am Montag.</p>"
+            "<p>Die Regierung könnte Zugeständnisse bei den Quoten machen, wenn die Partner zustimmen.</p>"
+            "</article></body></html>").encode("cp1252")
+    page = extract_html(html)
+    assert "Die Gespräche über Zölle müssen bis März abgeschlossen sein" in page.text
+
+
+def test_very_short_page_still_gives_its_text():
+    page = extract_html(b"<html><body><p>Talks resume on Monday in Geneva, officials said.</p></body></html>")
+    assert "Talks resume on Monday in Geneva" in page.text
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n ", "empty"),
+    (b"<html><head><script>var a = 1;</script></head><body><img src='x.png'></body></html>", "no readable text"),
+    (b"\x00\x01\x02\x03" * 200 + bytes(range(256)), "binary data"),
+])
+def test_pages_without_text_are_refused(data, reason):
+    with pytest.raises(LoadError, match=reason):
+        extract_html(data)
+
+
+def test_html_file_through_the_loader_keeps_its_metadata(tmp_path, no_network):
+    (tmp_path / "valletta.htm").write_text(web_page(SHIPPING[1:]), encoding="utf-8")
+    loaded = load_inputs([tmp_path])
+    assert loaded.problems == []
+    (art,) = loaded.articles
+    assert (art.title, art.outlet, art.date, art.url) == ("Shipping talks open in Valletta", "Harbour Gazette",
+                                                          "2024-03-04", None)
+
+
+def test_html_file_over_the_limit_is_refused_before_reading(tmp_path):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
+    loaded = load_inputs([big], LoadLimits(max_file_bytes=1000))
+    assert [p.reason for p in loaded.problems] == ["too large (2 KB; the limit is 1 KB)"]
