@@ -62,6 +62,8 @@ def _check(url: str) -> urllib.parse.SplitResult:
 
 def _failure(exc: BaseException, limits: LoadLimits) -> LoadError:
     if isinstance(exc, urllib.error.HTTPError):
+        if 300 <= exc.code < 400 and "not allowed" in str(exc.reason):
+            return LoadError("the link redirects to a non-web address")
         return LoadError(f"HTTP {exc.code}" + (f" ({exc.reason})" if exc.reason else ""))
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, LoadError):
