@@ -1,0 +1,51 @@
+"""Duplicated input changes nothing: the same article under three names is one source."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing import build_briefing, load_inputs
+
+SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "fisheries_talks"
+
+
+def briefing_by_content(result) -> dict:
+    """The briefing with source ids and paths replaced by titles: what a reader sees."""
+    b = result.briefing
+    title_of = {s.id: s.title for s in b.sources}
+    return {
+        "title": b.title,
+        "sources": sorted((s.title, s.words) for s in b.sources),
+        "sections": [(s.key, [(p.text, [title_of[i] for i in p.sources], [title_of[i] for i in p.related], p.score)
+                              for p in s.points]) for s in b.sections],
+    }
+
+
+def triplicate(folder: Path, into: Path) -> Path:
+    """Every file three times: as it is, as "<name> (2)" (sorts first) and as "copy of <name>"."""
+    into.mkdir()
+    for f in sorted(folder.glob("*.txt")):
+        shutil.copyfile(f, into / f.name)
+        shutil.copyfile(f, into / f"{f.stem} (2){f.suffix}")
+        shutil.copyfile(f, into / f"copy of {f.name}")
+    return into
+
+
+@pytest.mark.parametrize("folder", [
+    pytest.param(SEEDS, id="seeds", marks=pytest.mark.skipif(not SEEDS.is_dir(), reason="no seed articles here")),
+    pytest.param(FIXTURES, id="fixtures"),
+])
+def test_each_file_three_times_gives_the_same_briefing(folder, tmp_path):
+    once = load_inputs([folder])
+    thrice = load_inputs([triplicate(folder, tmp_path / "thrice")])
+    assert len(thrice.articles) == 3 * len(once.articles)
+
+    expected = build_briefing(once.articles)
+    result = build_briefing(thrice.articles)
+
+    assert len(result.briefing.sources) == len(once.articles)
+    assert len(result.skipped) == 2 * len(once.articles)
+    assert all("counted once" in p.reason for p in result.skipped)
+    assert any(s.points for s in expected.briefing.sections)
+    assert briefing_by_content(result) == briefing_by_content(expected)
