@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from typing import Callable, Iterable
 
+from .aspects import opens_with_anaphor
 from .dedup import overlap
 from .documents import Candidate
 
@@ -23,7 +24,9 @@ POOL_SIZE = 300  # candidates per section considered; keeps selection linear in 
 FRAME_CAP = 6.0  # frame margin above which a sentence is "clearly" of its section
 GENERIC_WEIGHT = 0.15
 LENGTH_EXPONENT = 0.6
-PARAPHRASE_PENALTY = 2.0  # value falls to 0 at half the specific content of a chosen point
+INFO_TOP_K = 0  # count only the K heaviest new concepts of a sentence (0: all)
+PARAPHRASE_PENALTY = 2.0
+ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood  # value falls to 0 at half the specific content of a chosen point
 
 
 def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
@@ -59,12 +62,22 @@ def concept_weights(candidates: list[Candidate], bag: BagOfWords, generic: froze
     return weights
 
 
+def information(words: Iterable[str], weights: dict[str, float]) -> float:
+    values = sorted((weights[w] for w in words), reverse=True)
+    return sum(values[:INFO_TOP_K] if INFO_TOP_K else values)
+
+
 def specific_rarity(candidates: list[Candidate], concepts: dict[int, frozenset[str]],
                     generic: frozenset[str]) -> dict[str, float]:
     """Inverse sentence frequency of each specific (non-generic) word."""
     n = len(candidates) or 1
     freq: Counter[str] = Counter(w for c in candidates for w in concepts[id(c)])
     return {w: math.log(n / f) for w, f in freq.items() if w not in generic}
+
+
+def standalone(cand: Candidate) -> float:
+    """1 for a sentence a reader understands alone; less for one leaning on the sentence before."""
+    return ANAPHOR_FACTOR if opens_with_anaphor(cand.text) else 1.0
 
 
 def frame_strength(cand: Candidate, section: str) -> float:
@@ -90,16 +103,20 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
             if c.section != k:
                 continue
             strength = frame_strength(c, k)
-            info = sum(weights[w] for w in concepts[id(c)])
-            c.importance = strength * info / len(c.text.split()) ** LENGTH_EXPONENT * (1 + 0.25 * math.log(c.support))
+            info = information(concepts[id(c)], weights)
+            c.importance = (strength * info / len(c.text.split()) ** LENGTH_EXPONENT * standalone(c)
+                            * (1 + 0.25 * math.log(c.support)))
             if strength > 0:
                 pool.append((strength, c))
         pool.sort(key=lambda sc: -sc[1].importance)
         pools[k] = pool[:POOL_SIZE]
     chosen: dict[str, list[Candidate]] = {k: [] for k in sections}
     used = {k: 0 for k in sections}
-    covered: set[str] = set()
+    # Novelty is judged within a section: "wants no tariffs" (an aim) and "has
+    # threatened tariffs" (a risk) share words but are different points.
+    covered: dict[str, set[str]] = {k: set() for k in sections}
     chosen_bags: list[frozenset[str]] = []
+    section_bags: dict[str, list[frozenset[str]]] = {k: [] for k in sections}
     while True:
         best = None
         for k in sections:
@@ -111,10 +128,11 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 bag_c = concepts[id(c)]
                 if any(overlap(bag_c, b) >= redundancy_overlap for b in chosen_bags):
                     continue
-                gain = sum(weights[w] for w in bag_c - covered)
-                echo = max((weighted_overlap(bag_c, b, rarity) for b in chosen_bags), default=0.0)
+                gain = information(bag_c - covered[k], weights)
+                echo = max((weighted_overlap(bag_c, b, rarity) for b in section_bags[k]), default=0.0)
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
-                value = strength * novelty * gain / n ** LENGTH_EXPONENT * (1 + 0.25 * math.log(c.support))
+                value = (strength * novelty * gain / n ** LENGTH_EXPONENT * standalone(c)
+                         * (1 + 0.25 * math.log(c.support)))
                 if best is None or value > best[0]:
                     best = (value, k, c)
         if best is None or best[0] <= 0:
@@ -122,7 +140,8 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
         _, k, c = best
         chosen[k].append(c)
         chosen_bags.append(concepts[id(c)])
-        covered |= concepts[id(c)]
+        section_bags[k].append(concepts[id(c)])
+        covered[k] |= concepts[id(c)]
         used[k] += len(c.text.split())
         pools[k] = [(s, o) for s, o in pools[k] if o is not c]
     for k in sections:
