@@ -1,0 +1,175 @@
+"""The load stage: folders, links, odd names and every bad file named once with its reason."""
+import os
+from pathlib import Path
+
+import pytest
+
+from briefing import load as load_module
+from briefing.documents import Article
+from briefing.formats import LoadError, LoadLimits
+from briefing.load import article_from_text, list_inputs, load_inputs, shown
+from briefing.pipeline import build_briefing
+
+from input_files import FISHERIES, RIVER, article, write_bad_inputs, write_good_inputs
+
+
+def reasons(result) -> dict[str, str]:
+    return {p.source: p.reason for p in result.problems}
+
+
+def test_every_good_format_and_name_is_read_with_metadata(tmp_path):
+    good = write_good_inputs(tmp_path)
+    loaded = load_inputs([tmp_path])
+    assert loaded.problems == []
+    by_path = {a.path: a for a in loaded.articles}
+    assert set(by_path) == {Path(os.path.abspath(p)) for p in good.values()}
+    assert [a.id for a in loaded.articles] == [str(i) for i in range(1, len(good) + 1)]
+    eml = by_path[good["eml"]]
+    assert (eml.title, eml.outlet, eml.date) == ("Morning Brief: rail corridor talks", "Corridor Weekly", "2031-03-04")
+    html = by_path[good["html"]]
+    assert (html.title, html.outlet, html.date) == ("Shipping talks open in Valletta", "Harbour Gazette", "2024-03-04")
+    assert by_path[good["docx"]].date == "2031-02-01"
+    assert by_path[good["unicode_name"]].title == "Rail corridor summit"
+    assert "é" in by_path[good["latin1"]].text and "“on record”" in by_path[good["cp1252"]].text
+    assert "\x07" not in by_path[good["controls"]].text
+
+
+def test_every_bad_file_is_named_once_with_its_reason(tmp_path):
+    bad = write_bad_inputs(tmp_path / "bad", big_text_mb=11)
+    good = write_good_inputs(tmp_path / "good")
+    loaded = load_inputs([tmp_path])
+    found = reasons(loaded)
+    assert len(found) == len(loaded.problems) == len(bad)
+    for path, pattern in bad.items():
+        assert shown(path) in found, path
+        assert __import__("re").search(pattern, found[shown(path)]), (path, found[shown(path)])
+    assert len(loaded.articles) == len(good)
+
+
+def test_big_text_file_is_refused_from_its_size_before_reading(tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper
+    from briefing.formats import text as text_format
+
+    def never(*args, **kwargs):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(text_format, "read", never)
+    loaded = load_inputs([big])
+    assert reasons(loaded) == {str(big): "too large (50 MB; the limit is 10 MB)"}
+
+
+def test_text_too_long_after_extraction(tmp_path):
+    (tmp_path / "a.txt").write_text(article("Talks", FISHERIES))
+    loaded = load_inputs([tmp_path], LoadLimits(max_text_chars=100))
+    assert list(reasons(loaded).values())[0].startswith("too much text (")
+
+
+def test_missing_inputs_and_duplicates(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(article("Talks", FISHERIES))
+    (tmp_path / "link.txt").symlink_to(a)
+    loaded = load_inputs([a, tmp_path, tmp_path / "nope.txt"])
+    assert len(loaded.articles) == 1  # the same real file, given three ways, is read once
+    assert reasons(loaded) == {str(tmp_path / "nope.txt"): "no such file or folder"}
+
+
+def test_hidden_and_office_lock_files_are_passed_over_silently(tmp_path):
+    (tmp_path / "a.txt").write_text(article("Talks", FISHERIES))
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "~$report.docx").write_bytes(b"\x05owner")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("not an article. really not.")
+    loaded = load_inputs([tmp_path])
+    assert len(loaded.articles) == 1 and loaded.problems == []
+
+
+def test_symlink_loops_end(tmp_path):
+    (tmp_path / "a.txt").write_text(article("Talks", FISHERIES))
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "up").symlink_to(tmp_path, target_is_directory=True)
+    (sub / "again").symlink_to(sub, target_is_directory=True)
+    loaded = load_inputs([tmp_path, sub])
+    assert len(loaded.articles) == 1 and loaded.problems == []
+
+
+def test_file_that_disappears_between_listing_and_reading(tmp_path, monkeypatch):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(article("Talks", FISHERIES))
+    b.write_text(article("River", RIVER))
+    real_list = load_module.list_inputs
+
+    def list_then_delete(*args, **kwargs):
+        items = real_list(*args, **kwargs)
+        b.unlink()
+        return items
+
+    monkeypatch.setattr(load_module, "list_inputs", list_then_delete)
+    loaded = load_inputs([tmp_path])
+    assert [x.path.name for x in loaded.articles] == ["a.txt"]
+    assert reasons(loaded) == {str(b): "disappeared before it could be read (moved or deleted?)"}
+
+
+def test_file_limit(tmp_path):
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Talks round {i}\n\nThe delegates met for round {i} of the talks today.\n")
+    problems = []
+    assert len(list_inputs([tmp_path], problems, LoadLimits(max_files=3))) == 3
+    assert problems[0].reason == "more than 3 files; only the first 3 were read"
+
+
+def test_a_reader_bug_is_named_not_raised(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Anything at all. Really.")
+    from briefing.formats import FORMATS
+
+    text_format = next(f for f in FORMATS if f.name == "text")
+    monkeypatch.setattr(load_module, "format_for", lambda suffix: type(text_format)(
+        "text", text_format.suffixes, lambda stream, limits: 1 / 0))
+    loaded = load_inputs([tmp_path])
+    assert reasons(loaded) == {str(tmp_path / "a.txt"): "cannot be read (ZeroDivisionError: division by zero)"}
+
+
+def test_shown_makes_any_name_one_printable_line():
+    assert shown(Path("a\nb\x07.txt")) == "a\\nb\\x07.txt"
+    assert shown(Path(os.fsdecode(b"caf\xe9.txt"))) == "caf\\xe9.txt"
+    assert shown(Path("会談 🌍.txt")) == "会談 🌍.txt"
+
+
+def test_unsupported_types_say_what_to_do(tmp_path):
+    for name in ("a.doc", "b.odt", "c.xyz", "README"):
+        (tmp_path / name).write_text("x")
+    found = reasons(load_inputs([tmp_path]))
+    assert found[str(tmp_path / "a.doc")] == "unsupported file type '.doc' (old Word format; save it as .docx)"
+    assert found[str(tmp_path / "b.odt")] == "unsupported file type '.odt' (save it as .docx)"
+    assert found[str(tmp_path / "c.xyz")].startswith("unsupported file type '.xyz' (readable: .txt")
+    assert found[str(tmp_path / "README")].startswith("unsupported file type 'none'")
+
+
+def test_article_from_text_cleans_metadata_and_refuses_empty():
+    art = article_from_text("Body text here. More.", source_id="1", title=" A\ntitle\x07 ", outlet="  ", date="2024-01-02")
+    assert (art.title, art.outlet, art.date) == ("A title", None, "2024-01-02")
+    with pytest.raises(LoadError, match="empty"):
+        article_from_text(" \n\x00\x07 \t", source_id="1")
+
+
+def test_endless_text_without_a_sentence_is_refused():
+    with pytest.raises(LoadError, match="no sentences to quote \\(1,200,000 characters without a full stop\\)"):
+        article_from_text("negotiation " * 100_000, source_id="1")
+
+
+@pytest.mark.parametrize("text", [
+    "negotiation " * 60_000,  # one line of words and no sentence end
+    "x" * 2_000_000,  # one word
+    ("delegates talk about quotas " * 40 + ". ") * 500,  # very long "sentences"
+    "By " + "Anna " * 50_000,  # looks like a byline
+    "(" * 100_000 + ")" * 100_000,
+])
+def test_one_huge_line_goes_through_every_stage(text):
+    art = Article(id="1", text=text, title="Huge", content_hash="h")
+    small = article_from_text(article("Fisheries summit", FISHERIES), source_id="2")
+    result = build_briefing([art, small])
+    for section in result.briefing.sections:
+        for point in section.points:
+            assert point.sources == ["2"]
