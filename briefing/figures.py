@@ -50,7 +50,7 @@ def _alternation(items: tuple[str, ...]) -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     w = figure_words()
     scale = rf"(?:\s?(?:{_alternation(w['scale'])})\b)?"
-    qualifier = rf"(?:\b(?:{_alternation(w['qualifier'])})\s+)?"
+    qualifier = rf"(?:\b(?i:{_alternation(w['qualifier'])})\s+)?"
     symbol = _alternation(w["currency_symbol"])
     amount = re.compile(
         rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER}){scale}"
@@ -111,7 +111,7 @@ def find_figures_in(sentence: str) -> list[_Match]:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
-_DEPENDENT_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|including|such as|with|to|and|or|but)\b",
+_DEPENDENT_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|including|such as|with|to)\b",
                               re.IGNORECASE)
 
 
@@ -248,7 +248,7 @@ def _speaker_after(after: str) -> tuple[str | None, bool]:
 
 def _speaker_before(before: str) -> str | None:
     """Speaker in the attribution before a quote ("X said:", "according to X,")."""
-    m = re.search(rf"\b[Aa]ccording to ({_NAME}),?\s*$", before)
+    m = re.search(rf"\b[Aa]ccording to ({_NAME})(?:,[^“”\"]{{0,160}})?,?\s*$", before)
     if m:
         return _clean_name(m.group(1))
     verbs = speech_verbs()

@@ -25,6 +25,9 @@ _CANDIDATES = (
 )
 
 
+_NO_SOFFICE = "PDF export needs LibreOffice (soffice), which is not installed; install it or write the .docx only"
+
+
 class PdfUnavailable(OutputError):
     """No LibreOffice to convert with."""
 
@@ -47,8 +50,7 @@ def convert_docx_to_pdf(docx: str | os.PathLike[str], path: str | os.PathLike[st
     target = Path(path)
     soffice = find_soffice()
     if soffice is None:
-        raise PdfUnavailable(f"cannot write {target}: PDF export needs LibreOffice (soffice), which is not "
-                             f"installed; install it or write the .docx only")
+        raise PdfUnavailable(target, _NO_SOFFICE)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as tmp:
         work = Path(tmp)
         source = work / "briefing.docx"
@@ -59,15 +61,14 @@ def convert_docx_to_pdf(docx: str | os.PathLike[str], path: str | os.PathLike[st
             done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
                                   stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise OutputError(f"cannot write {target}: LibreOffice took longer than {timeout:.0f} s") from None
+            raise OutputError(target, f"LibreOffice took longer than {timeout:.0f} s") from None
         except OSError as exc:
-            raise PdfUnavailable(f"cannot write {target}: LibreOffice could not be started "
-                                 f"({exc.strerror or exc})") from exc
+            raise PdfUnavailable(target, f"LibreOffice could not be started ({exc.strerror or exc})") from exc
         pdf = work / "briefing.pdf"
         if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             detail = (done.stderr or done.stdout or "").strip().splitlines()
             reason = detail[-1] if detail else f"exit status {done.returncode}"
-            raise OutputError(f"cannot write {target}: LibreOffice could not convert the briefing ({reason})")
+            raise OutputError(target, f"LibreOffice could not convert the briefing ({reason})")
         return write_atomic(target, lambda out: shutil.copyfile(pdf, out))
 
 
@@ -77,8 +78,7 @@ def render_pdf(briefing: Briefing, path: str | os.PathLike[str], template: str |
     from .render_docx import render_docx
 
     if find_soffice() is None:  # say so before doing the work
-        raise PdfUnavailable(f"cannot write {path}: PDF export needs LibreOffice (soffice), which is not "
-                             f"installed; install it or write the .docx only")
+        raise PdfUnavailable(path, _NO_SOFFICE)
     with tempfile.TemporaryDirectory(prefix="briefing-docx-") as tmp:
         docx = render_docx(briefing, Path(tmp) / "briefing.docx", template, author=author)
         return convert_docx_to_pdf(docx, path)

@@ -1,0 +1,123 @@
+from pathlib import Path
+
+import pytest
+
+from briefing.clean import clean_article
+from briefing.documents import Article
+from briefing.figures import extract_figures, extract_quotes, figure_context, find_figures_in
+from briefing.load import load_inputs
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "articles"
+
+
+def article(text: str, aid: str = "1") -> Article:
+    return Article(id=aid, text=text, title="Headline of the story")
+
+
+def values(sentence: str) -> list[tuple[str, str]]:
+    return [(m.kind, m.value) for m in find_figures_in(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Norway is prepared to fund a $250 million research centre.", [("amount", "$250 million")]),
+    ("The bloc pledged €3.5bn in grants.", [("amount", "€3.5bn")]),
+    ("Trade was worth 40 billion euros last year.", [("amount", "40 billion euros")]),
+    ("Salmon now holds 24% of the market.", [("percent", "24%")]),
+    ("Tariffs would fall by 15 percent over five years.", [("percent", "15 percent")]),
+    ("Nearly 54,000 troops are stationed there.", [("count", "Nearly 54,000")]),
+    ("More than 300 delegates attended the talks.", [("count", "More than 300")]),
+])
+def test_figures_are_found_with_their_qualifier(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The treaty of 1945 still governs the strait.",
+    "The leaders met on November 5 in the capital.",
+    "The meeting starts at 9 a.m. on Friday.",
+    "Only 3 ministers attended.",  # small counts are written in words; digits are labels
+])
+def test_years_dates_times_and_small_numbers_are_not_figures(sentence):
+    assert values(sentence) == []
+
+
+def test_context_is_a_verbatim_clause_marked_where_cut():
+    sentence = ("The two countries traded fish worth about $1.8 billion last year, and Chilean salmon now holds "
+                "24% of the market in Asia.")
+    for m in find_figures_in(sentence):
+        context = figure_context(sentence, m.start, m.end)
+        assert context.strip("…") in sentence
+        assert m.value in context
+    first, second = find_figures_in(sentence)
+    assert figure_context(sentence, first.start, first.end).endswith("…")
+    assert figure_context(sentence, second.start, second.end).startswith("…")
+
+
+def test_long_sentence_context_is_a_window_around_the_figure():
+    sentence = ("Officials said that " + "after many long rounds of difficult and often bitter negotiation " * 3
+                + "the partners finally agreed a fund of $40 million for the affected coastal towns and villages "
+                + "which had been waiting " * 4 + "for years.")
+    m = find_figures_in(sentence)[0]
+    context = figure_context(sentence, m.start, m.end)
+    assert "$40 million" in context
+    assert len(context.split()) <= 27
+    assert context.startswith("…") and context.endswith("…")
+    assert context.strip("…") in sentence
+
+
+def test_extract_figures_from_articles_merges_repeats_and_keeps_sources():
+    loaded = load_inputs([ARTICLES])
+    cleaned = [clean_article(a) for a in loaded.articles]
+    figures = extract_figures(cleaned)
+    by_value = {f.value: f for f in figures}
+    assert "$250 million" in by_value  # stated in two articles, listed once
+    assert sum(f.value == "$250 million" for f in figures) == 1
+    assert by_value["15 percent"].source == "3"
+    assert [f.kind for f in figures] == sorted((f.kind for f in figures),
+                                                 key=["amount", "percent", "count"].index)
+    texts = {a.id: a.text for a in loaded.articles}
+    for f in figures:
+        assert f.context.strip("…") in texts[f.source]
+
+
+def test_quotes_have_speakers_and_are_verbatim():
+    loaded = load_inputs([ARTICLES])
+    cleaned = [clean_article(a) for a in loaded.articles]
+    quotes = extract_quotes(cleaned, limit=10)
+    speakers = {q.speaker: q for q in quotes}
+    assert set(speakers) == {"Ingrid Halvorsen", "Mateo Rivas", "Elena Soto", "Knut Berg"}
+    texts = {a.id: a.text for a in loaded.articles}
+    for q in quotes:
+        assert q.text in texts[q.source]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The deal is far from done and we will not rush it," said Anna Meyer, the chief negotiator.', "Anna Meyer"),
+    ('“The deal is far from done and we will not rush it,” Meyer told reporters.', "Meyer"),
+    ("According to Tom Reyes, a trade lawyer, \"nobody expects the tariff to go before the election.\"",
+     "Tom Reyes"),
+    ('Chancellor Vogel welcomed him warmly, saying, “This is a friendship that has lasted fifty years.”', "Vogel"),
+])
+def test_attribution_forms(text, speaker):
+    quotes = extract_quotes([clean_article(article(text))])
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_surname_expands_to_the_full_name_used_in_the_article():
+    text = ("Prime Minister Lena Vogel arrives on Monday for the first round of talks.\n"
+            '"We want a fair deal for our farmers and our fishing towns," Vogel said.')
+    assert [q.speaker for q in extract_quotes([clean_article(article(text))])] == ["Lena Vogel"]
+
+
+def test_continuation_quote_keeps_speaker_and_one_quote_per_speaker():
+    text = ('"This summit will decide the future of the whole alliance," said Omar Haddad, a former envoy. '
+            '"Nobody in the region can afford another decade of mistrust between them."')
+    quotes = extract_quotes([clean_article(article(text))])
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Omar Haddad", "This")]
+
+
+def test_unattributed_and_scare_quotes_are_left_out():
+    text = ('The plan is described as a "golden age" by officials.\n'
+            '"Everything depends on what the other side is willing to give up this week."\n'
+            'Both sides call it a "win-win value proposition" for the two nations.')
+    assert extract_quotes([clean_article(article(text))]) == []

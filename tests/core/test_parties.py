@@ -1,0 +1,72 @@
+from pathlib import Path
+
+import pytest
+
+from briefing.clean import clean_article
+from briefing.documents import Article
+from briefing.load import load_inputs
+from briefing.model import Point, Section
+from briefing.parties import PartyModel, attribute_points, find_parties, link_leaders, subject_party
+
+ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "articles"
+
+
+@pytest.fixture(scope="module")
+def model() -> PartyModel:
+    return find_parties([clean_article(a) for a in load_inputs([ARTICLES]).articles])
+
+
+def test_parties_are_the_countries_the_coverage_is_about(model):
+    assert model.parties == ["Norway", "Chile"]
+    assert model.mentions["China"] == 1  # named once: not a party
+
+
+def test_leaders_are_tied_to_their_country():
+    leaders = link_leaders([
+        "Norway's Prime Minister Ingrid Halvorsen will host Chilean President Mateo Rivas.",
+        "Talks with Prime Minister Anil Mehta of India are planned.",
+        "Germany’s chancellor, Lena Vogel, said little.",
+    ])
+    assert leaders["Halvorsen"] == "Norway" and leaders["Ingrid Halvorsen"] == "Norway"
+    assert leaders["Rivas"] == "Chile"
+    assert leaders["Mehta"] == "India"
+    assert leaders["Vogel"] == "Germany"
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Halvorsen wants a binding commitment from Chile to cut antibiotic use.", "Norway"),
+    ("In exchange, Chile could offer to adopt Norwegian farm inspection standards.", "Chile"),
+    ("The Chilean government has signalled it may accept tighter limits.", "Chile"),
+    ("However, Oslo is prepared to fund a research centre.", "Norway"),
+    ("When he arrives in Oslo, Rivas will ask for lithium investment.", "Chile"),
+    ("Both Norway and Chile want a shared position at the conference.", None),
+    ("The two leaders will discuss fisheries and minerals.", None),
+    ("China, which buys much of the salmon, is watching the talks.", None),  # not a party
+    ("Analysts expect the talks to end with a statement on ocean rules for Chile.", None),
+])
+def test_subject_party(model, text, party):
+    assert subject_party(text, model) == party
+
+
+def test_only_want_and_offer_sections_are_attributed(model):
+    sections = [
+        Section("objectives", "Objectives", [Point("Norway wants stricter farm rules for salmon.", ["1"])]),
+        Section("risks", "Risks", [Point("Norway could walk away from the talks entirely.", ["1"])]),
+    ]
+    attribute_points(sections, model)
+    assert sections[0].points[0].party == "Norway"
+    assert sections[1].points[0].party is None
+
+
+def test_an_existing_party_is_kept(model):
+    point = Point("Chile is seeking guaranteed access for its lithium.", ["1"], party="Norway")
+    attribute_points([Section("objectives", "Objectives", [point])], model)
+    assert point.party == "Norway"
+
+
+def test_no_country_named_means_no_parties():
+    cleaned = [clean_article(Article(id="1", text="The committee met on Tuesday to discuss the budget plan.",
+                                     title="Committee meets"))]
+    model = find_parties(cleaned)
+    assert model.parties == []
+    assert subject_party("The committee wants more money.", model) is None

@@ -1,0 +1,42 @@
+from briefing.model import Briefing, Point, Section
+from briefing.takeaways import key_takeaways
+
+
+def briefing(*sections: list[tuple[float, int]]) -> Briefing:
+    keys = ["objectives", "concessions", "risks"]
+    return Briefing(title="T", event="", created="", sections=[
+        Section(keys[i], keys[i].title(), [Point(f"{keys[i]} point {j}", [str(k) for k in range(1, support + 1)],
+                                                 score=score)
+                                           for j, (score, support) in enumerate(points)])
+        for i, points in enumerate(sections)])
+
+
+def test_one_per_section_then_the_strongest_up_to_five():
+    b = briefing([(9, 1), (8.9, 3), (2, 1)], [(5, 1), (1, 1)], [(7, 1), (6.9, 1), (6.8, 1)])
+    chosen = key_takeaways(b)
+    assert 3 <= len(chosen) <= 5
+    assert {t.section_key for t in chosen} == {"objectives", "concessions", "risks"}
+    texts = [t.point.text for t in chosen]
+    assert "objectives point 2" not in texts and "concessions point 1" not in texts  # weak points stay out
+    assert "objectives point 1" in texts  # near the best and reported three times
+
+
+def test_section_order_is_kept():
+    b = briefing([(1, 1)], [(9, 1)], [(5, 1)])
+    assert [t.section_key for t in key_takeaways(b)] == ["objectives", "concessions", "risks"]
+
+
+def test_at_least_three_when_there_are_enough_points():
+    b = briefing([(9, 1), (1, 1), (0.5, 1)], [], [])
+    assert len(key_takeaways(b)) == 3
+
+
+def test_pinned_point_wins_in_its_section():
+    b = briefing([(9, 1), (1, 1)], [(5, 1)], [(5, 1)])
+    b.sections[0].points[1].pinned = True
+    first = key_takeaways(b)[0]
+    assert first.point.text == "objectives point 1"
+
+
+def test_empty_briefing_has_no_takeaways():
+    assert key_takeaways(briefing([], [], [])) == []
