@@ -17,9 +17,13 @@ from . import docx_styles as S
 from .model import Briefing, Point, Section, Source
 from .output import write_atomic
 from .takeaways import key_takeaways
-from .word_template import DEFAULT_TEMPLATE, TemplateError, open_template
+from .word_template import DEFAULT_TEMPLATE, TemplateError, open_template, template_names, template_path
 
-__all__ = ["DEFAULT_TEMPLATE", "TemplateError", "build_document", "render_docx", "briefing_facts"]
+__all__ = ["DEFAULT_TEMPLATE", "MARKINGS", "TemplateError", "briefing_facts", "build_document", "render_docx",
+           "template_names", "template_path"]
+
+MARKINGS = ("OFFICIAL", "OFFICIAL - SENSITIVE", "CONFIDENTIAL", "RESTRICTED", "INTERNAL")
+"""Common handling markings offered as choices; any text may be used."""
 
 SHORT_TITLE_CHARS = 70
 DEFAULT_SUBJECT = "Pre-summit briefing: objectives, concessions and risks"

@@ -55,6 +55,19 @@ def _unescape_xml(text: str) -> str:
         .replace("&amp;", "&")
 
 
+def template_names() -> list[str]:
+    """Names of the built-in templates, the default first."""
+    return list(builtin_templates())
+
+
+def template_path(name: str = DEFAULT_TEMPLATE) -> Path:
+    """The file of a built-in template (for showing or copying it; rendering takes the name)."""
+    if name not in builtin_templates():
+        raise TemplateError(f"no built-in template named {name!r} (built in: {', '.join(builtin_templates())})")
+    with resources.as_file(resources.files("briefing.templates").joinpath(f"{name}.docx")) as p:
+        return Path(p)
+
+
 def _builtin_bytes(name: str) -> bytes:
     return resources.files("briefing.templates").joinpath(f"{name}.docx").read_bytes()
 
