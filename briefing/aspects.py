@@ -21,6 +21,9 @@ ANAPHORA = frozenset({"these", "those", "such", "this", "they", "it", "that"})
 INHERIT_SHARE = 0.8
 NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
 NEGATIVE_CAP = 3.0
+POSITIVE_SHARE = 0.3  # risk score taken off per unit of positive valence ("warming", "friendly")
+FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
+FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 
 
 @dataclass(frozen=True)
@@ -104,16 +107,19 @@ class AspectScorer:
         self.modals = frozenset(t for m in modals for t in stemmer(m))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
-        self.negative = {}
+        self.negative: dict[str, float] = {}
+        self.positive: dict[str, float] = {}
         for word, value in (valence or {}).items():
             for t in stemmer(word):
                 if value < 0:
                     self.negative[t] = min(self.negative.get(t, 0.0), value)
+                elif value > 0:
+                    self.positive[t] = max(self.positive.get(t, 0.0), value)
 
     def __call__(self, text: str) -> dict[str, float]:
         tokens = self.stemmer(text)
         hedged = any(t in self.modals for t in tokens)
-        scores: dict[str, float] = {k: 0.0 for k in self.cues}
+        hits: list[tuple[int, str, float]] = []
         for key, cues in self.cues.items():
             for cue in cues:
                 at = match_at(tokens, cue, self.modals)
@@ -121,14 +127,22 @@ class AspectScorer:
                     continue
                 # "to deter threats", "avoid a trade war": a risk word that is the object
                 # of a mitigating verb describes an aim, not a risk.
-                if key == "risks" and "objectives" in scores and self._mitigated(tokens, at):
-                    scores["objectives"] += cue.weight
-                else:
-                    scores[key] += cue.weight
+                if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
+                    key = "objectives"
+                hits.append((at, key, cue.weight))
+        # The first strong cue sets the frame; cues of other sections after it are
+        # usually its content: in "wants Japan to contribute more" the offer is wished for.
+        framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
+        scores: dict[str, float] = {k: 0.0 for k in self.cues}
+        for at, key, weight in hits:
+            if framing is not None and at > framing[0] and key != framing[1]:
+                weight *= FRAMED_CUE_SHARE
+            scores[key] += weight
         if "risks" in scores and self.negative:
             harm = sum(-self.negative[t] for i, t in enumerate(tokens)
                        if t in self.negative and not self._mitigated(tokens, i))
-            scores["risks"] += min(NEGATIVE_SHARE * harm, NEGATIVE_CAP)
+            good = sum(self.positive[t] for t in tokens if t in self.positive)
+            scores["risks"] += min(NEGATIVE_SHARE * harm, NEGATIVE_CAP) - POSITIVE_SHARE * good
         # Modality turns a plan into an offer and a problem into a risk.
         if hedged:
             for key in ("concessions", "risks"):
