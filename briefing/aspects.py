@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
+from .discourse import opens_with_anaphor
 from .documents import Candidate
 
 Tokenizer = Callable[[str], list[str]]
 
-ANAPHORA = frozenset({"these", "those", "such", "this", "they", "it", "that"})
 INHERIT_SHARE = 0.8
 NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
 NEGATIVE_CAP = 3.0
@@ -153,11 +153,6 @@ class AspectScorer:
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
-
-
-def opens_with_anaphor(text: str) -> bool:
-    first = re.match(r"\W*(\w+)", text)
-    return bool(first and first.group(1).lower() in ANAPHORA)
 
 
 def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections: Iterable[str],

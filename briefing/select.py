@@ -14,9 +14,10 @@ import math
 from collections import Counter
 from typing import Callable, Iterable
 
-from .aspects import opens_with_anaphor
+from .discourse import leans_on_previous
 from .dedup import overlap
 from .documents import Candidate
+from .tokens import normalize_for_match
 
 BagOfWords = Callable[[str], list[str]]
 
@@ -77,7 +78,7 @@ def specific_rarity(candidates: list[Candidate], concepts: dict[int, frozenset[s
 
 def standalone(cand: Candidate) -> float:
     """1 for a sentence a reader understands alone; less for one leaning on the sentence before."""
-    return ANAPHOR_FACTOR if opens_with_anaphor(cand.text) else 1.0
+    return ANAPHOR_FACTOR if leans_on_previous(cand.text) else 1.0
 
 
 def frame_strength(cand: Candidate, section: str) -> float:
@@ -116,6 +117,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     # threatened tariffs" (a risk) share words but are different points.
     covered: dict[str, set[str]] = {k: set() for k in sections}
     chosen_bags: list[frozenset[str]] = []
+    chosen_texts: set[str] = set()
     section_bags: dict[str, list[frozenset[str]]] = {k: [] for k in sections}
     while True:
         best = None
@@ -130,6 +132,8 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                     continue
                 gain = information(bag_c - covered[k], weights)
                 echo = max((weighted_overlap(bag_c, b, rarity) for b in section_bags[k]), default=0.0)
+                if c.first.previous and normalize_for_match(c.first.previous) in chosen_texts and leans_on_previous(c.text):
+                    echo = 1.0  # an elaboration of a point already made
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
                 value = (strength * novelty * gain / n ** LENGTH_EXPONENT * standalone(c)
                          * (1 + 0.25 * math.log(c.support)))
@@ -140,6 +144,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
         _, k, c = best
         chosen[k].append(c)
         chosen_bags.append(concepts[id(c)])
+        chosen_texts.update(normalize_for_match(m.text) for m in c.members)
         section_bags[k].append(concepts[id(c)])
         covered[k] |= concepts[id(c)]
         used[k] += len(c.text.split())

@@ -1,0 +1,39 @@
+"""Which sentences lean on the sentence before them.
+
+"These may include ..." or "Sheila Smith noted that this proposal would ..." restate or
+elaborate what came before: they inherit its frame (aspects) and add little that is new
+once it is chosen (select).
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import word_list
+
+_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+DEMONSTRATIVES = frozenset({"this", "these", "those", "such", "that"})
+EARLY_WORDS = 12
+
+
+def _points_back(words: list[str], i: int) -> bool:
+    """Is words[i] a pointer back ("this proposal"), not a time ("this week")?"""
+    if words[i] in DEMONSTRATIVES:
+        following = words[i + 1] if i + 1 < len(words) else ""
+        return following not in word_list("time_nouns.txt")
+    return i == 0 and words[i] in word_list("anaphora.txt")
+
+
+def opens_with_anaphor(text: str) -> bool:
+    words = [w.lower() for w in _WORDS.findall(text)[:2]]
+    return bool(words) and _points_back(words, 0)
+
+
+def leans_on_previous(text: str) -> bool:
+    """Opens with a pointer back, or names "this proposal" / "these steps" early on."""
+    words = [w.lower() for w in _WORDS.findall(text)[:EARLY_WORDS]]
+    for i, w in enumerate(words):
+        if w == "that" and i > 0:
+            continue  # "said that the ..." is a conjunction, not a pointer
+        if _points_back(words, i):
+            return True
+    return False

@@ -1,0 +1,15 @@
+from briefing.discourse import leans_on_previous, opens_with_anaphor
+
+
+def test_pointers_back_at_the_start():
+    assert opens_with_anaphor("These could include cheaper fuel and new ferries.")
+    assert opens_with_anaphor("It also wants the border reopened.")
+    assert not opens_with_anaphor("This week the ministers meet again in Oslo.")
+    assert not opens_with_anaphor("Thailand wants the border reopened.")
+
+
+def test_demonstratives_early_in_the_sentence():
+    assert leans_on_previous("An economist noted that this proposal would help both sides.")
+    assert leans_on_previous("Under such a deal, fishing quotas would rise.")
+    assert not leans_on_previous("Officials said that the talks would resume this year in Rome.")
+    assert not leans_on_previous("The envoy said that talks would resume.")
