@@ -1,7 +1,9 @@
 """The parties to the meeting, and which party a point belongs to.
 
 Parties are the countries (or unions) the articles are about: names, demonyms and
-metonyms from ``resources/countries.txt`` ("Japan", "Japanese", "Tokyo"), plus leaders
+metonyms from ``resources/countries.txt`` ("Japan", "Japanese", "Tokyo"); a country not
+in that list is recognised when a capitalised name used often has its demonym beside it
+("Valdora" and "Valdoran", rules in ``resources/demonym_rules.txt``); plus leaders
 tied to a country by the way news copy introduces them ("Japan's Prime Minister Shigeru
 Ishiba", "President Emmanuel Macron of France"; titles in ``resources/titles.txt``).
 Every mention counts for its country; the parties are the few most mentioned, provided
@@ -45,9 +47,16 @@ class Countries:
     canonical: dict[str, str]  # alias -> country name
     pattern: re.Pattern[str]
 
+    @classmethod
+    def of(cls, canonical: dict[str, str]) -> "Countries":
+        aliases = sorted(canonical, key=len, reverse=True)
+        alternation = "|".join(re.escape(a) for a in aliases)
+        return cls(dict(canonical), re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])"))
+
 
 @lru_cache(maxsize=1)
 def countries() -> Countries:
+    """The countries of ``resources/countries.txt``."""
     canonical: dict[str, str] = {}
     for line in resource_lines("countries.txt"):
         fields = [f.strip() for f in line.split("|")]
@@ -57,9 +66,40 @@ def countries() -> Countries:
             for alias in (a.strip() for a in f.split(",")):
                 if alias:
                     canonical.setdefault(alias, name)
-    aliases = sorted(canonical, key=len, reverse=True)
-    alternation = "|".join(re.escape(a) for a in aliases)
-    return Countries(canonical, re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])"))
+    return Countries.of(canonical)
+
+
+@lru_cache(maxsize=1)
+def _demonym_rules() -> tuple[tuple[str, ...], frozenset[str]]:
+    rules: dict[str, list[str]] = {}
+    for line in resource_lines("demonym_rules.txt"):
+        kind, _, values = line.partition(" = ")
+        rules[kind.strip()] = [v.strip() for v in values.split(" | ") if v.strip()]
+    return tuple(rules.get("suffix", ())), frozenset(rules.get("not_country", ()))
+
+
+def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
+    """Countries missing from the list, found as a frequent name whose demonym also occurs.
+
+    Returns alias -> country ("Valdoran" -> "Valdora", "Valdora" -> "Valdora").
+    """
+    known = countries().canonical
+    suffixes, not_country = _demonym_rules()
+    stop = stopwords()
+    counts = Counter(w for t in texts for w in re.findall(r"\b[A-Z][a-z]{2,}\b", t))
+    found: dict[str, str] = {}
+    for name, n in counts.items():
+        if n < min_count or name in known or name in not_country or name.lower() in stop \
+                or name.lower() in _title_words():
+            continue
+        stems = {name} | ({name[:-1]} if name[-1] in "aeiouy" else set())
+        for stem in stems:
+            demonym = next((stem + x for x in suffixes if counts.get(stem + x) and stem + x != name), None)
+            if demonym and demonym not in known:
+                found[name] = name
+                found[demonym] = name
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +130,11 @@ class PartyModel:
     parties: list[str] = field(default_factory=list)
     leaders: dict[str, str] = field(default_factory=dict)  # surname or full name -> country
     mentions: Counter[str] = field(default_factory=Counter)
+    countries: Countries = field(default_factory=countries)
 
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, country)`` of every country or known leader named in ``text``."""
-        c = countries()
+        c = self.countries
         found = [(m.start(), m.end(), c.canonical[m.group(0)]) for m in c.pattern.finditer(text)]
         if self.leaders:
             names = "|".join(re.escape(n) for n in sorted(self.leaders, key=len, reverse=True))
@@ -107,9 +148,9 @@ def _body(cleaned: CleanArticle) -> list[str]:
     return [p.text for p in cleaned.paragraphs if not p.is_heading]
 
 
-def link_leaders(texts: list[str]) -> dict[str, str]:
+def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]:
     """Leader name (surname and full name) -> country, from "<country> <title> <Name>" phrases."""
-    c = countries()
+    c = c or countries()
     country = c.pattern.pattern
     title = _titles_pattern()
     name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
@@ -136,7 +177,9 @@ def link_leaders(texts: list[str]) -> dict[str, str]:
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:
     """The parties of the meeting, most mentioned first."""
     texts_by_article = [_body(ca) for ca in articles]
-    model = PartyModel(leaders=link_leaders([t for texts in texts_by_article for t in texts]))
+    texts = [t for ts in texts_by_article for t in ts]
+    index = Countries.of({**countries().canonical, **discover_countries(texts)})
+    model = PartyModel(leaders=link_leaders(texts, index), countries=index)
     article_count: Counter[str] = Counter()
     for texts in texts_by_article:
         here: set[str] = set()

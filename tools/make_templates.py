@@ -67,8 +67,8 @@ class House:
 HOUSES = (
     House(name="standard", description="Serif body (Times New Roman / Liberation Serif), sans headings, "
           "dark-blue accent, roomy A4 layout",
-          body_font="Times New Roman", heading_font="Arial", body_size=11, line=1.08, after=4,
-          title_size=20, h1_size=13, h2_size=11, small_size=8.5,
+          body_font="Times New Roman", heading_font="Arial", body_size=10.5, line=1.05, after=3.5,
+          title_size=19, h1_size=13, h2_size=11, small_size=8.5,
           ink="1A1A1A", accent="1F3864", accent2="2F5496", muted="595959", rule="8EA9DB", tint="E9EFF8",
           margin_top=2.2, margin_side=2.3, margin_bottom=2.0),
     House(name="compact", description="Sans throughout (Arial / Liberation Sans), smaller type and "
@@ -369,7 +369,7 @@ def define_styles(doc, h: House) -> None:
     bullet.paragraph_format.first_line_indent = Cm(-0.4)
 
     takeaway = _style(doc, S.TAKEAWAY)
-    _para(takeaway, h, size=h.body_size, after=0, line=h.line)
+    _para(takeaway, h, size=h.body_size, after=h.after, line=h.line)
     takeaway.paragraph_format.left_indent = Cm(0.3)
     takeaway.paragraph_format.right_indent = Cm(0.3)
     _paragraph_borders(takeaway, top=(h.tint, 24, 4), left=(h.accent, 24, 8), bottom=(h.tint, 24, 4),

@@ -6,7 +6,8 @@ from briefing.clean import clean_article
 from briefing.documents import Article
 from briefing.load import load_inputs
 from briefing.model import Point, Section
-from briefing.parties import PartyModel, attribute_points, find_parties, link_leaders, subject_party
+from briefing.parties import (PartyModel, attribute_points, discover_countries, find_parties, link_leaders,
+                              subject_party)
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "articles"
 
@@ -70,3 +71,15 @@ def test_no_country_named_means_no_parties():
     model = find_parties(cleaned)
     assert model.parties == []
     assert subject_party("The committee wants more money.", model) is None
+
+
+def test_countries_missing_from_the_list_are_found_by_their_demonym():
+    text = ("Valdora wants a binding flow guarantee. The Valdoran cabinet met on Monday. "
+            "Nereth says Valdora must move first. Nerethi officials want tariff cuts. "
+            "Valdora and Nereth meet in Lindern; Nereth hopes for a deal. "
+            "Asia watched as Asian markets rose. Asia was calm.")
+    found = discover_countries([text])
+    assert found == {"Valdora": "Valdora", "Valdoran": "Valdora", "Nereth": "Nereth", "Nerethi": "Nereth"}
+    model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
+    assert set(model.parties) == {"Valdora", "Nereth"}
+    assert subject_party("Nerethi officials want tariff cuts on wheat.", model) == "Nereth"
