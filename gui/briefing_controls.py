@@ -1,12 +1,14 @@
 """Title, event line, words per section, template and marking: the briefing's settings the user edits."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from briefing import BriefingOptions, Edits
 
-from .templates import marking_choices, template_names
+from .templates import builtin_templates, marking_choices, template_label
+
+CHOOSE_TEMPLATE = "\x00choose"
 
 
 class BriefingControls(QWidget):
@@ -16,6 +18,7 @@ class BriefingControls(QWidget):
     eventEdited = Signal(str)
     wordsChanged = Signal(int)
     templateChanged = Signal(str)
+    templateFileRequested = Signal()  # "Your own template…" was picked
     markingChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -35,8 +38,7 @@ class BriefingControls(QWidget):
         self.words.setToolTip("How long each section may be. The briefing is rebuilt to fit.")
         self.template = QComboBox(self)
         self.template.setToolTip("The Word template: fonts, spacing and page layout of the exported file.")
-        for name in template_names():
-            self.template.addItem(name.replace("_", " ").capitalize(), name)
+        self._fill_templates(None)
         self.marking = QComboBox(self)
         self.marking.setEditable(True)
         self.marking.setToolTip("A handling marking printed on the briefing, e.g. Confidential. Empty for none.")
@@ -55,11 +57,37 @@ class BriefingControls(QWidget):
         self.title.textEdited.connect(self.titleEdited)
         self.event.textEdited.connect(self.eventEdited)
         self.words.valueChanged.connect(self.wordsChanged)
-        self.template.currentIndexChanged.connect(lambda _i: self.templateChanged.emit(self.current_template()))
+        self.template.currentIndexChanged.connect(self._template_picked)
         self.marking.currentTextChanged.connect(lambda _t: self.markingChanged.emit(self.current_marking()))
 
+    def _fill_templates(self, user_template: str | None) -> None:
+        was_blocked = self.template.blockSignals(True)
+        self.template.clear()
+        for i, (name, description) in enumerate(builtin_templates().items()):
+            self.template.addItem(template_label(name), name)
+            self.template.setItemData(i, description, Qt.ItemDataRole.ToolTipRole)
+        if user_template and user_template not in builtin_templates():
+            self.template.addItem(template_label(user_template), user_template)
+            self.template.setItemData(self.template.count() - 1, user_template, Qt.ItemDataRole.ToolTipRole)
+        self.template.addItem("Your own template…", CHOOSE_TEMPLATE)
+        self.template.setItemData(self.template.count() - 1, "Use a Word .docx or .dotx file with your styles",
+                                  Qt.ItemDataRole.ToolTipRole)
+        self._last_template = 0
+        self.template.blockSignals(was_blocked)
+
+    def _template_picked(self, index: int) -> None:
+        if self.template.itemData(index) == CHOOSE_TEMPLATE:
+            self.template.blockSignals(True)
+            self.template.setCurrentIndex(self._last_template)
+            self.template.blockSignals(False)
+            self.templateFileRequested.emit()
+            return
+        self._last_template = index
+        self.templateChanged.emit(self.current_template())
+
     def current_template(self) -> str:
-        return self.template.currentData() or ""
+        data = self.template.currentData()
+        return "" if not data or data == CHOOSE_TEMPLATE else data
 
     def current_marking(self) -> str:
         text = self.marking.currentText().strip()
@@ -78,8 +106,10 @@ class BriefingControls(QWidget):
             if self.event.text() != (edits.event or ""):
                 self.event.setText(edits.event or "")
             self.words.setValue(edits.words_per_section or BriefingOptions().words_per_section)
+            self._fill_templates(edits.template)
             i = self.template.findData(edits.template) if edits.template else 0
             self.template.setCurrentIndex(max(i, 0))
+            self._last_template = max(i, 0)
             marking = edits.marking or ""
             i = self.marking.findData(marking)
             if i >= 0:

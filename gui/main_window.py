@@ -34,14 +34,14 @@ from .article_delegate import ArticleDelegate
 from .article_list_model import ArticleEntry, ArticleListModel
 from .briefing_controls import BriefingControls
 from .build_snapshot import BuildSnapshot
-from .build_worker import BuildWorker
+from .build_worker import BuildWorker, WarmUpWorker, new_build_cache
 from .desktop import open_file, show_in_folder
+from .export_worker import KINDS, ExportWorker, available_kinds
 from .input_kinds import file_dialog_filter, links_supported, supported_suffixes
 from .load_worker import LoadedInput, LoadWorker
 from .paste_dialog import PasteDialog, is_link
 from .preview_view import PreviewView
 from .reader_view import ReaderView
-from .templates import template_file
 from .welcome_view import WelcomeView
 
 APP_NAME = "Briefing"
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
     buildEnded = Signal(str)  # "finished", "cancelled" or "failed"
     loadingFinished = Signal()  # every file being read has been read
     exported = Signal(object)  # the Path written
+    exportFailed = Signal(str)
 
     def __init__(self, settings: QSettings | None = None, session_path: Path | None = None,
                  restore_session: bool = True) -> None:
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.project_path: Path | None = None
         self.last_export: Path | None = None
         self._build: BuildWorker | None = None
+        self._export: ExportWorker | None = None
         self._build_started = 0.0
         self._loads: list[LoadWorker] = []
         self._generation = 0  # bumps whenever the ticked articles change
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self._cleaned_cache: dict[int, CleanArticle] = {}
         self._selected_point: str | None = None
         self._built_words = 0
+        self._cache = new_build_cache()  # a rebuild redoes only new or changed articles
         self._closing = False
 
         self._autosave = QTimer(self, singleShot=True, interval=400)
@@ -147,6 +150,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._update_article_pane()
         self._update_actions()
+        self._warm_up = WarmUpWorker()
+        self._warm_up.setAutoDelete(False)
+        self.pool.start(self._warm_up)
         if restore_session:
             self.restore_session()
 
@@ -187,8 +193,8 @@ class MainWindow(QMainWindow):
                                           "Save the briefing as a Word document (Ctrl+E)")
         self.export_markdown_action = self._action("Export as &Markdown…", lambda: self.export("markdown"))
         self.export_pdf_action = self._action("Export as P&DF…", lambda: self.export("pdf"))
-        self.export_markdown_action.setVisible(callable(getattr(briefing, "render_markdown", None)))
-        self.export_pdf_action.setVisible(callable(getattr(briefing, "render_pdf", None)))
+        self.export_markdown_action.setVisible("markdown" in available_kinds())
+        self.export_pdf_action.setVisible("pdf" in available_kinds())
         self.new_action = self._action("&New Session", self.new_session, S.New,
                                        "Start again with an empty list (the current session is kept as a backup)")
         self.open_project_action = self._action("&Open Project…", self.open_project_dialog, "Ctrl+Shift+P")
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
         self.controls.wordsChanged.connect(self._words_changed)
         self.controls.templateChanged.connect(self._template_changed)
         self.controls.markingChanged.connect(self._marking_changed)
+        self.controls.templateFileRequested.connect(self.choose_template_file)
         self.stale_banner = QFrame(right)
         self.stale_banner.setObjectName("staleBanner")
         self.stale_label = QLabel("The ticked articles changed since this briefing was built.", self.stale_banner)
@@ -465,6 +472,8 @@ class MainWindow(QMainWindow):
         self.refresh_reader()
         if not self._loads:
             self.loadingFinished.emit()
+            if self.snapshot is not None and self._generation != self._built_generation:
+                self._rebuild_timer.start()
         if not self._loads and self._build_when_loaded and not self._closing:
             self._build_when_loaded = False
             if self.articles.checked_entries():
@@ -537,6 +546,8 @@ class MainWindow(QMainWindow):
         self._update_article_pane()
         self._update_stale()
         self._schedule_save()
+        if self.snapshot is not None:
+            self._rebuild_timer.start()  # the briefing follows the ticked articles
 
     def _update_article_pane(self, *_args) -> None:
         entries = self.articles.entries
@@ -663,7 +674,7 @@ class MainWindow(QMainWindow):
             entry_of_source[str(n)] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
                                       title=None, event=None)
-        worker = BuildWorker(articles, options, CancelToken())
+        worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.setAutoDelete(False)
         worker.entry_of_source = entry_of_source
         worker.generation = self._generation
@@ -699,8 +710,10 @@ class MainWindow(QMainWindow):
 
     def _end_build(self) -> BuildWorker | None:
         worker, self._build = self._build, None
-        for w in (self.progress_label, self.progress_bar, self.cancel_button):
-            w.hide()
+        self.cancel_button.hide()
+        if self._export is None:
+            self.progress_label.hide()
+            self.progress_bar.hide()
         self._update_actions()
         return worker
 
@@ -719,7 +732,7 @@ class MainWindow(QMainWindow):
                                      f"in {seconds:.1f} s. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
-        if self.controls.words.value() != self._built_words:
+        if self.controls.words.value() != self._built_words or self._generation != self._built_generation:
             self._rebuild_timer.start()
         self.buildEnded.emit("finished")
 
@@ -736,8 +749,10 @@ class MainWindow(QMainWindow):
         self.buildEnded.emit("cancelled")
 
     def _rebuild_after_settings_change(self) -> None:
-        if self.snapshot is not None and not self.building:
-            self.build()
+        """Rebuild once the articles or the length settle (not while files are still being read)."""
+        if self.snapshot is not None and not self.building and not self.loading and not self._closing:
+            if self.articles.checked_entries():
+                self.build()
 
     def _update_stale(self) -> None:
         stale = self.snapshot is not None and self._generation != self._built_generation
@@ -906,23 +921,26 @@ class MainWindow(QMainWindow):
         self.reader.show_entry(entry, cleaned, highlights, names, self._selected_point)
 
     # ================================================================================ export
-    def export_word(self) -> Path | None:
-        return self.export("docx")
+    def export_word(self) -> None:
+        self.export("docx")
+
+    @property
+    def exporting(self) -> bool:
+        return self._export is not None
 
     def _ask_save_path(self, kind: str, suggested: Path | None = None) -> Path | None:
-        suffix, label = {"docx": (".docx", "Word document (*.docx)"), "markdown": (".md", "Markdown (*.md)"),
-                         "pdf": (".pdf", "PDF (*.pdf)")}[kind]
+        suffix, label, name = KINDS[kind]
         if suggested is None:
             folder = Path(str(self.settings.value("exportFolder", "") or
                               QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
                               or Path.home()))
             suggested = folder / (_slug(self.briefing.title if self.briefing else "briefing") + suffix)
-        name, _ = QFileDialog.getSaveFileName(self, f"Export to {'Word' if kind == 'docx' else kind.upper()}",
-                                              str(suggested), label)
-        if not name:
+        chosen, _ = QFileDialog.getSaveFileName(self, f"Export to {name}", str(suggested), label)
+        if not chosen:
             return None
-        path = Path(name)
+        path = Path(chosen)
         if path.suffix.lower() != suffix:
+            # the dialog asked about overwriting the name without the suffix, not this one
             path = path.with_name(path.name + suffix)
             if path.exists():
                 answer = QMessageBox.question(self, "Replace file?", f"{path.name} already exists. Replace it?")
@@ -930,40 +948,75 @@ class MainWindow(QMainWindow):
                     return None
         return path
 
-    def _render(self, kind: str, path: Path) -> Path:
-        assert self.briefing is not None
-        if kind == "docx":
-            return briefing.render_docx(self.briefing, path, template=template_file(self.edits.template))
-        render = getattr(briefing, f"render_{kind}")
-        return render(self.briefing, path)
+    def export(self, kind: str = "docx", path: Path | None = None) -> bool:
+        """Ask where (unless ``path`` is given) and write the briefing there on a pool thread.
 
-    def export(self, kind: str = "docx") -> Path | None:
-        """Ask where, write, and offer to open it; on failure keep the briefing and offer another place."""
+        Returns whether an export started; ``exported`` or ``exportFailed`` follows.
+        """
         if self.briefing is None:
             self.statusBar().showMessage("Build the briefing first, then export it.", 6000)
-            return None
-        path = self._ask_save_path(kind)
-        while path is not None:
-            try:
-                written = self._render(kind, path)
-            except (OutputError, OSError, ValueError) as exc:
-                answer = QMessageBox.warning(
-                    self, "Could not save the briefing",
-                    f"{exc}\n\nThe briefing is still open. Choose another place to save it?",
-                    QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
-                if answer != QMessageBox.StandardButton.Retry:
-                    return None
-                path = self._ask_save_path(kind, path)
-                continue
-            self.last_export = Path(written)
-            self.settings.setValue("exportFolder", str(self.last_export.parent))
-            self.export_label.setText(f"Saved <b>{self.last_export.name}</b>")
-            self.export_label.setToolTip(str(self.last_export))
-            self.export_bar.show()
-            self.statusBar().showMessage(f"Saved {self.last_export}", 10000)
-            self.exported.emit(self.last_export)
-            return self.last_export
-        return None
+            return False
+        if self._export is not None:
+            return False
+        path = path or self._ask_save_path(kind)
+        if path is None:
+            return False
+        worker = ExportWorker(kind, copy.deepcopy(self.briefing), path, self.edits.template)
+        worker.setAutoDelete(False)
+        worker.signals.finished.connect(self._on_exported)
+        worker.signals.failed.connect(self._on_export_failed)
+        self._export = worker
+        self.progress_label.setText(f"Saving {path.name}…")
+        self.progress_bar.setRange(0, 0)
+        self.progress_label.show()
+        self.progress_bar.show()
+        self._update_actions()
+        self.pool.start(worker)
+        return True
+
+    def _end_export(self) -> ExportWorker | None:
+        worker, self._export = self._export, None
+        self.progress_bar.setRange(0, 1000)
+        if not self.building:
+            self.progress_label.hide()
+            self.progress_bar.hide()
+        self._update_actions()
+        return worker
+
+    def _on_exported(self, written: Path) -> None:
+        self._end_export()
+        self.last_export = written
+        self.settings.setValue("exportFolder", str(written.parent))
+        self.export_label.setText(f"Saved <b>{written.name}</b>")
+        self.export_label.setToolTip(str(written))
+        self.export_bar.show()
+        self.statusBar().showMessage(f"Saved {written}", 10000)
+        self.exported.emit(written)
+
+    def _on_export_failed(self, message: str, path_problem: bool) -> None:
+        worker = self._end_export()
+        self.exportFailed.emit(message)
+        if worker is None or self._closing:
+            return
+        if not path_problem:
+            QMessageBox.warning(self, "Could not export the briefing", f"{message}\n\nThe briefing is still open.")
+            return
+        answer = QMessageBox.warning(
+            self, "Could not save the briefing",
+            f"{message}\n\nThe briefing is still open. Choose another place to save it?",
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Retry:
+            path = self._ask_save_path(worker.kind, worker.path)
+            if path is not None:
+                self.export(worker.kind, path)
+
+    def choose_template_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a Word template", self._start_folder(),
+                                              "Word templates (*.docx *.dotx)")
+        if name:
+            self._template_changed(name)
+            self.controls.show_edits(self.edits)
+            self.statusBar().showMessage(f"Exports will use your template {Path(name).name}.", 6000)
 
     # ================================================================================ session
     def project(self) -> Project:
@@ -1072,6 +1125,7 @@ class MainWindow(QMainWindow):
     def _keep_previous_session(self) -> None:
         if self.articles.rowCount():
             try:
+                self.session_path.parent.mkdir(parents=True, exist_ok=True)
                 save_project(self.project(), self.previous_session_path())
             except (OutputError, OSError):
                 pass
@@ -1149,9 +1203,10 @@ class MainWindow(QMainWindow):
         self.build_button.setToolTip("Build the briefing from the ticked articles (Ctrl+B)" if ticked
                                      else "Tick at least one article first")
         self.cancel_action.setEnabled(building)
+        can_export = has_briefing and self._export is None
         for a in (self.export_action, self.export_markdown_action, self.export_pdf_action):
-            a.setEnabled(has_briefing)
-        self.export_button.setEnabled(has_briefing)
+            a.setEnabled(can_export)
+        self.export_button.setEnabled(can_export)
         self.undo_action.setEnabled(bool(self._undo))
         self.redo_action.setEnabled(bool(self._redo))
         has_rows = self.articles.rowCount() > 0
@@ -1208,7 +1263,8 @@ class MainWindow(QMainWindow):
             self._build.cancel.cancel()
         for worker in list(self._loads):
             worker.cancel.cancel()
-        self.pool.waitForDone()
+        self._warm_up.cancel.cancel()
+        self.pool.waitForDone()  # an export in progress finishes: never leave half a file
         self.save_session()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

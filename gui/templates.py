@@ -1,39 +1,34 @@
-"""Which Word templates and markings the user can choose, asked of the core where it knows."""
+"""Which Word templates and markings the user can choose, as the core lists them."""
 from __future__ import annotations
 
-from importlib import resources
+from importlib import import_module
 from pathlib import Path
 
-import briefing.render_docx as render_module
+import briefing
 
-DEFAULT_MARKINGS = ["", "Internal", "Confidential", "Restricted"]
+# the module, not the function of the same name that the package exports
+render_module = import_module("briefing.render_docx")
 
-
-def template_names() -> list[str]:
-    """Names of the shipped templates, the default first."""
-    for name in ("template_names", "list_templates", "available_templates"):
-        lister = getattr(render_module, name, None)
-        if callable(lister):
-            names = [str(n) for n in lister()]
-            if names:
-                return names
-    found = sorted(Path(str(p.name)).stem for p in resources.files("briefing.templates").iterdir()
-                   if p.name.endswith(".docx") and not p.name.startswith((".", "~")))
-    default = getattr(render_module, "DEFAULT_TEMPLATE", "standard")
-    return sorted(found, key=lambda n: (n != default, n))
+DEFAULT_MARKINGS = ("Internal", "Confidential", "Restricted")
 
 
-def template_file(name: str | None) -> Path | None:
-    """The template's file for :func:`briefing.render_docx`, or None for the default."""
-    if not name:
-        return None
-    return render_module.template_path(name)
+def builtin_templates() -> dict[str, str]:
+    """Built-in template name -> one-line description, the default first."""
+    lister = getattr(briefing, "builtin_templates", None)
+    if callable(lister):
+        return dict(lister())
+    names = getattr(render_module, "template_names", None)
+    return {n: "" for n in (names() if callable(names) else ["standard"])}
+
+
+def template_label(spec: str) -> str:
+    """How a template is named in the window: a built-in by its name, a file by its file name."""
+    if spec in builtin_templates():
+        return spec.replace("_", " ").capitalize()
+    return f"{Path(spec).name} (your template)"
 
 
 def marking_choices() -> list[str]:
-    for name in ("MARKINGS", "marking_choices", "DEFAULT_MARKINGS"):
-        value = getattr(render_module, name, None)
-        value = value() if callable(value) else value
-        if isinstance(value, (list, tuple)) and value:
-            return [""] + [str(v) for v in value if v]
-    return list(DEFAULT_MARKINGS)
+    """The markings offered (the user may type another); the empty marking first."""
+    markings = getattr(render_module, "MARKINGS", None) or DEFAULT_MARKINGS
+    return [""] + [str(m) for m in markings if m]

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-BUILD_TIMEOUT = 60_000
-LOAD_TIMEOUT = 30_000
 
 
 @pytest.fixture
@@ -60,17 +58,6 @@ def make_window(qtbot, settings_path, session_path) -> Callable[..., MainWindow]
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
-
-
-def load_and_wait(qtbot, window: MainWindow, paths) -> None:
-    with qtbot.waitSignal(window.loadingFinished, timeout=LOAD_TIMEOUT):
-        window.add_paths(list(paths))
-
-
-def build_and_wait(qtbot, window: MainWindow, expect: str = "finished") -> None:
-    with qtbot.waitSignal(window.buildEnded, timeout=BUILD_TIMEOUT) as blocker:
-        window.build()
-    assert blocker.args == [expect]
 
 
 class SaveDialog:

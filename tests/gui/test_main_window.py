@@ -1,0 +1,387 @@
+"""The real window, driven as a user would: add, build, review, edit, export, restore."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from briefing.edits import point_key
+from gui.article_list_model import ArticleListModel
+from gui.preview_view import KIND, SECTION
+
+from gui_steps import build_and_wait, load_and_wait
+
+
+def points(window) -> dict[str, list[str]]:
+    return {s.key: [p.text for p in s.points] for s in window.briefing.sections}
+
+
+def docx_sections(path: Path) -> dict[str, list[str]]:
+    """Heading 1 -> the paragraphs under it, as read back from the Word file."""
+    out: dict[str, list[str]] = {}
+    current = None
+    for p in docx.Document(str(path)).paragraphs:
+        if p.style.name.startswith("Heading 1"):
+            current = p.text
+            out[current] = []
+        elif current is not None and p.text.strip():
+            out[current].append(p.text)
+    return out
+
+
+def test_first_start_is_empty_with_samples_one_click_away(window):
+    assert window.article_stack.currentWidget() is window.welcome
+    assert window.welcome.samples_button.isVisible()
+    assert not window.build_button.isEnabled()
+    assert not window.export_button.isEnabled()
+    assert window.preview_stack.currentWidget() is window.preview_empty
+
+
+def test_samples_button_lists_the_samples(qtbot, window):
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        window.welcome.samples_button.click()
+    assert window.articles.rowCount() >= 3
+    assert all(e.usable for e in window.articles.entries)
+    assert not any("readme" in (e.origin.path or "").lower() for e in window.articles.entries)
+    assert window.article_stack.currentWidget() is window.article_view
+
+
+def test_seeds_build_drop_move_export_and_read_back(qtbot, window, seeds_dir, save_dialog, tmp_path):
+    load_and_wait(qtbot, window, sorted(seeds_dir.iterdir()))
+    assert window.articles.rowCount() == 5
+    assert window.build_button.isEnabled()
+    qtbot.mouseClick(window.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.briefing is not None, timeout=60_000)
+    before = points(window)
+    assert all(before[k] for k in ("objectives", "concessions", "risks"))
+    assert window.preview_stack.currentWidget() is window.preview
+
+    # drop the first objective with the Drop button
+    dropped = before["objectives"][0]
+    assert window.preview.select_point(dropped)
+    qtbot.mouseClick(window.preview.drop_button, Qt.MouseButton.LeftButton)
+    assert dropped not in points(window)["objectives"]
+    assert window.preview.restore_button.isVisible()
+
+    # move the first risk to concessions through the point's context menu
+    moved = points(window)["risks"][0]
+    assert window.preview.select_point(moved)
+    menu = window.preview.build_context_menu()
+    move_menu = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+    next(a for a in move_menu.actions() if a.text() == "Concessions").trigger()
+    assert moved in points(window)["concessions"] and moved not in points(window)["risks"]
+
+    window.controls.title.setText("Briefing for the Washington meeting")
+    window.controls.title.textEdited.emit("Briefing for the Washington meeting")
+    out = tmp_path / "briefing.docx"
+    save_dialog.answers.append(out)
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert out.exists()
+    assert window.export_bar.isVisible() and window.last_export == out
+
+    sections = docx_sections(out)
+    body = "\n".join(t for lines in sections.values() for t in lines)
+    assert dropped not in body
+    assert any(t.startswith(moved) for t in sections["Concessions"])
+    assert not any(t.startswith(moved) for t in sections.get("Risks", []))
+    assert docx.Document(str(out)).paragraphs[0].text == "Briefing for the Washington meeting"
+
+
+def test_cancel_a_build(qtbot, window, tmp_path, no_dialogs):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"a{i:03}.txt").write_text(
+            f"Talks number {i}\n\nDelegation {i} wants a new canal agreement with partner {i + 1}. "
+            f"Officials warn that the talks could fail over fees number {i}. "
+            f"Partner {i} is ready to offer lower tolls in exchange for access.\n", encoding="utf-8")
+    load_and_wait(qtbot, window, [folder])
+    cancelled = []
+    window.buildEnded.connect(cancelled.append)
+    window.build()
+    assert window.building and window.cancel_button.isVisible()
+    assert not window.build_button.isEnabled()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cancelled == ["cancelled"], timeout=60_000)
+    assert not window.building
+    assert window.briefing is None
+    assert not window.cancel_button.isVisible()
+    assert window.build_button.isEnabled()
+    assert "cancelled" in window.statusBar().currentMessage().lower()
+
+
+def test_a_bad_file_is_listed_with_its_reason(qtbot, window, river_dir, tmp_path):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    missing = tmp_path / "gone.txt"
+    load_and_wait(qtbot, window, [river_dir / "01_harbour_herald.txt", bad, missing])
+    rows = {window.articles.data(window.articles.index(r), ArticleListModel.TitleRole): r
+            for r in range(window.articles.rowCount())}
+    assert set(rows) >= {"scan.txt", "gone.txt"}
+    problem = window.articles.data(window.articles.index(rows["scan.txt"]), ArticleListModel.ProblemRole)
+    assert problem
+    assert "2 could not be read" in window.statusBar().currentMessage()
+    assert "unreadable" in window.count_label.text()
+    window.article_view.setCurrentIndex(window.articles.index(rows["scan.txt"]))
+    assert "cannot be used" in window.reader.toPlainText()
+    build_and_wait(qtbot, window)
+    assert len(window.briefing.sources) == 1
+
+
+def test_reader_highlights_used_sentences_and_follows_the_selected_point(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    window.article_view.setCurrentIndex(window.articles.index(0))
+    assert window.reader.highlight_count == 0
+    build_and_wait(qtbot, window)
+    window.article_view.setCurrentIndex(window.articles.index(0))
+    assert window.reader.highlight_count > 0
+    assert "Used in the briefing" in window.reader.toPlainText()
+
+    # selecting a point shows the article it comes from
+    point = window.briefing.section("risks").points[-1]
+    window.preview.select_point(point.text)
+    cited = window.snapshot.entry_of_source[point.sources[0]]
+    assert window.current_entry().key == cited
+    assert point.text in window.reader.toPlainText()
+    assert "font-weight:bold" in window.reader.toHtml() or "font-weight:700" in window.reader.toHtml()
+
+
+def test_edits_survive_a_rebuild_after_adding_an_article(qtbot, window, river_dir):
+    files = sorted(river_dir.glob("*.txt"))
+    load_and_wait(qtbot, window, files[:3])
+    window.controls.words.setValue(40)
+    build_and_wait(qtbot, window)
+    first = points(window)
+    dropped, moved = first["objectives"][0], first["concessions"][0]
+    pinned = first["risks"][-1]
+    window.drop_point(dropped)
+    window.move_point(moved, "objectives")
+    window.pin_point(pinned, True)
+    window.controls.event.setText("Brightwater, Tuesday")
+    window.controls.event.textEdited.emit("Brightwater, Tuesday")
+
+    load_and_wait(qtbot, window, [files[3]])
+    assert window.stale_banner.isVisible()
+    assert window.build_button.text() == "Rebuild briefing"
+    build_and_wait(qtbot, window)
+    second = points(window)
+    assert len(window.briefing.sources) == 4
+    assert dropped not in sum(second.values(), [])
+    assert moved in second["objectives"]
+    assert pinned in second["risks"]
+    assert window.briefing.event == "Brightwater, Tuesday"
+    assert not window.stale_banner.isVisible()
+
+
+def test_pin_shows_in_preview_and_undo_redo(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    text = points(window)["objectives"][0]
+    window.preview.select_point(text)
+    qtbot.mouseClick(window.preview.pin_button, Qt.MouseButton.LeftButton)
+    assert window.preview.selected_point()[1].pinned
+    assert window.preview.pin_button.text() == "Unpin"
+    window.drop_point(text)
+    assert text not in points(window)["objectives"]
+    window.undo_action.trigger()
+    assert text in points(window)["objectives"]
+    window.redo_action.trigger()
+    assert text not in points(window)["objectives"]
+    key = point_key(text)
+    window.restore_point(key)
+    assert text in points(window)["objectives"]
+
+
+def test_title_and_marking_follow_at_once_and_words_rebuild(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    qtbot.keyClicks(window.controls.title, "River summit briefing")
+    assert window.briefing.title == "River summit briefing"
+    title_row = window.preview.model.index(0, 0)
+    assert title_row.data(KIND) == "title" and title_row.data(Qt.ItemDataRole.DisplayRole) == "River summit briefing"
+    window.controls.marking.setEditText("Confidential")
+    assert window.briefing.marking == "Confidential"
+    long_words = sum(len(p.split()) for p in points(window)["objectives"])
+    with qtbot.waitSignal(window.buildEnded, timeout=60_000):
+        window.controls.words.setValue(25)
+    assert window.briefing.words_per_section == 25
+    assert sum(len(p.split()) for p in points(window)["objectives"]) <= max(25, long_words)
+    assert all(sum(len(p.split()) for p in pts) <= 25 for pts in points(window).values())
+
+
+def test_export_error_keeps_the_briefing_and_offers_another_place(qtbot, window, river_dir, save_dialog,
+                                                                  no_dialogs, tmp_path):
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    save_dialog.answers += [tmp_path / "no-such-folder" / "b.docx", tmp_path / "b"]
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        window.export_word()
+    assert blocker.args == [tmp_path / "b.docx"] and (tmp_path / "b.docx").exists()
+    assert any(kind == "warning" and "does not exist" in text for kind, text in no_dialogs)
+    assert window.briefing is not None
+
+
+def test_export_never_overwrites_silently_when_adding_the_suffix(qtbot, window, river_dir, save_dialog,
+                                                                 monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    existing = tmp_path / "b.docx"
+    existing.write_bytes(b"keep me")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    save_dialog.answers.append(tmp_path / "b")
+    assert window.export("docx") is False
+    assert existing.read_bytes() == b"keep me"
+    assert save_dialog.offered[0].endswith(".docx")
+
+
+def test_paste_text_adds_an_article(qtbot, window):
+    entry = window.add_text("Ferry Talks Resume\n\nThe islands want a daily ferry. Officials warn of delays.")
+    assert entry is not None and entry.title == "Ferry Talks Resume"
+    assert window.articles.rowCount() == 1
+    assert window.add_text("   ") is None
+    assert "empty" in window.statusBar().currentMessage()
+
+
+def test_paste_a_link(qtbot, window, no_dialogs, monkeypatch):
+    import gui.main_window as mw
+    monkeypatch.setattr(mw, "links_supported", lambda: False)
+    assert not window.add_link("https://news.example/story")
+    assert no_dialogs and "not supported yet" in no_dialogs[0][1]
+    assert window.articles.rowCount() == 0
+
+
+def test_drop_files_on_the_window(qtbot, window, river_dir):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(river_dir))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        window.dropEvent(event)
+    assert window.articles.rowCount() == 4
+
+
+def test_adding_the_same_file_twice_lists_it_once(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir / "01_harbour_herald.txt"])
+    load_and_wait(qtbot, window, [river_dir])
+    assert window.articles.rowCount() == 4
+    assert "already in the list" in window.statusBar().currentMessage()
+
+
+def test_remove_and_tick_none(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    window.check_none_action.trigger()
+    assert not window.build_button.isEnabled()
+    window.check_all_action.trigger()
+    assert window.build_button.isEnabled()
+    window.article_view.setCurrentIndex(window.articles.index(0))
+    window.remove_selected()
+    assert window.articles.rowCount() == 3
+
+
+def test_session_is_restored_after_a_restart(qtbot, make_window, river_dir, session_path):
+    first = make_window()
+    load_and_wait(qtbot, first, [river_dir])
+    first.add_text("Pasted Notes On The Summit\n\nThe delegations hope to sign a river accord before winter.")
+    first.articles.setData(first.articles.index(1), False, Qt.ItemDataRole.CheckStateRole)
+    build_and_wait(qtbot, first)
+    dropped = points(first)["objectives"][0]
+    first.drop_point(dropped)
+    first.controls.title.setText("Restored title")
+    first.controls.title.textEdited.emit("Restored title")
+    unticked = first.articles.entry(1).title
+    first.close()
+    assert session_path.exists()
+
+    second = make_window()
+    with qtbot.waitSignal(second.buildEnded, timeout=60_000):
+        pass
+    assert second.articles.rowCount() == 5
+    assert [e.title for e in second.articles.entries if not e.origin.checked] == [unticked]
+    assert any(e.origin.text and "river accord" in e.origin.text for e in second.articles.entries)
+    assert second.briefing.title == "Restored title"
+    assert dropped not in sum(points(second).values(), [])
+    assert second.controls.title.text() == "Restored title"
+
+
+def test_autosave_survives_a_crash(qtbot, make_window, river_dir, session_path):
+    """No close: the session file written after the last change is what a crash leaves."""
+    first = make_window()
+    load_and_wait(qtbot, first, [river_dir])
+    qtbot.waitUntil(lambda: session_path.exists(), timeout=5_000)
+    second_session = session_path.read_text(encoding="utf-8")
+    assert "01_harbour_herald.txt" in second_session
+
+
+def test_damaged_session_is_kept_aside_with_a_message(make_window, session_path):
+    session_path.parent.mkdir(parents=True, exist_ok=True)
+    session_path.write_text('{"format": "briefing-project", "version": 1, "articles": [', encoding="utf-8")
+    window = make_window()
+    assert window.articles.rowCount() == 0
+    assert "could not be restored" in window.statusBar().currentMessage()
+    assert session_path.with_name("session.briefing.damaged").exists()
+
+
+def test_new_session_keeps_the_previous_one(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    window.new_session()
+    assert window.articles.rowCount() == 0
+    assert window.previous_session_action.isEnabled()
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        window.reopen_previous_session()
+    assert window.articles.rowCount() == 4
+
+
+def test_save_and_open_project(qtbot, window, river_dir, save_dialog, tmp_path):
+    load_and_wait(qtbot, window, [river_dir])
+    save_dialog.answers.append(tmp_path / "river")
+    assert window.save_project_as()
+    saved = tmp_path / "river.briefing"
+    assert saved.exists()
+    assert window.windowTitle().startswith("river")
+    window.new_session()
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        assert window.open_project(saved)
+    assert window.articles.rowCount() == 4
+
+
+def test_recent_folders_remembered(qtbot, window, river_dir, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(river_dir)))
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        window.add_folder_dialog()
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()] == [str(river_dir)]
+
+
+def test_shortcuts_and_menus(window):
+    shortcuts = {a.text(): a.shortcut().toString() for a in
+                 (window.add_files_action, window.build_action, window.export_action)}
+    assert shortcuts == {"&Add Files…": "Ctrl+O", "&Build Briefing": "Ctrl+B", "&Export to Word…": "Ctrl+E"}
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&Build", "&Help"]
+    assert window.build_button.toolTip()
+
+
+def test_section_rows_in_preview(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    kinds = [(window.preview.model.index(r, 0).data(KIND), window.preview.model.index(r, 0).data(SECTION))
+             for r in range(window.preview.model.rowCount())]
+    assert [s for k, s in kinds if k == "section"] == ["objectives", "concessions", "risks"]
+    assert all(a.isEnabled() for a in (window.export_action,))
+
+
+@pytest.mark.parametrize("argv", [[], ["--help"]])
+def test_app_parser(argv, capsys):
+    from gui.app import make_parser
+    if argv:
+        with pytest.raises(SystemExit):
+            make_parser().parse_args(argv)
+        assert "FILE" in capsys.readouterr().out
+    else:
+        assert make_parser().parse_args(argv).files == []
