@@ -50,7 +50,8 @@ def guess_title(lines: list[str], fallback: str) -> str:
             return ln
     for ln in top[:3]:
         if short(ln) and not ln.endswith((".", ":", ";")):
-            return ln
+            # "1. High-Stakes Visit" is the first section's heading: its words, not its number.
+            return re.sub(r"^\s*\d{1,2}[.)]\s+", "", ln)
     if top and short(top[0]):
         return top[0]
     return fallback

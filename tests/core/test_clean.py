@@ -47,3 +47,8 @@ def test_headings_are_short_lines_without_a_full_stop():
     assert is_heading("Energy and Economic Cooperation")
     assert not is_heading("The talks ended early.")
     assert not is_heading("“We will not sign,” the envoy said.")
+
+
+def test_a_numbered_first_heading_gives_a_title_without_its_number():
+    lines = ["1. Ministers Arrive in Geneva", "The ministers want a deal on grain by Friday, aides said."]
+    assert guess_title(lines, "fallback") == "Ministers Arrive in Geneva"
