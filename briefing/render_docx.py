@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,6 +34,25 @@ TAKEAWAYS_HEADING = "Key takeaways"
 SOURCES_HEADING = "Sources"
 FIGURE_COLUMNS = ("Figure", "What it refers to", "Source")
 FIGURE_WIDTHS = (0.17, 0.71, 0.12)  # shares of the text width
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _plain(value):
+    """Strings as Word can hold them: no control characters, one line, single spaces."""
+    if isinstance(value, str):
+        return " ".join(_NOT_XML.sub("", value).split())
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def printable(briefing: Briefing) -> Briefing:
+    """A copy of the briefing whose text Word can store (an edited briefing may hold anything)."""
+    return Briefing.from_dict(_plain(briefing.to_dict()))
 
 
 # ---------------------------------------------------------------------------- wording
@@ -229,6 +249,8 @@ class _Writer:
             self.citations(p, [q.source])
 
     def sources(self) -> None:
+        if not self.b.sources:
+            return
         self.para(SOURCES_HEADING, S.HEADING_1)
         for src in self.b.sources:
             p = self.doc.add_paragraph(style=self.style(S.SOURCE_ENTRY))
@@ -321,7 +343,7 @@ def build_document(briefing: Briefing, template: str | os.PathLike[str] | None =
     """A python-docx ``Document`` holding the briefing. Raises TemplateError for a bad template."""
     doc = open_template(template)
     _clear_body(doc)
-    w = _Writer(doc, briefing)
+    w = _Writer(doc, printable(briefing))
     w.title_block()
     w.takeaways()
     w.sections()

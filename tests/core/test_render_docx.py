@@ -7,6 +7,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
@@ -399,3 +401,25 @@ def test_cli_template_marking_author_and_markdown(tmp_path, seeds_dir):
     assert doc.core_properties.author == "A. Analyst"
     assert any(p.text == "RESTRICTED" for p in doc.sections[0].header.paragraphs)
     assert md.read_text(encoding="utf-8").startswith("**RESTRICTED**")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=80))
+def test_any_text_an_editor_may_leave_renders(briefing, tmp_path, text):
+    briefing.sections[0].points[0].text = text
+    briefing.quotes[0].speaker = text
+    briefing.sources[0].title = text
+    briefing.marking = text
+    doc = reopen(render_docx(briefing, tmp_path / "any.docx"))
+    kept = "".join(c for c in text if not ("\x00" <= c <= "\x1f" and c not in "\t\n\r") and not "\x7f" <= c <= "\x9f"
+                   and not "\ud800" <= c <= "\udfff" and c not in "\ufffe\uffff")
+    shown = " ".join(kept.split())
+    bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert any(b.startswith(shown) for b in bullets)
+
+
+def test_an_empty_briefing_still_renders(tmp_path):
+    b = Briefing(title="", event="", created="not a date")
+    doc = reopen(render_docx(b, tmp_path / "empty.docx"))
+    assert doc.paragraphs[0].text == "Briefing"
+    assert all(p.text.strip() for p in doc.paragraphs)
