@@ -19,7 +19,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
-from .lexicon import cue_list, stopwords, word_list
+from .lexicon import cue_list, stopwords, valence_lexicon, word_list
 from .select import select_points
 from .tokens import content_stems, stems
 
@@ -36,7 +36,13 @@ class BuildResult:
 
 def default_scorer() -> AspectScorer:
     cues = {k: cue_list(k) for k in SECTION_HEADINGS}
-    return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"))
+    return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
+                        valence_lexicon())
+
+
+def generic_stems() -> frozenset[str]:
+    """Words that say little about *what* is at stake (``resources/generic_words.txt``)."""
+    return frozenset(stems(" ".join(word_list("generic_words.txt"))))
 
 
 def _report(progress: ProgressCallback | None, stage: str, fraction: float) -> None:
@@ -93,7 +99,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
 
     cancel.raise_if_cancelled()
     chosen = select_points(candidates, options.sections, options.words_per_section, bag,
-                           generic=frozenset(stems(" ".join(word_list("generic_words.txt")))),
+                           generic=generic_stems(),
                            redundancy_overlap=options.redundancy_overlap)
     _report(progress, "select", 1.0)
 
