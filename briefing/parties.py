@@ -216,6 +216,12 @@ def _strip_opening(text: str) -> str:
     return s
 
 
+def leans_on_context(text: str) -> bool:
+    """True when the subject points back to an earlier sentence ("He will ...", "These may ...")."""
+    first = _strip_opening(text).lower()
+    return any(re.match(rf"{re.escape(d)}\b", first) for d in _openers().get("dangling", ()))
+
+
 def subject_party(text: str, model: PartyModel) -> str | None:
     """The one party named in the subject of ``text``, or None."""
     if not model.parties:

@@ -3,7 +3,9 @@
 Computed from the model at render time (never stored), so an edited briefing always has
 takeaways that match its sections. Scores are only comparable within a section, so each
 point is measured against the best of its own section, with a bonus for every further
-article that reports it; pinned points count as strongest. Every non-empty section gives
+article that reports it; pinned points count as strongest, and a point whose subject
+points back to an earlier sentence ("He will ...", "These may ...") counts less, since a
+takeaway is read on its own. Every non-empty section gives
 at least one takeaway, then the strongest of the rest fill up to the maximum.
 """
 from __future__ import annotations
@@ -12,12 +14,14 @@ import math
 from dataclasses import dataclass
 
 from .model import Briefing, Point
+from .parties import leans_on_context
 
 MIN_TAKEAWAYS = 3
 MAX_TAKEAWAYS = 5
 # a point below this share of the strength of the weakest per-section pick is not worth
 # a takeaway of its own, unless needed to reach MIN_TAKEAWAYS
 RELATIVE_FLOOR = 0.8
+CONTEXT_PENALTY = 0.6  # strength kept by a point that needs the sentence before it
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,10 @@ class Takeaway:
 
 def point_strength(point: Point, best_score: float) -> float:
     relative = point.score / best_score if best_score > 0 else 0.0
-    return relative + 0.25 * math.log2(max(point.support, 1)) + (1.0 if point.pinned else 0.0)
+    strength = relative + 0.25 * math.log2(max(point.support, 1))
+    if leans_on_context(point.text):
+        strength *= CONTEXT_PENALTY
+    return strength + (1.0 if point.pinned else 0.0)
 
 
 def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS) -> list[Takeaway]:

@@ -40,3 +40,11 @@ def test_pinned_point_wins_in_its_section():
 
 def test_empty_briefing_has_no_takeaways():
     assert key_takeaways(briefing([], [], [])) == []
+
+
+def test_a_point_that_needs_the_sentence_before_is_a_weaker_takeaway():
+    b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
+    b.sections[0].points[0].text = "Furthermore, he will likely raise the question of the border."
+    b.sections[0].points[1].text = "The minister will raise the question of the border."
+    objectives = [t.point.text for t in key_takeaways(b) if t.section_key == "objectives"]
+    assert objectives[0] == "The minister will raise the question of the border."
