@@ -28,10 +28,19 @@ def file_dialog_filter() -> str:
 
 
 def links_supported() -> bool:
-    """Whether :func:`briefing.load_inputs` can fetch a web link."""
-    try:
-        module = importlib.import_module("briefing.formats.url")
-    except ImportError:
-        return False
-    return callable(getattr(module, "is_link", None)) and "url" in (load_module.__doc__ or "").lower() + " ".join(
-        n.lower() for n in dir(load_module))
+    """Whether :func:`briefing.load_inputs` fetches web links (it reads them with ``load_link``)."""
+    return callable(getattr(load_module, "load_link", None))
+
+
+_KIND_NAMES = {".txt": "text", ".md": "Markdown", ".docx": "Word", ".pdf": "PDF", ".html": "web pages",
+               ".eml": "e-mails"}
+
+
+def kinds_description() -> str:
+    """The readable kinds of file in words: "text, Markdown, Word, PDF or web pages"."""
+    names = [name for suffix, name in _KIND_NAMES.items() if suffix in supported_suffixes()]
+    if links_supported():
+        names.append("links")
+    if len(names) <= 1:
+        return names[0] if names else "text files"
+    return ", ".join(names[:-1]) + " or " + names[-1]

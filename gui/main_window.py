@@ -52,6 +52,7 @@ STAGE_LABELS = {
     "select": "Choosing points", "model": "Assembling the briefing",
 }
 MAX_RECENT = 8
+EMPTY_PREVIEW = "Your briefing will appear here.\n\nTick the articles to use on the left and press Build briefing."
 PRIMARY_STYLE = """
 QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
     padding: 9px 14px; border: none; border-radius: 4px; }
@@ -301,8 +302,7 @@ class MainWindow(QMainWindow):
         self.preview.moveRequested.connect(self.move_point)
         self.preview.restoreRequested.connect(self.restore_point)
         self.preview.showInArticleRequested.connect(lambda sel: self.show_point_in_article(sel[1]))
-        self.preview_empty = QLabel("Your briefing will appear here.\n\nTick the articles to use on the left "
-                                    "and press Build briefing.", right)
+        self.preview_empty = QLabel(EMPTY_PREVIEW, right)
         self.preview_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_empty.setWordWrap(True)
         self.preview_empty.setStyleSheet("color:#777; padding:24px")
@@ -428,7 +428,11 @@ class MainWindow(QMainWindow):
                 entry = self.articles.entry_by_key(item.placeholder)
                 if entry is not None:
                     if articles:
-                        self.articles.update_entry(item.placeholder, article=articles.pop(0))
+                        article = articles.pop(0)
+                        if entry.origin.url and not entry.origin.text:
+                            # keep what the link gave, so the session reopens without the network
+                            entry.origin.text, entry.origin.title = article.text, article.title
+                        self.articles.update_entry(item.placeholder, article=article)
                     elif problems:
                         self.articles.update_entry(item.placeholder, problem=problems.pop(0).reason)
                     else:
@@ -448,8 +452,9 @@ class MainWindow(QMainWindow):
                     already += 1
                     continue
                 known.add(problem.source)
-                new.append(ArticleEntry(origin=ProjectArticle(path=problem.source, checked=False),
-                                        problem=problem.reason))
+                origin = (ProjectArticle(url=problem.source, checked=False) if is_link(problem.source)
+                          else ProjectArticle(path=problem.source, checked=False))
+                new.append(ArticleEntry(origin=origin, problem=problem.reason))
         self.articles.add_entries(new)
         bad = sum(1 for e in new if e.problem)
         parts = []
@@ -690,6 +695,7 @@ class MainWindow(QMainWindow):
             w.show()
         self.cancel_button.setEnabled(True)
         self.statusBar().clearMessage()
+        self.preview_empty.setText("Building the briefing…")
         self._update_actions()
         self.pool.start(worker)
 
@@ -710,6 +716,7 @@ class MainWindow(QMainWindow):
 
     def _end_build(self) -> BuildWorker | None:
         worker, self._build = self._build, None
+        self.preview_empty.setText(EMPTY_PREVIEW)
         self.cancel_button.hide()
         if self._export is None:
             self.progress_label.hide()
@@ -1212,8 +1219,8 @@ class MainWindow(QMainWindow):
         has_rows = self.articles.rowCount() > 0
         for a in (self.remove_action, self.check_all_action, self.check_none_action):
             a.setEnabled(has_rows)
-        self.tick_all_button.setEnabled(has_rows)
-        self.tick_none_button.setEnabled(has_rows)
+        self.tick_all_button.setVisible(has_rows)
+        self.tick_none_button.setVisible(has_rows)
         self.previous_session_action.setEnabled(self.previous_session_path().exists())
         if hasattr(self, "stale_banner"):
             self.stale_banner.setVisible(self.snapshot is not None and not building

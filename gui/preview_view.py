@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QListView, QMenu, QPushButton, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QPushButton, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from briefing import Briefing, Point
@@ -212,10 +212,13 @@ class PreviewView(QWidget):
         drop_key.triggered.connect(self._drop)
         self.list.addActions([pin_key, drop_key])
 
+        self.hint = QLabel("Select a point to pin, drop or move it.", self)
+        self.hint.setStyleSheet("color:#777")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.pin_button, self.drop_button, self.move_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.hint)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
@@ -287,7 +290,9 @@ class PreviewView(QWidget):
     def _detail(briefing: Briefing, point: Point) -> str:
         cited = "".join(f"[{s}]" for s in point.sources)
         also = [s for s in point.related if s not in point.sources]
-        return f"Source {cited}" + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
+        detail = f"Source {cited}" + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
+        party = getattr(point, "party", None)
+        return f"{party} · {detail}" if party else detail
 
     @staticmethod
     def _tooltip(briefing: Briefing, point: Point) -> str:
@@ -329,6 +334,7 @@ class PreviewView(QWidget):
         sel = self.selected_point()
         for b in (self.pin_button, self.drop_button, self.move_button):
             b.setEnabled(sel is not None)
+        self.hint.setVisible(sel is None and bool(self.point_rows()))
         self.pin_button.setText("Unpin" if sel and sel[1].pinned else "Pin")
         self.move_menu.clear()
         if sel is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .input_kinds import kinds_description
+
 
 class WelcomeView(QWidget):
     addFilesRequested = Signal()
@@ -15,8 +17,8 @@ class WelcomeView(QWidget):
         super().__init__(parent)
         self.setObjectName("welcome")
         heading = QLabel("<h3>Start with your articles</h3>", self)
-        text = QLabel("Add the news articles about the meeting you are briefing on: text, Markdown, Word, "
-                      "PDF or web pages. You can also drop files or folders anywhere on this window.", self)
+        text = QLabel("Add the news articles about the meeting you are briefing on "
+                      f"({kinds_description()}). You can also drop files or folders anywhere on this window.", self)
         text.setWordWrap(True)
         text.setStyleSheet("color:#555")
         self.files_button = QPushButton("Add files…", self)
@@ -43,6 +45,9 @@ class WelcomeView(QWidget):
         layout.addSpacing(16)
         layout.addWidget(sample_note)
         self.samples_button.setMinimumHeight(32)
+        self.samples_button.setStyleSheet("QPushButton { background: #e6eefa; border: 1px solid #1d5fbf; "
+                                          "border-radius: 4px; color: #1d5fbf; font-weight: bold; }"
+                                          "QPushButton:hover { background: #d6e6fb; }")
         layout.addWidget(self.samples_button)
         layout.addStretch(2)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)

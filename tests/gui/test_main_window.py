@@ -1,6 +1,9 @@
 """The real window, driven as a user would: add, build, review, edit, export, restore."""
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import docx
@@ -247,7 +250,30 @@ def test_paste_text_adds_an_article(qtbot, window):
     assert "empty" in window.statusBar().currentMessage()
 
 
-def test_paste_a_link(qtbot, window, no_dialogs, monkeypatch):
+def test_a_link_is_fetched_off_the_ui_thread_and_kept_for_offline_restore(qtbot, window, tmp_path):
+    page = ("<html><head><title>Ferry Talks Resume</title></head><body><article><h1>Ferry Talks Resume</h1>"
+            "<p>The island councils want a daily ferry between the two harbours before the summer season.</p>"
+            "<p>Officials warn that the talks could stall over the cost of a second vessel this year.</p>"
+            "</article></body></html>")
+    (tmp_path / "story.html").write_text(page, encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+            assert window.add_link(url)
+    finally:
+        server.shutdown()
+        thread.join()
+    entry = window.articles.entry(0)
+    assert entry.usable and entry.origin.url == url
+    assert "daily ferry" in entry.origin.text
+
+
+def test_links_when_the_core_cannot_fetch_them(qtbot, window, no_dialogs, monkeypatch):
     import gui.main_window as mw
     monkeypatch.setattr(mw, "links_supported", lambda: False)
     assert not window.add_link("https://news.example/story")
