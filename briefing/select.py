@@ -27,6 +27,7 @@ GENERIC_WEIGHT = 0.15
 LENGTH_EXPONENT = 0.6
 INFO_TOP_K = 0  # count only the K heaviest new concepts of a sentence (0: all)
 PARAPHRASE_PENALTY = 2.0
+MIN_RELATIVE_VALUE = 0.15  # a point worth less than this share of its section's first is filler
 ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood  # value falls to 0 at half the specific content of a chosen point
 
 
@@ -118,6 +119,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     covered: dict[str, set[str]] = {k: set() for k in sections}
     chosen_bags: list[frozenset[str]] = []
     chosen_texts: set[str] = set()
+    first_value: dict[str, float] = {}
     section_bags: dict[str, list[frozenset[str]]] = {k: [] for k in sections}
     while True:
         best = None
@@ -137,11 +139,14 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
                 value = (strength * novelty * gain / n ** LENGTH_EXPONENT * standalone(c)
                          * (1 + 0.25 * math.log(c.support)))
+                if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
+                    continue
                 if best is None or value > best[0]:
                     best = (value, k, c)
         if best is None or best[0] <= 0:
             break
-        _, k, c = best
+        value, k, c = best
+        first_value.setdefault(k, value)
         chosen[k].append(c)
         chosen_bags.append(concepts[id(c)])
         chosen_texts.update(normalize_for_match(m.text) for m in c.members)
