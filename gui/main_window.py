@@ -34,7 +34,7 @@ from .article_delegate import ArticleDelegate
 from .article_list_model import ArticleEntry, ArticleListModel
 from .briefing_controls import BriefingControls
 from .build_snapshot import BuildSnapshot
-from .build_worker import BuildWorker, WarmUpWorker, new_build_cache
+from .build_worker import BuildWorker, WarmUpWorker, new_build_cache, settle_collector
 from .desktop import open_file, show_in_folder
 from .export_worker import KINDS, ExportWorker, available_kinds
 from .input_kinds import file_dialog_filter, links_supported, supported_suffixes
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._warm_up = WarmUpWorker()
         self._warm_up.setAutoDelete(False)
+        self._warm_up.signals.finished.connect(settle_collector)
         self.pool.start(self._warm_up)
         if restore_session:
             self.restore_session()
@@ -741,6 +742,7 @@ class MainWindow(QMainWindow):
         self._schedule_save()
         if self.controls.words.value() != self._built_words or self._generation != self._built_generation:
             self._rebuild_timer.start()
+        settle_collector()
         self.buildEnded.emit("finished")
 
     def _on_build_failed(self, message: str) -> None:

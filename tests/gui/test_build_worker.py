@@ -1,6 +1,7 @@
 """BuildWorker on a thread pool: its signals reach the test's (UI) thread; cancel stops it."""
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -56,3 +57,35 @@ def test_a_failing_stage_is_reported_not_raised(qtbot, pool):
     with qtbot.waitSignal(worker.signals.failed, timeout=60_000) as blocker:
         pool.start(worker)
     assert "Error" in blocker.args[0]
+
+
+def test_a_build_leaves_no_reference_cycles(river_dir):
+    """The window freezes (gc.freeze) what is alive after a build, which is only safe if the
+    core leaves no cyclic garbage for the collector: see gui.build_worker.settle_collector."""
+    from briefing import build_briefing
+    from gui.build_worker import new_build_cache
+
+    articles = load_inputs([river_dir]).articles
+    cache = new_build_cache()
+    extra = {"cache": cache} if cache is not None else {}
+    build_briefing(articles, **extra)
+    gc.collect()
+    gc.disable()
+    try:
+        result = build_briefing(articles, **extra)
+        assert result.briefing.sections
+        del result
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert found == 0, f"a build left {found} objects in reference cycles"
+
+
+def test_collector_is_paused_during_a_build_and_resumed_after():
+    from gui.build_worker import collector_paused
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

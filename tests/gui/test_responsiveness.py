@@ -74,5 +74,4 @@ def test_ui_thread_never_stalls_during_a_500_article_build(qtbot, window, tmp_pa
     assert window.briefing is not None and len(window.briefing.sources) == 500
     assert len(gaps) > 5, "the build was too quick to measure anything"
     worst = max(gaps)
-    print(f"heartbeat: {len(gaps)} beats, worst gap {worst * 1000:.0f} ms")
     assert worst < 0.150, f"the UI thread stalled for {worst * 1000:.0f} ms"
