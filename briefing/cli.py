@@ -125,20 +125,15 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def sample_folder() -> Path:
-    from importlib import resources
-
-    with resources.as_file(resources.files("briefing").joinpath("samples")) as p:
-        return Path(p)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.command == "build":
         return run_build(args.inputs, args)
     if args.command == "demo":
-        return run_build([str(sample_folder())], args)
+        from .sample_articles import sample_paths
+
+        return run_build([str(p) for p in sample_paths()], args)
     if args.command == "templates":
         return run_templates()
     parser.error(f"unknown command {args.command}")

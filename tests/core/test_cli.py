@@ -54,3 +54,10 @@ def test_word_budget_is_respected(tmp_path, seeds_dir, budget):
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     for section in data["sections"][:3]:
         assert sum(len(p["text"].split()) for p in section["points"]) <= budget
+
+
+def test_demo_uses_only_the_sample_articles():
+    from briefing.sample_articles import sample_paths
+
+    paths = sample_paths()
+    assert len(paths) == 5 and all(p.suffix == ".txt" for p in paths)
