@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.articles.rowsRemoved.connect(self._update_article_pane)
         self.articles.modelReset.connect(self._update_article_pane)
         self._restore_geometry()
+        self._apply_default_settings()
         self._update_article_pane()
         self._update_actions()
         self._warm_up = WarmUpWorker()
@@ -1235,15 +1236,24 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
+
+    def _apply_default_settings(self) -> None:
+        """A new session starts with the template, marking and length the user chose last."""
+        template = str(self.settings.value("defaults/template", "") or "")
+        marking = str(self.settings.value("defaults/marking", "") or "")
+        self.edits.template = template or None
+        self.edits.marking = marking or None
+        self.controls.show_edits(self.edits)
         words = self.settings.value("defaults/words")
-        if words is not None:
-            try:
-                self.controls.words.blockSignals(True)
-                self.controls.words.setValue(int(words))
-            except (TypeError, ValueError):
-                pass
-            finally:
-                self.controls.words.blockSignals(False)
+        try:
+            value = int(words) if words is not None else None
+        except (TypeError, ValueError):
+            value = None
+        if value is not None and value >= 10:
+            self.edits.words_per_section = value
+            self.controls.words.blockSignals(True)
+            self.controls.words.setValue(value)
+            self.controls.words.blockSignals(False)
 
     def show_about(self) -> None:
         try:

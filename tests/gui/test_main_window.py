@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 from pathlib import Path
 
@@ -411,3 +415,69 @@ def test_app_parser(argv, capsys):
         assert "FILE" in capsys.readouterr().out
     else:
         assert make_parser().parse_args(argv).files == []
+
+
+def test_settings_remember_template_marking_and_length_for_new_sessions(qtbot, make_window):
+    first = make_window()
+    first.controls.template.setCurrentIndex(first.controls.template.findData("compact"))
+    first.controls.marking.setEditText("INTERNAL")
+    first.controls.words.setValue(90)
+    first.new_session()
+    assert (first.edits.template, first.edits.marking, first.edits.words_per_section) == ("compact", "INTERNAL", 90)
+    first.close()
+    second = make_window(restore_session=False)
+    assert (second.edits.template, second.edits.marking, second.edits.words_per_section) == ("compact", "INTERNAL", 90)
+    assert second.controls.current_template() == "compact"
+
+
+def test_export_uses_the_chosen_template_and_markdown(qtbot, window, river_dir, save_dialog, tmp_path, monkeypatch):
+    import briefing
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    window.controls.template.setCurrentIndex(window.controls.template.findData("compact"))
+    used = []
+    real = briefing.render_docx
+    monkeypatch.setattr(briefing, "render_docx", lambda b, p, t=None, **k: used.append(t) or real(b, p, t, **k))
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        window.export("docx", tmp_path / "compact.docx")
+    assert used == ["compact"]
+    assert window.export_markdown_action.isVisible()
+    save_dialog.answers.append(tmp_path / "notes.md")
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        window.export_markdown_action.trigger()
+    text = (tmp_path / "notes.md").read_text(encoding="utf-8")
+    assert window.briefing.section("objectives").points[0].text.split()[0] in text
+
+
+def test_briefing_gui_command_opens_with_the_files_listed(tmp_path, river_dir):
+    """``briefing-gui FILE...`` in its own process (its event loop runs to the end), with
+    settings and the session in a temporary home."""
+    files = [str(f) for f in sorted(river_dir.glob("*.txt"))[:2]]
+    script = textwrap.dedent(f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        import gui.main_window as mw
+        from gui.app import main
+
+        shown = mw.MainWindow.show
+
+        def show(self):
+            shown(self)
+            def check():
+                if self.loading or self.articles.rowCount() == 0:
+                    QTimer.singleShot(50, check)
+                    return
+                print("TITLES", [e.title for e in self.articles.entries], self.session_path)
+                self.close()
+            QTimer.singleShot(0, check)
+
+        mw.MainWindow.show = show
+        sys.exit(main({files!r}))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    line = next(ln for ln in done.stdout.splitlines() if ln.startswith("TITLES"))
+    assert "Lakeland and Norvia Leaders Meet Over the Shared River" in line
+    assert str(tmp_path) in line  # the session went to the temporary home
