@@ -223,6 +223,7 @@ def load_inputs(inputs: Iterable[str | os.PathLike[str]], limits: LoadLimits | N
     """Load every usable input; every unusable one becomes a :class:`LoadProblem`."""
     limits = limits or LoadLimits()
     result = LoadResult()
+    total = 0
     for item in list_inputs(inputs, result.problems, limits):
         source_id = str(len(result.articles) + 1)
         try:
@@ -237,5 +238,11 @@ def load_inputs(inputs: Iterable[str | os.PathLike[str]], limits: LoadLimits | N
             result.problems.append(LoadProblem(shown(item), f"cannot be read ({exc.__class__.__name__}"
                                                              + (f": {detail})" if detail else ")")))
         else:
+            if total + len(article.text) > limits.max_total_chars:
+                result.problems.append(LoadProblem(shown(item), (
+                    f"not read: with it the inputs would hold more than {limits.max_total_chars:,} characters "
+                    "of text, the limit for one build")))
+                continue
+            total += len(article.text)
             result.articles.append(article)
     return result

@@ -253,7 +253,7 @@ def write_bad_inputs(folder: Path, *, big_text_mb: int = 50) -> dict[Path, str]:
         for _ in range(big_text_mb * (1 << 20) // len(line) + 1):
             f.write(line)
     bad[big] = rf"too large \({big_text_mb} MB; the limit is 10 MB\)"
-    put("one line.txt", ("negotiation " * 200_000).encode(), "no sentences")
+    put("one line.txt", ("negotiation " * 100_000).encode(), "no sentences")
     loop = folder / "loop"
     loop.mkdir()
     (loop / "back").symlink_to(folder, target_is_directory=True)  # a link loop: folder/loop/back -> folder

@@ -173,3 +173,12 @@ def test_one_huge_line_goes_through_every_stage(text):
     for section in result.briefing.sections:
         for point in section.points:
             assert point.sources == ["2"]
+
+
+def test_total_text_of_one_build_is_limited(tmp_path):
+    for name, sentences in (("a.txt", FISHERIES), ("b.txt", RIVER), ("c.txt", FISHERIES[:1])):
+        (tmp_path / name).write_text(article("Talks", sentences))
+    loaded = load_inputs([tmp_path], LoadLimits(max_total_chars=600))
+    assert [a.path.name for a in loaded.articles] == ["a.txt", "c.txt"]
+    assert reasons(loaded)[str(tmp_path / "b.txt")].startswith("not read: with it the inputs would hold more than 600")
+    assert [a.id for a in loaded.articles] == ["1", "2"]
