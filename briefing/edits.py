@@ -45,6 +45,7 @@ class PinnedPoint:
     sources: list[str]  # source keys with this exact wording
     related: list[str] = field(default_factory=list)  # source keys reporting it in other words
     score: float = 0.0
+    party: str | None = None
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Edits:
             text=point.text, section=section,
             sources=[source_key(briefing.source(i)) for i in point.sources if _has_source(briefing, i)],
             related=[source_key(briefing.source(i)) for i in point.related if _has_source(briefing, i)],
-            score=point.score)
+            score=point.score, party=point.party)
 
     def unpin(self, text: str) -> None:
         self.pinned.pop(point_key(text), None)
@@ -128,7 +129,8 @@ class Edits:
                 raise ValueError(f"pinned point {key!r} has a score that is not a number")
             pinned[key] = PinnedPoint(text=p["text"], section=p["section"],
                                       sources=_str_list(p.get("sources", []), "sources"),
-                                      related=_str_list(p.get("related", []), "related"), score=float(score))
+                                      related=_str_list(p.get("related", []), "related"), score=float(score),
+                                      party=_opt_str(p.get("party"), "party"))
         words = data.get("words_per_section")
         if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 10):
             raise ValueError(f"'words_per_section' must be a whole number of at least 10, not {words!r}")
@@ -201,7 +203,8 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
         if target not in sections or not cited:
             continue
         related = [id_of[s] for s in pin.related if s in id_of and id_of[s] not in cited]
-        placed[target].append(Point(text=pin.text, sources=cited, related=related, score=pin.score, pinned=True))
+        placed[target].append(Point(text=pin.text, sources=cited, related=related, score=pin.score,
+                                    party=pin.party, pinned=True))
         present.add(key)
         refilled.add(target)
 

@@ -5,6 +5,8 @@ them into :class:`briefing.Edits` and shows the result again.
 """
 from __future__ import annotations
 
+from importlib import import_module
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QPushButton, QStyle,
@@ -15,9 +17,22 @@ from briefing.edits import point_key
 
 from .section_style import section_style
 
+_render_docx = import_module("briefing.render_docx")  # the module (the package exports a function of that name)
+
 KIND, SECTION, KEY, POINT, DETAIL, WORDS = (Qt.ItemDataRole.UserRole + i for i in range(1, 7))
 PAD = 8
 BAR = 4
+
+
+def _groups(section, parties: list[str]) -> list[tuple[str | None, list[Point]]]:
+    """The points in document order: grouped by party as the Word file groups them."""
+    grouped = getattr(_render_docx, "grouped_points", None)
+    if callable(grouped):
+        try:
+            return list(grouped(section, parties))
+        except Exception:  # the preview must show the points even if grouping changes shape
+            pass
+    return [(None, list(section.points))]
 
 
 def _words(points: list[Point]) -> int:
@@ -56,6 +71,8 @@ class PointDelegate(QStyledItemDelegate):
             return QSize(width, QFontMetrics(heading).height() + 2 * PAD + 6)
         if kind == "empty":
             return QSize(width, QFontMetrics(small).height() + 2 * PAD)
+        if kind == "party":
+            return QSize(width, QFontMetrics(body).height() + PAD)
         if kind == "title":
             big = self._title_font(option)
             title = QFontMetrics(big).boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
@@ -108,6 +125,15 @@ class PointDelegate(QStyledItemDelegate):
                 painter.setPen(QColor("#555555"))
                 painter.drawText(QRect(inner.left(), used.bottom() + 2, inner.width(), QFontMetrics(body).height()),
                                  Qt.AlignmentFlag.AlignLeft, event)
+            painter.restore()
+            return
+        if kind == "party":
+            bold = QFont(body)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(QColor(style.strong))
+            painter.drawText(r.adjusted(PAD, PAD // 2, -PAD, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             index.data(Qt.ItemDataRole.DisplayRole))
             painter.restore()
             return
         if kind == "empty":
@@ -260,18 +286,15 @@ class PreviewView(QWidget):
                     empty.setData(section.key, SECTION)
                     empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     self.model.appendRow(empty)
-                for point in section.points:
-                    item = QStandardItem(point.text)
-                    item.setData("point", KIND)
-                    item.setData(section.key, SECTION)
-                    item.setData(point_key(point.text), KEY)
-                    item.setData(point, POINT)
-                    item.setData(self._detail(briefing, point), DETAIL)
-                    item.setToolTip(self._tooltip(briefing, point))
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    self.model.appendRow(item)
-                    if point_key(point.text) == keep_key:
-                        select_row = self.model.rowCount() - 1
+                for party, points in _groups(section, briefing.parties):
+                    if party:
+                        label = QStandardItem(party)
+                        label.setData("party", KIND)
+                        label.setData(section.key, SECTION)
+                        label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                        self.model.appendRow(label)
+                    for point in points:
+                        select_row = self._add_point(briefing, section.key, point, keep_key, select_row)
         if select_row < 0 and keep is not None:
             # the selected point went (dropped): select the one that took its place, for keyboard work
             rows = self.point_rows()
@@ -286,13 +309,25 @@ class PreviewView(QWidget):
         self._fill_restore_menu()
         self._update_buttons()
 
+    def _add_point(self, briefing: Briefing, section: str, point: Point, keep_key: str | None, select_row: int) -> int:
+        item = QStandardItem(point.text)
+        item.setData("point", KIND)
+        item.setData(section, SECTION)
+        item.setData(point_key(point.text), KEY)
+        item.setData(point, POINT)
+        item.setData(self._detail(briefing, point), DETAIL)
+        item.setToolTip(self._tooltip(briefing, point))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        self.model.appendRow(item)
+        if point_key(point.text) == keep_key:
+            return self.model.rowCount() - 1
+        return select_row
+
     @staticmethod
     def _detail(briefing: Briefing, point: Point) -> str:
         cited = "".join(f"[{s}]" for s in point.sources)
         also = [s for s in point.related if s not in point.sources]
-        detail = f"Source {cited}" + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
-        party = getattr(point, "party", None)
-        return f"{party} · {detail}" if party else detail
+        return f"Source {cited}" + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
 
     @staticmethod
     def _tooltip(briefing: Briefing, point: Point) -> str:

@@ -78,6 +78,7 @@ def test_move_to_unknown_section_leaves_point_in_place(briefing):
 def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefing):
     edits = Edits()
     point = briefing.section("objectives").points[1]
+    point.party = "Norvia"
     edits.pin(point, "objectives", briefing)
     assert apply_edits(briefing, edits).section("objectives").points[1].pinned
 
@@ -90,6 +91,7 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
     pinned = [p for p in out.section("objectives").points if p.pinned]
     assert [p.text for p in pinned] == ["Norvia seeks access to the river port."]
     assert pinned[0].sources == ["7"]
+    assert pinned[0].party == "Norvia"
 
 
 def test_pin_whose_sources_are_all_gone_waits(briefing):
