@@ -107,3 +107,24 @@ def test_too_many_parts():
             z.writestr(f"part{i}.xml", "")
     with pytest.raises(LoadError, match="30 parts; the limit is 20"):
         read(buf.getvalue(), LoadLimits(max_zip_members=20))
+
+
+def test_entity_expansion_inside_the_document_is_refused_not_expanded():
+    good = docx_bytes(RIVER)
+    src = zipfile.ZipFile(io.BytesIO(good))
+    xml = src.read("word/document.xml").decode()
+    laughs = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY xxe SYSTEM "file:///etc/passwd">'
+              + "".join(f'<!ENTITY lol{i} "' + f"&lol{i - 1 if i > 1 else ''};" * 10 + '">' for i in range(1, 10))
+              + "]>")
+    head, rest = xml.split("?>", 1)
+    xml = head + "?>" + laughs + rest.replace(RIVER[0], RIVER[0] + " &lol9; &xxe;", 1)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for info in src.infolist():
+            z.writestr(info.filename, xml if info.filename == "word/document.xml" else src.read(info))
+    try:
+        doc = read(buf.getvalue())
+    except LoadError as exc:
+        assert "damaged Word document" in str(exc)
+    else:
+        assert "lollol" not in doc.text and "root:" not in doc.text
