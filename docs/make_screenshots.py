@@ -67,6 +67,7 @@ def main() -> int:
     wait_for(window.loadingFinished)
     window.article_view.setCurrentIndex(window.articles.index(window.articles.rowCount() - 1))
     shot("2-articles-with-a-bad-file")
+    window.articles.remove_rows([window.articles.rowCount() - 1])  # as the user would, once seen
     window.article_view.setCurrentIndex(window.articles.index(0))
 
     grabbed = []
@@ -88,6 +89,9 @@ def main() -> int:
         window.preview.select_point(risks[0].text)
     shot("5-point-selected-reader-highlights")
     if args.readme:
+        window.preview.select_point(window.briefing.section("objectives").points[0].text)
+        window.preview.list.scrollToTop()
+        wait(150)
         window.grab().save(str(HERE / "main-window.png"))
         print("saved", HERE / "main-window.png")
 
@@ -101,6 +105,8 @@ def main() -> int:
         window.drop_point(objectives[1].text)
     window.export("docx", work / "briefing.docx")
     wait_for(window.exported)
+    if objectives:
+        window.preview.select_point(objectives[0].text)
     shot("6-edited-and-exported")
 
     window.close()

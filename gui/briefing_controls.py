@@ -33,7 +33,7 @@ class BriefingControls(QWidget):
         self.words.setRange(10, 2000)
         self.words.setSingleStep(25)
         self.words.setValue(BriefingOptions().words_per_section)
-        self.words.setSuffix(" words")
+        self.words.setSuffix(" words per section")
         self.words.setKeyboardTracking(False)
         self.words.setToolTip("How long each section may be. The briefing is rebuilt to fit.")
         self.template = QComboBox(self)

@@ -920,7 +920,7 @@ class MainWindow(QMainWindow):
             self.reader_title.setText("Reading")
             self.reader.show_hint()
             return
-        self.reader_title.setText("Reading: cleaned text")
+        self.reader_title.setText("Reading: cleaned text" if entry.usable else "Reading")
         cleaned = self.snapshot.cleaned(entry.key) if self.snapshot else None
         if cleaned is None and entry.article is not None:
             cleaned = self._cleaned_cache.get(entry.key)

@@ -91,8 +91,10 @@ class ReaderView(QTextBrowser):
             parts.append(f"<p style='color:#888;font-size:small'><i>{len(cleaned.removed)} line(s) left out as "
                          "headline repeats, duplicates, adverts or credits.</i></p>")
         self._set(parts, found)
-        if selected_point is not None:
+        if selected_point is not None and found:
             self.scrollToAnchor("selected")
+            bar = self.verticalScrollBar()
+            bar.setValue(max(0, bar.value() - self.viewport().height() // 4))  # some context above it
 
     def _set(self, parts: list[str], highlight_count: int) -> None:
         self.highlight_count = highlight_count
