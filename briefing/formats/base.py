@@ -21,7 +21,7 @@ class LoadLimits:
 
     The figures are far above any news article (a long one is 50 KB of text) and keep a
     build within a couple of minutes and well under 3 GB: the later stages take about
-    13 s per million characters on a laptop-class machine.
+    16 s per million characters on a two-core machine.
     """
 
     max_file_bytes: int = 10 * MB  # text, web pages, e-mails
@@ -30,7 +30,7 @@ class LoadLimits:
     max_zip_members: int = 10_000
     max_pdf_pages: int = 2_000
     max_text_chars: int = 2_000_000  # text taken from one input, about 330,000 words (a long book)
-    max_total_chars: int = 6_000_000  # text of all inputs of one build together
+    max_total_chars: int = 5_000_000  # text of all inputs of one build together
     max_download_bytes: int = 5 * MB
     url_timeout: float = 10.0  # seconds for connecting and for each read
     url_deadline: float = 30.0  # seconds for a whole download
