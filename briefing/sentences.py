@@ -53,13 +53,16 @@ def split_sentences(text: str) -> list[str]:
 def _split_paragraph(text: str) -> tuple[str, ...]:
     raw = [part for s in punkt_tokenizer().tokenize(text) for part in _split_after_country_abbreviations(s)]
     out: list[str] = []
+    start = 0  # where the last sentence stands in the paragraph
     for s in raw:
         m = _LEADING_CLOSERS.match(s)
-        if m and out:
+        if m and out and text.startswith(out[-1] + m.group(1), start):  # only quotes that close it verbatim
             out[-1] = out[-1] + m.group(1)
             s = s[m.end():]
         s = s.strip()
         if s:
+            found = text.find(s, start)
+            start = found if found >= 0 else start
             out.append(s)
     return tuple(out)
 
