@@ -21,7 +21,7 @@ Tokenizer = Callable[[str], list[str]]
 INHERIT_SHARE = 0.8
 NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
 NEGATIVE_CAP = 3.0
-POSITIVE_SHARE = 0.3  # risk score taken off per unit of positive valence ("warming", "friendly")
+POSITIVE_SHARE = 0.5  # risk score taken off per unit of positive valence ("warming", "friendly")
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 
