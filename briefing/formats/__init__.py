@@ -57,5 +57,5 @@ def format_for(suffix: str) -> Format | None:
 def unsupported_reason(suffix: str) -> str:
     label = suffix.lower() or "none"
     advice = _ADVICE.get(suffix.lower())
-    known = ", ".join(s for f in FORMATS for s in f.suffixes[:2])
+    known = ", ".join(s for f in FORMATS for s in f.suffixes[: 2 if f.name == "text" else 1])
     return f"unsupported file type '{label}'" + (f" ({advice})" if advice else f" (readable: {known})")

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from .base import Extracted, LoadError, LoadLimits, read_at_most, sniff
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown")
+SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
