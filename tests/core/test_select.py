@@ -1,0 +1,62 @@
+from functools import partial
+
+from briefing.documents import Candidate, Sentence
+from briefing.lexicon import stopwords
+from briefing.pipeline import generic_stems
+from briefing.select import select_points, weighted_overlap
+from briefing.tokens import content_stems
+
+BAG = partial(content_stems, stop=stopwords())
+SECTIONS = ("objectives", "concessions", "risks")
+
+
+def cand(text, section, score=6.0, article="1", position=0):
+    c = Candidate(text=text, members=[Sentence(text, article, 0, position)], sources=[article])
+    c.scores = {k: (score if k == section else 0.0) for k in SECTIONS}
+    c.section = section
+    return c
+
+
+POOL = [
+    cand("The farmers' union wants a guaranteed minimum price for wheat exports next season.", "objectives"),
+    cand("The farmers' union wants a guaranteed minimum price for wheat exports, its leader said on Monday.",
+         "objectives", article="2"),
+    cand("The ministry is seeking a new rail link to the northern port of Tarsk.", "objectives", 4.0, "2", 1),
+    cand("Exporters hope the deal will open shipping lanes through the strait to grain carriers.", "objectives", 3.0, "3"),
+    cand("In return, the ministry could offer lower fees for container ships at Tarsk.", "concessions"),
+    cand("The rival bloc has threatened to block the rail link if the port fees fall.", "risks"),
+]
+
+
+def test_each_section_stays_within_its_budget():
+    chosen = select_points(POOL, SECTIONS, 30, BAG, generic=generic_stems())
+    for k in SECTIONS:
+        assert sum(len(c.text.split()) for c in chosen[k]) <= 30
+
+
+def test_a_point_repeating_a_chosen_point_is_not_chosen():
+    chosen = select_points(POOL, SECTIONS, 150, BAG, generic=generic_stems())
+    texts = [c.text for c in chosen["objectives"]]
+    union_wants = [t for t in texts if t.startswith("The farmers' union wants")]
+    assert len(union_wants) == 1
+    assert len(texts) == 3
+
+
+def test_points_stay_in_their_section_and_none_is_lost_for_lack_of_room():
+    chosen = select_points(POOL, SECTIONS, 150, BAG, generic=generic_stems())
+    assert [c.text for c in chosen["concessions"]] == [POOL[4].text]
+    assert [c.text for c in chosen["risks"]] == [POOL[5].text]
+
+
+def test_clearer_frames_come_first():
+    chosen = select_points(POOL, SECTIONS, 150, BAG, generic=generic_stems())
+    scores = [c.importance for c in chosen["objectives"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_weighted_overlap_counts_rare_words_more():
+    rarity = {"wheat": 3.0, "price": 2.0, "union": 0.5, "port": 1.0}
+    a = frozenset({"wheat", "price", "union"})
+    b = frozenset({"wheat", "port"})
+    assert weighted_overlap(a, b, rarity) == 3.0 / 4.0
+    assert weighted_overlap(a, frozenset(), rarity) == 0.0
