@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
         self._export: ExportWorker | None = None
         self._build_started = 0.0
         self._loads: list[LoadWorker] = []
-        self._generation = 0  # bumps whenever the ticked articles change
-        self._built_generation = -1
+        self._built_articles: tuple[int, ...] | None = None  # keys of the articles the briefing was built from
         self._build_when_loaded = False
         self._undo: list[Edits] = []
         self._redo: list[Edits] = []
@@ -479,7 +478,7 @@ class MainWindow(QMainWindow):
         self.refresh_reader()
         if not self._loads:
             self.loadingFinished.emit()
-            if self.snapshot is not None and self._generation != self._built_generation:
+            if self.snapshot is not None and self.articles_changed_since_build:
                 self._rebuild_timer.start()
         if not self._loads and self._build_when_loaded and not self._closing:
             self._build_when_loaded = False
@@ -549,11 +548,10 @@ class MainWindow(QMainWindow):
             self.articles.setData(self.articles.index(r), target, Qt.ItemDataRole.CheckStateRole)
 
     def _articles_changed(self) -> None:
-        self._generation += 1
         self._update_article_pane()
         self._update_stale()
         self._schedule_save()
-        if self.snapshot is not None:
+        if self.articles_changed_since_build:
             self._rebuild_timer.start()  # the briefing follows the ticked articles
 
     def _update_article_pane(self, *_args) -> None:
@@ -657,6 +655,13 @@ class MainWindow(QMainWindow):
 
     # ================================================================================ build
     @property
+    def articles_changed_since_build(self) -> bool:
+        """Whether the ticked, readable articles differ from those of the briefing shown."""
+        if self.snapshot is None:
+            return False
+        return tuple(e.key for e in self.articles.checked_entries()) != self._built_articles
+
+    @property
     def loading(self) -> bool:
         return bool(self._loads)
 
@@ -684,7 +689,7 @@ class MainWindow(QMainWindow):
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.setAutoDelete(False)
         worker.entry_of_source = entry_of_source
-        worker.generation = self._generation
+        worker.article_keys = tuple(entry_of_source.values())
         worker.signals.progress.connect(self._on_build_progress)
         worker.signals.finished.connect(self._on_build_finished)
         worker.signals.failed.connect(self._on_build_failed)
@@ -731,7 +736,7 @@ class MainWindow(QMainWindow):
         if worker is None or self._closing:
             return
         self.snapshot = BuildSnapshot(result, worker.entry_of_source)
-        self._built_generation = worker.generation
+        self._built_articles = worker.article_keys
         self._built_words = worker.options.words_per_section
         seconds = time.monotonic() - self._build_started
         self.refresh_briefing()
@@ -741,7 +746,7 @@ class MainWindow(QMainWindow):
                                      f"in {seconds:.1f} s. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
-        if self.controls.words.value() != self._built_words or self._generation != self._built_generation:
+        if self.controls.words.value() != self._built_words or self.articles_changed_since_build:
             self._rebuild_timer.start()
         settle_collector()
         self.buildEnded.emit("finished")
@@ -765,7 +770,7 @@ class MainWindow(QMainWindow):
                 self.build()
 
     def _update_stale(self) -> None:
-        stale = self.snapshot is not None and self._generation != self._built_generation
+        stale = self.snapshot is not None and self.articles_changed_since_build
         self.stale_banner.setVisible(stale and not self.building)
         self._update_actions()
 
@@ -1206,7 +1211,7 @@ class MainWindow(QMainWindow):
         self.build_button.setEnabled(ticked and not building)
         if building:
             self.build_button.setText("Building…")
-        elif self.snapshot is not None and self._generation != self._built_generation:
+        elif self.snapshot is not None and self.articles_changed_since_build:
             self.build_button.setText("Rebuild briefing")
         else:
             self.build_button.setText("Build briefing")
@@ -1227,7 +1232,7 @@ class MainWindow(QMainWindow):
         self.previous_session_action.setEnabled(self.previous_session_path().exists())
         if hasattr(self, "stale_banner"):
             self.stale_banner.setVisible(self.snapshot is not None and not building
-                                         and self._generation != self._built_generation)
+                                         and self.articles_changed_since_build)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
