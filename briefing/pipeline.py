@@ -104,6 +104,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "select", 1.0)
 
     cancel.raise_if_cancelled()
+    _report(progress, "model", 0.0)
     briefing = assemble_briefing(cleaned, chosen, candidates, options)
     _report(progress, "model", 1.0)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped)
