@@ -47,7 +47,7 @@ from .welcome_view import WelcomeView
 APP_NAME = "Briefing"
 PROJECT_FILTER = "Briefing projects (*.briefing);;All files (*)"
 STAGE_LABELS = {
-    "load": "Reading files", "clean": "Cleaning articles", "sentences": "Finding sentences",
+    "load": "Reading files", "clean": "Cleaning articles", "sentences": "Cleaning articles and finding sentences",
     "dedup": "Merging repeated sentences", "aspects": "Sorting into objectives, concessions and risks",
     "select": "Choosing points", "model": "Assembling the briefing",
 }

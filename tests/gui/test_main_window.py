@@ -481,3 +481,20 @@ def test_briefing_gui_command_opens_with_the_files_listed(tmp_path, river_dir):
     line = next(ln for ln in done.stdout.splitlines() if ln.startswith("TITLES"))
     assert "Lakeland and Norvia Leaders Meet Over the Shared River" in line
     assert str(tmp_path) in line  # the session went to the temporary home
+
+
+def test_paste_dialog_adds_the_text_as_an_article(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from gui.paste_dialog import PasteDialog
+
+    def fill_and_accept(dialog: PasteDialog) -> int:
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.title.setText("Ferry talks")
+        dialog.text.setPlainText("The island councils want a daily ferry before the summer season.")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PasteDialog, "exec", fill_and_accept)
+    window.paste_action.trigger()
+    assert [e.title for e in window.articles.entries] == ["Ferry talks"]
+    assert window.articles.entry(0).origin.text.startswith("The island councils")
