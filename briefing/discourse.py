@@ -12,7 +12,7 @@ from .lexicon import word_list
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 DEMONSTRATIVES = frozenset({"this", "these", "those", "such", "that"})
-EARLY_WORDS = 12
+EARLY_WORDS = 16
 
 
 def _points_back(words: list[str], i: int) -> bool:
@@ -25,6 +25,8 @@ def _points_back(words: list[str], i: int) -> bool:
 
 def opens_with_anaphor(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)[:2]]
+    if len(words) == 2 and words[0] == "the" and words[1] in word_list("anaphoric_nouns.txt"):
+        return True  # "The deal was blocked ..."
     return bool(words) and _points_back(words, 0)
 
 

@@ -73,7 +73,7 @@ class Sentence:
     article_id: str
     paragraph: int
     position: int  # index of the sentence within its article's body
-    previous: str = ""  # the sentence before it in the same paragraph, for context
+    previous: str = ""  # the sentence before it (since the last heading), for context
 
 
 @dataclass

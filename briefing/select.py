@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from .discourse import leans_on_previous
 from .dedup import overlap
-from .documents import Candidate
+from .documents import Candidate, Sentence
 from .tokens import normalize_for_match
 
 BagOfWords = Callable[[str], list[str]]
@@ -77,6 +77,23 @@ def specific_rarity(candidates: list[Candidate], concepts: dict[int, frozenset[s
     return {w: math.log(n / f) for w, f in freq.items() if w not in generic}
 
 
+def elaborates(cand: Candidate, chosen_texts: set[str], by_text: dict[str, Sentence], depth: int = 2) -> bool:
+    """Does the candidate lean on a chosen point, directly or through sentences that lean in turn?"""
+    sentence = cand.first
+    text = cand.text
+    for _ in range(depth):
+        if not (sentence.previous and leans_on_previous(text)):
+            return False
+        key = normalize_for_match(sentence.previous)
+        if key in chosen_texts:
+            return True
+        if key not in by_text:
+            return False
+        sentence = by_text[key]
+        text = sentence.text
+    return False
+
+
 def standalone(cand: Candidate) -> float:
     """1 for a sentence a reader understands alone; less for one leaning on the sentence before."""
     return ANAPHOR_FACTOR if leans_on_previous(cand.text) else 1.0
@@ -119,6 +136,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     covered: dict[str, set[str]] = {k: set() for k in sections}
     chosen_bags: list[frozenset[str]] = []
     chosen_texts: set[str] = set()
+    by_text = {normalize_for_match(m.text): m for c in candidates for m in c.members}
     first_value: dict[str, float] = {}
     section_bags: dict[str, list[frozenset[str]]] = {k: [] for k in sections}
     while True:
@@ -134,7 +152,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                     continue
                 gain = information(bag_c - covered[k], weights)
                 echo = max((weighted_overlap(bag_c, b, rarity) for b in section_bags[k]), default=0.0)
-                if c.first.previous and normalize_for_match(c.first.previous) in chosen_texts and leans_on_previous(c.text):
+                if elaborates(c, chosen_texts, by_text):
                     echo = 1.0  # an elaboration of a point already made
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
                 value = (strength * novelty * gain / n ** LENGTH_EXPONENT * standalone(c)

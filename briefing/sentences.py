@@ -93,10 +93,11 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     """All body sentences of an article fit to be briefing points, in order."""
     out: list[Sentence] = []
     position = 0
+    previous = ""
     for p_index, para in enumerate(clean.paragraphs):
         if para.is_heading or para.is_summary:
+            previous = ""  # a heading starts a new topic
             continue
-        previous = ""
         for i, text in enumerate(split_sentences(para.text)):
             if i == 0 and p_index < 3:
                 text = strip_dateline(text)

@@ -13,3 +13,8 @@ def test_demonstratives_early_in_the_sentence():
     assert leans_on_previous("Under such a deal, fishing quotas would rise.")
     assert not leans_on_previous("Officials said that the talks would resume this year in Rome.")
     assert not leans_on_previous("The envoy said that talks would resume.")
+
+
+def test_a_definite_generic_noun_at_the_start_points_back():
+    assert opens_with_anaphor("The deal was blocked by regulators last year.")
+    assert not opens_with_anaphor("The ministers met in Oslo.")
