@@ -21,7 +21,10 @@ Tokenizer = Callable[[str], list[str]]
 INHERIT_SHARE = 0.8
 NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
 NEGATIVE_CAP = 3.0
-POSITIVE_SHARE = 0.5  # risk score taken off per unit of positive valence ("warming", "friendly")
+POSITIVE_SHARE = 0.3  # risk score taken off per unit of positive valence ("warming", "friendly")
+LATE_POSITION = 0.5  # cues after this share of a long sentence...
+LATE_MIN_TOKENS = 20  # sentences of at least this many words
+LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 
@@ -137,6 +140,8 @@ class AspectScorer:
         for at, key, weight in hits:
             if framing is not None and at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE
+            if len(tokens) >= LATE_MIN_TOKENS and at > LATE_POSITION * len(tokens):
+                weight *= LATE_CUE_SHARE  # deep in a long sentence: a side clause, not its frame
             scores[key] += weight
         if "risks" in scores and self.negative:
             harm = sum(-self.negative[t] for i, t in enumerate(tokens)
