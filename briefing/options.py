@@ -25,7 +25,7 @@ class BriefingOptions:
     # redundant and never chosen.
     redundancy_overlap: float = 0.5
     # aspects: minimum frame score for a sentence to belong to a section at all.
-    min_aspect_score: float = 3.0
+    min_aspect_score: float = 2.5
     # sentences shorter or longer than this (in words) are not briefing points.
     min_sentence_words: int = 6
     max_sentence_words: int = 60
