@@ -11,7 +11,7 @@ import copy
 import dataclasses
 import re
 import time
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -29,6 +29,7 @@ from briefing.documents import CleanArticle
 from briefing.edits import point_key
 from briefing.load import LoadError, article_from_text
 from briefing.pipeline import STAGES
+from briefing.sample_articles import sample_paths
 
 from .article_delegate import ArticleDelegate
 from .article_list_model import ArticleEntry, ArticleListModel
@@ -69,21 +70,6 @@ QFrame#exportBar { background: #e3f3e8; border: 1px solid #8cc9a2; }
 def default_session_path() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home())
     return folder / "session.briefing"
-
-
-def sample_files() -> list[Path]:
-    """The built-in sample articles (never the folder's README)."""
-    try:
-        folder = resources.files("briefing").joinpath("samples")
-        with resources.as_file(folder) as p:
-            path = Path(p)
-    except (ModuleNotFoundError, FileNotFoundError):
-        return []
-    if not path.is_dir():
-        return []
-    suffixes = set(supported_suffixes())
-    return sorted(f for f in path.iterdir()
-                  if f.is_file() and f.suffix.lower() in suffixes and not f.name.lower().startswith("readme"))
 
 
 def _pane_title(text: str, parent: QWidget) -> QLabel:
@@ -512,7 +498,7 @@ class MainWindow(QMainWindow):
         return True
 
     def add_samples(self) -> None:
-        files = sample_files()
+        files = sample_paths()
         if not files:
             QMessageBox.information(self, "No sample articles", "The sample articles are not installed.")
             return
