@@ -23,7 +23,7 @@ from .lexicon import cue_list, stopwords, valence_lexicon, word_list
 from .select import select_points
 from .tokens import content_stems, stems
 
-STAGES = ("clean", "sentences", "dedup", "aspects", "select", "model")
+STAGES = ("sentences", "dedup", "aspects", "select", "model")  # "sentences" covers cleaning too
 
 
 @dataclass
