@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sumy-timeout", type=float, default=600.0,
                         help="seconds LexRank may take for one N (default %(default)s); 0 skips sumy")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON here")
+    parser.add_argument("--tables-from", type=Path, metavar="JSON", help="print the tables of an earlier --json run")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -227,6 +228,13 @@ def main(argv: list[str] | None = None) -> int:
         kind, *rest = args.worker
         out = {"build": worker_build, "sumy": worker_sumy, "window": worker_window}[kind](*rest)
         print(json.dumps(out))
+        return 0
+
+    if args.tables_from:
+        saved = json.loads(args.tables_from.read_text(encoding="utf-8"))
+        for key in ("sizes", "sumy"):
+            saved[key] = {int(n): r for n, r in saved[key].items()}
+        print_tables(saved, saved["stage_names"])
         return 0
 
     sys.path.insert(0, str(BENCH))
@@ -278,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             report["window"] = {"error": str(exc).splitlines()[-1]}
 
     report["load_after"] = os.getloadavg()[0]
+    report["stage_names"] = stage_names
     print_tables(report, stage_names)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -309,17 +318,19 @@ def print_tables(report: dict, stage_names: list[str]) -> None:
 
     if report["sumy"]:
         print()
-        print("Against sumy LexRank (same articles, same sentence splitter; ours = whole, with the .docx)")
-        head = f"{'N':>5} {'sentences':>9} {'sumy s':>9} {'sumy MB':>8} {'ours s':>8} {'ours/sumy':>10}"
+        print("Against sumy LexRank (same articles, same sentence splitter). Like for like, ours = load + build:")
+        print("files to a briefing, against sumy's parse + rank of the same text; with .docx = whole.")
+        head = (f"{'N':>5} {'sentences':>9} {'sumy s':>9} {'sumy MB':>8} {'ours s':>8} {'ours/sumy':>10}"
+                f" {'with .docx':>11}")
         print(head)
         print("-" * len(head))
         for n, r in report["sumy"].items():
-            ours = sizes[n]["whole"]
+            ours = sizes[n]["load"] + sizes[n]["build"]
             if "skipped" in r:
                 print(f"{n:>5} {'':>9} {'skipped':>9} ({r['skipped']}); ours {ours:.2f} s")
                 continue
             print(f"{n:>5} {r['sentences']:>9} {r['seconds']:>9.2f} {r['peak_mb']:>8.0f} {ours:>8.2f} "
-                  f"{100 * ours / r['seconds']:>9.1f}%")
+                  f"{100 * ours / r['seconds']:>9.1f}% {100 * sizes[n]['whole'] / r['seconds']:>10.1f}%")
         tok = next((r["tokenizer"] for r in report["sumy"].values() if "tokenizer" in r), None)
         if tok:
             print(f"sumy sentences from: {tok}")
@@ -356,8 +367,10 @@ def targets(report: dict) -> list[tuple[bool | None, str]]:
     if 300 in sizes:
         r = sumy.get(300, {})
         if "seconds" in r:
-            share = sizes[300]["whole"] / r["seconds"]
-            out.append((share <= 0.05, f"300 articles in <= 5% of sumy LexRank's time: {100 * share:.1f}%"))
+            share = (sizes[300]["load"] + sizes[300]["build"]) / r["seconds"]
+            whole = sizes[300]["whole"] / r["seconds"]
+            out.append((share <= 0.05, f"300 articles in <= 5% of sumy LexRank's time: {100 * share:.1f}% "
+                                       f"({100 * whole:.1f}% with the .docx written)"))
         else:
             out.append((None, "300 articles against sumy: sumy not run"))
     if 500 in sizes:
