@@ -6,7 +6,6 @@ with the number of sentences, not its square.
 """
 from __future__ import annotations
 
-import heapq
 from collections import Counter, defaultdict
 from functools import partial
 from typing import Callable, Iterable
@@ -56,7 +55,7 @@ def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: 
     postings: dict[str, list[int]] = defaultdict(list)
     uf = _UnionFind(len(keys))
     for i, own in enumerate(bags):
-        rare = heapq.nsmallest(RARE_KEYS, own, key=lambda w: (df[w], w))
+        rare = sorted(own, key=lambda w: (df[w], w))[:RARE_KEYS]
         if len(own) >= 4:
             seen: set[int] = set()
             root = uf.find(i)
@@ -79,7 +78,8 @@ def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: 
     for root in sorted(groups):
         members_keys = groups[root]
         # The wording most articles share stands for the group; then the shorter one.
-        best = max(members_keys, key=lambda i: (len({s.article_id for s in exact[keys[i]]}), -len(keys[i]), -i))
+        best = members_keys[0] if len(members_keys) == 1 else max(
+            members_keys, key=lambda i: (len({s.article_id for s in exact[keys[i]]}), -len(keys[i]), -i))
         rep = exact[keys[best]]
         sources = list(dict.fromkeys(s.article_id for s in rep))
         members = [s for i in members_keys for s in exact[keys[i]]]

@@ -8,9 +8,13 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
+@lru_cache(maxsize=65536)
 def normalize_for_match(text: str) -> str:
-    """Lower case, straight quotes, single spaces: two sentences equal under this are one."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
+    """Lower case, straight quotes, single spaces: two sentences equal under this are one.
+
+    Remembered (bounded): dedup and selection key every sentence by it on every rebuild.
+    """
+    return " ".join(text.translate(_QUOTES).split()).lower()
 
 
 def words(text: str) -> list[str]:
