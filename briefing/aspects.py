@@ -108,6 +108,13 @@ class AspectScorer:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
+        # Each cue filed under one word it cannot match without, so a sentence is only
+        # tried against the cues whose word it contains (not all of them).
+        self.cue_index: dict[str, list[tuple[str, CuePhrase]]] = {}
+        for key, compiled in self.cues.items():
+            for cue in compiled:
+                anchor = next(t for run in cue.parts for t in run if t != MODAL)
+                self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
@@ -123,8 +130,8 @@ class AspectScorer:
         tokens = self.stemmer(text)
         hedged = any(t in self.modals for t in tokens)
         hits: list[tuple[int, str, float]] = []
-        for key, cues in self.cues.items():
-            for cue in cues:
+        for token in set(tokens):
+            for key, cue in self.cue_index.get(token, ()):
                 at = match_at(tokens, cue, self.modals)
                 if at < 0:
                     continue
