@@ -92,6 +92,12 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 
 def find_figures_in(sentence: str) -> list[_Match]:
     """Amounts, percentages and counts in a sentence, left to right, not overlapping."""
+    return list(_figures_in(sentence))
+
+
+@lru_cache(maxsize=65536)
+def _figures_in(sentence: str) -> tuple[_Match, ...]:
+    """Remembered per sentence, so a rebuild after one new article reads only its sentences."""
     amount, percent, count = _patterns()
     found: list[_Match] = []
     taken: list[tuple[int, int]] = []
@@ -107,7 +113,7 @@ def find_figures_in(sentence: str) -> list[_Match]:
                 continue
             found.append(_Match(kind, m.start(), m.end(), m.group(0).strip()))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
@@ -165,35 +171,38 @@ def _value_key(value: str) -> str:
     return re.sub(r"[\s,]", "", v)
 
 
+@lru_cache(maxsize=65536)
+def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str]], ...]:
+    """(value, context, kind, value key, context words) per clause with figures; remembered
+    per sentence, so a rebuild after one new article reads only its sentences."""
+    stop = stopwords()
+    groups: dict[str, list[_Match]] = {}
+    for m in find_figures_in(sentence):
+        groups.setdefault(figure_context(sentence, m.start, m.end), []).append(m)
+    return tuple(("; ".join(m.value for m in ms), context, min((m.kind for m in ms), key=KIND_ORDER.__getitem__),
+                  "; ".join(_value_key(m.value) for m in ms), frozenset(content_stems(context, stop)))
+                 for context, ms in groups.items())
+
+
 def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> list[Figure]:
     """The key figures of the articles: one row per clause, repeats across articles merged."""
-    stop = stopwords()
-    rows: list[tuple[Figure, str, frozenset[str], int]] = []  # figure, value key, context words, order
+    rows: list[tuple[Figure, str, int]] = []  # figure, value key, order
+    bags_by_key: dict[str, list[frozenset[str]]] = {}
     counts: Counter[str] = Counter()
-    order = 0
     for ca in articles:
         seen_here: set[str] = set()
         for sentence in _sentences(ca):
-            matches = find_figures_in(sentence)
-            groups: dict[str, list[_Match]] = {}
-            for m in matches:
-                groups.setdefault(figure_context(sentence, m.start, m.end), []).append(m)
-            for context, ms in groups.items():
-                key = "; ".join(_value_key(m.value) for m in ms)
-                bag = frozenset(content_stems(context, stop))
+            for value, context, kind, key, bag in _figure_rows(sentence):
                 if key not in seen_here:
                     counts[key] += 1
                     seen_here.add(key)
-                if any(k == key and len(bag & b) >= 0.5 * min(len(bag), len(b)) for _, k, b, _ in rows):
+                if any(len(bag & b) >= 0.5 * min(len(bag), len(b)) for b in bags_by_key.get(key, ())):
                     continue
-                kind = min((m.kind for m in ms), key=KIND_ORDER.__getitem__)
-                figure = Figure(value="; ".join(m.value for m in ms), context=context, source=ca.article.id,
-                                kind=kind)
-                rows.append((figure, key, bag, order))
-                order += 1
-    rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[3]))
+                bags_by_key.setdefault(key, []).append(bag)
+                rows.append((Figure(value=value, context=context, source=ca.article.id, kind=kind), key, len(rows)))
+    rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[2]))
     chosen = rows[:limit]
-    chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[3]))
+    chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[2]))
     return [r[0] for r in chosen]
 
 

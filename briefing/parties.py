@@ -78,6 +78,11 @@ def _demonym_rules() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(rules.get("suffix", ())), frozenset(rules.get("not_country", ()))
 
 
+@lru_cache(maxsize=65536)
+def _capitalised(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
+
+
 def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     """Countries missing from the list, found as a frequent name whose demonym also occurs.
 
@@ -86,7 +91,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     known = countries().canonical
     suffixes, not_country = _demonym_rules()
     stop = stopwords()
-    counts = Counter(w for t in texts for w in re.findall(r"\b[A-Z][a-z]{2,}\b", t))
+    counts = Counter(w for t in texts for w in _capitalised(t))
     found: dict[str, str] = {}
     for name, n in counts.items():
         if n < min_count or name in known or name in not_country or name.lower() in stop \
@@ -135,7 +140,7 @@ class PartyModel:
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, country)`` of every country or known leader named in ``text``."""
         c = self.countries
-        found = [(m.start(), m.end(), c.canonical[m.group(0)]) for m in c.pattern.finditer(text)]
+        found = [(s, e, c.canonical[name]) for s, e, name in _matches(c.pattern.pattern, text)]
         if self.leaders:
             names = "|".join(re.escape(n) for n in sorted(self.leaders, key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w\-])(?:{names})(?![\w\-])", text):
@@ -144,8 +149,22 @@ class PartyModel:
         return sorted(found)
 
 
+@lru_cache(maxsize=65536)
+def _matches(pattern: str, text: str) -> tuple[tuple[int, int, str], ...]:
+    """Remembered per paragraph, so a rebuild after one new article reads only its text."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in re.compile(pattern).finditer(text))
+
+
 def _body(cleaned: CleanArticle) -> list[str]:
     return [p.text for p in cleaned.paragraphs if not p.is_heading]
+
+
+@lru_cache(maxsize=8)
+def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
+                        rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
+    after = re.compile(rf"(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
+    return before, after
 
 
 def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]:
@@ -154,24 +173,28 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     country = c.pattern.pattern
     title = _titles_pattern()
     name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
-                        rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
-    after = re.compile(rf"(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
+    patterns = (country, title, name)
     votes: dict[str, Counter[str]] = {}
     for text in texts:
-        for pattern in (before, after):
-            for m in pattern.finditer(text):
-                words = [w for w in m.group("name").split() if w.lower().rstrip(".") not in _title_words()]
-                if not words:
+        for country_name, found_name in _leader_phrases(text, patterns):
+            words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
+            if not words:
+                continue
+            nation = c.canonical.get(country_name)
+            if nation is None:
+                continue
+            for key in {words[-1], " ".join(words)}:
+                if key in c.canonical:
                     continue
-                nation = c.canonical.get(m.group("country"))
-                if nation is None:
-                    continue
-                for key in {words[-1], " ".join(words)}:
-                    if key in c.canonical:
-                        continue
-                    votes.setdefault(key, Counter())[nation] += 1
+                votes.setdefault(key, Counter())[nation] += 1
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+@lru_cache(maxsize=65536)
+def _leader_phrases(text: str, patterns: tuple[str, str, str]) -> tuple[tuple[str, str], ...]:
+    """(country, name) of every "<country> <title> <Name>" phrase; remembered per paragraph."""
+    return tuple((m.group("country"), m.group("name"))
+                 for pattern in _leader_patterns(*patterns) for m in pattern.finditer(text))
 
 
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
@@ -21,7 +21,7 @@ from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
 from .lexicon import cue_list, stopwords, valence_lexicon, word_list
 from .select import select_points
-from .tokens import content_stems, stems
+from .tokens import content_stem_set, stems
 
 STAGES = ("sentences", "dedup", "aspects", "select", "model")  # "sentences" covers cleaning too
 
@@ -34,6 +34,7 @@ class BuildResult:
     skipped: list[LoadProblem] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
 def default_scorer() -> AspectScorer:
     cues = {k: cue_list(k) for k in SECTION_HEADINGS}
     return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
@@ -76,7 +77,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     cache = cache if cache is not None else BuildCache()
     articles, skipped = unique_articles(articles)
     stop = stopwords()
-    bag = cache.memoize("content stems", partial(content_stems, stop=stop))
+    bag = partial(content_stem_set, stop=stop)
 
     cleaned: list[CleanArticle] = []
     sentences: list[Sentence] = []

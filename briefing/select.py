@@ -25,7 +25,6 @@ POOL_SIZE = 300  # candidates per section considered; keeps selection linear in 
 FRAME_CAP = 6.0  # frame margin above which a sentence is "clearly" of its section
 GENERIC_WEIGHT = 0.15
 LENGTH_EXPONENT = 0.6
-INFO_TOP_K = 0  # count only the K heaviest new concepts of a sentence (0: all)
 PARAPHRASE_PENALTY = 2.0
 MIN_RELATIVE_VALUE = 0.15  # a point worth less than this share of its section's first is filler
 ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood  # value falls to 0 at half the specific content of a chosen point
@@ -37,9 +36,12 @@ def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, flo
     Reports of one fact in other words share few words but the rare ones; weighting by
     rarity separates them from unrelated sentences (AUC 0.91 on our test summits).
     """
-    wa = sum(weight.get(w, 0.0) for w in a)
-    wb = sum(weight.get(w, 0.0) for w in b)
-    small = min(wa, wb)
+    return _weighted_overlap(a, b, sum(weight.get(w, 0.0) for w in a), sum(weight.get(w, 0.0) for w in b), weight)
+
+
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], mass_a: float, mass_b: float,
+                      weight: dict[str, float]) -> float:
+    small = min(mass_a, mass_b)
     if small <= 0:
         return 0.0
     return sum(weight.get(w, 0.0) for w in a & b) / small
@@ -65,8 +67,7 @@ def concept_weights(candidates: list[Candidate], bag: BagOfWords, generic: froze
 
 
 def information(words: Iterable[str], weights: dict[str, float]) -> float:
-    values = sorted((weights[w] for w in words), reverse=True)
-    return sum(values[:INFO_TOP_K] if INFO_TOP_K else values)
+    return sum(weights[w] for w in words)
 
 
 def specific_rarity(candidates: list[Candidate], concepts: dict[int, frozenset[str]],
@@ -77,21 +78,21 @@ def specific_rarity(candidates: list[Candidate], concepts: dict[int, frozenset[s
     return {w: math.log(n / f) for w, f in freq.items() if w not in generic}
 
 
-def elaborates(cand: Candidate, chosen_texts: set[str], by_text: dict[str, Sentence], depth: int = 2) -> bool:
-    """Does the candidate lean on a chosen point, directly or through sentences that lean in turn?"""
-    sentence = cand.first
-    text = cand.text
+def lean_chain(cand: Candidate, by_text: dict[str, Sentence], depth: int = 2) -> tuple[str, ...]:
+    """Keys of the sentences this candidate leans on: the one before it, and the one before
+    that when that one leans in turn ("This initiative ..." after the offer it names)."""
+    chain: list[str] = []
+    sentence, text = cand.first, cand.text
     for _ in range(depth):
         if not (sentence.previous and leans_on_previous(text)):
-            return False
+            break
         key = normalize_for_match(sentence.previous)
-        if key in chosen_texts:
-            return True
+        chain.append(key)
         if key not in by_text:
-            return False
+            break
         sentence = by_text[key]
         text = sentence.text
-    return False
+    return tuple(chain)
 
 
 def standalone(cand: Candidate) -> float:
@@ -132,30 +133,31 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     chosen: dict[str, list[Candidate]] = {k: [] for k in sections}
     used = {k: 0 for k in sections}
     # Novelty is judged within a section: "wants no tariffs" (an aim) and "has
-    # threatened tariffs" (a risk) share words but are different points.
+    # threatened tariffs" (a risk) share words but are different points. What each
+    # candidate repeats of the chosen points is updated as points are chosen, so a
+    # round costs one comparison per candidate.
     covered: dict[str, set[str]] = {k: set() for k in sections}
-    chosen_bags: list[frozenset[str]] = []
     chosen_texts: set[str] = set()
     by_text = {normalize_for_match(m.text): m for c in candidates for m in c.members}
+    pooled = [c for k in sections for _, c in pools[k]]
+    chains = {id(c): lean_chain(c, by_text) for c in pooled}
+    alone = {id(c): standalone(c) for c in pooled}
+    mass = {id(c): sum(rarity.get(w, 0.0) for w in concepts[id(c)]) for c in pooled}
+    repeats = {id(c): 0.0 for c in pooled}  # largest overlap with any chosen point
+    echoes = {id(c): 0.0 for c in pooled}  # largest weighted overlap with a chosen point of its section
     first_value: dict[str, float] = {}
-    section_bags: dict[str, list[frozenset[str]]] = {k: [] for k in sections}
     while True:
         best = None
         for k in sections:
             budget_left = words_per_section - used[k]
             for strength, c in pools[k]:
                 n = len(c.text.split())
-                if n > budget_left:
+                if n > budget_left or repeats[id(c)] >= redundancy_overlap:
                     continue
-                bag_c = concepts[id(c)]
-                if any(overlap(bag_c, b) >= redundancy_overlap for b in chosen_bags):
-                    continue
-                gain = information(bag_c - covered[k], weights)
-                echo = max((weighted_overlap(bag_c, b, rarity) for b in section_bags[k]), default=0.0)
-                if elaborates(c, chosen_texts, by_text):
-                    echo = 1.0  # an elaboration of a point already made
+                gain = information(concepts[id(c)] - covered[k], weights)
+                echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
-                value = (strength * novelty * gain / n ** LENGTH_EXPONENT * standalone(c)
+                value = (strength * novelty * gain / n ** LENGTH_EXPONENT * alone[id(c)]
                          * (1 + 0.25 * math.log(c.support)))
                 if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
                     continue
@@ -166,12 +168,18 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
         value, k, c = best
         first_value.setdefault(k, value)
         chosen[k].append(c)
-        chosen_bags.append(concepts[id(c)])
         chosen_texts.update(normalize_for_match(m.text) for m in c.members)
-        section_bags[k].append(concepts[id(c)])
         covered[k] |= concepts[id(c)]
         used[k] += len(c.text.split())
         pools[k] = [(s, o) for s, o in pools[k] if o is not c]
+        new = concepts[id(c)]
+        new_mass = mass.get(id(c), 0.0)
+        for section in sections:
+            for _, o in pools[section]:
+                bag_o = concepts[id(o)]
+                repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
+                if section == k:
+                    echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
     for k in sections:
         chosen[k].sort(key=lambda c: -c.importance)
     return chosen

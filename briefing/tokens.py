@@ -64,3 +64,13 @@ def stems(text: str) -> list[str]:
 def content_stems(text: str, stop: frozenset[str]) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no one-letter tokens)."""
     return [stem(w) for w in words(text) if w not in stop and len(w) > 1 and not w.isdigit()]
+
+
+@lru_cache(maxsize=200_000)
+def content_stem_set(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """The distinct content stems: what dedup and selection compare.
+
+    Immutable, so one remembered copy serves every build in the process; a rebuild after
+    one new article computes only that article's sets.
+    """
+    return frozenset(content_stems(text, stop))

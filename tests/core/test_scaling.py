@@ -7,6 +7,7 @@ import pytest
 
 import briefing.dedup as dedup
 import briefing.pipeline as pipeline
+import briefing.tokens as tokens
 from briefing.cache import BuildCache
 from briefing.documents import Sentence
 from briefing.lexicon import stopwords
@@ -85,7 +86,7 @@ class CountingScorer:
 def counted(monkeypatch):
     """Texts that the frame scorer and the word-bag function were actually run on."""
     seen = {"scores": [], "bags": []}
-    real_scorer, real_stems = pipeline.default_scorer, pipeline.content_stems
+    real_scorer, real_stems = pipeline.default_scorer, tokens.content_stems
 
     def scorer():
         counting = CountingScorer(real_scorer())
@@ -97,8 +98,10 @@ def counted(monkeypatch):
         return real_stems(text, stop)
 
     monkeypatch.setattr(pipeline, "default_scorer", scorer)
-    monkeypatch.setattr(pipeline, "content_stems", stems)
-    return seen
+    monkeypatch.setattr(tokens, "content_stems", stems)
+    tokens.content_stem_set.cache_clear()  # word bags are remembered process-wide
+    yield seen
+    tokens.content_stem_set.cache_clear()
 
 
 def test_rebuild_scores_and_tokenises_only_new_sentences(counted):
