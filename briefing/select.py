@@ -145,16 +145,18 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     mass = {id(c): sum(rarity.get(w, 0.0) for w in concepts[id(c)]) for c in pooled}
     repeats = {id(c): 0.0 for c in pooled}  # largest overlap with any chosen point
     echoes = {id(c): 0.0 for c in pooled}  # largest weighted overlap with a chosen point of its section
+    lengths = {id(c): len(c.text.split()) for c in pooled}
+    gains = {id(c): information(concepts[id(c)], weights) for c in pooled}  # of words not yet covered
     first_value: dict[str, float] = {}
     while True:
         best = None
         for k in sections:
             budget_left = words_per_section - used[k]
             for strength, c in pools[k]:
-                n = len(c.text.split())
+                n = lengths[id(c)]
                 if n > budget_left or repeats[id(c)] >= redundancy_overlap:
                     continue
-                gain = information(concepts[id(c)] - covered[k], weights)
+                gain = gains[id(c)]
                 echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
                 novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
                 value = (strength * novelty * gain / n ** LENGTH_EXPONENT * alone[id(c)]
@@ -169,9 +171,13 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
         first_value.setdefault(k, value)
         chosen[k].append(c)
         chosen_texts.update(normalize_for_match(m.text) for m in c.members)
-        covered[k] |= concepts[id(c)]
-        used[k] += len(c.text.split())
+        new = concepts[id(c)] - covered[k]
+        covered[k] |= new
+        used[k] += lengths[id(c)]
         pools[k] = [(s, o) for s, o in pools[k] if o is not c]
+        for _, o in pools[k]:
+            if concepts[id(o)] & new:
+                gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
         new = concepts[id(c)]
         new_mass = mass.get(id(c), 0.0)
         for section in sections:
