@@ -50,7 +50,11 @@ def make_parser() -> argparse.ArgumentParser:
         description="Build an extractive pre-summit briefing (objectives, concessions, risks) from news articles.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    build = sub.add_parser("build", help="build a briefing from files or folders")
+    build = sub.add_parser(
+        "build", help="build a briefing from files or folders",
+        epilog="Inputs: .txt, .md, .html/.htm, .docx, .pdf, .eml and http(s) links; folders are searched "
+               "recursively. Exit status: 0 the briefing was written; 1 no input was usable or an output "
+               "could not be written; 2 usage error. Each skipped input is named on stderr with its reason.")
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (searched recursively)")
     _add_output_options(build)
     demo = sub.add_parser("demo", help="build a briefing from the built-in sample articles")
@@ -85,17 +89,37 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     except TemplateError as exc:
         _say(str(exc))
         return EXIT_USAGE
+    if Path(args.output).suffix.lower() != ".docx":
+        _say(f"the Word file must be named .docx: {args.output}")
+        return EXIT_USAGE
+    if args.pdf and Path(args.pdf).suffix.lower() != ".pdf":
+        _say(f"the PDF file must be named .pdf: {args.pdf}")
+        return EXIT_USAGE
+    # Every output folder is checked before the work, so nothing is half done.
+    for path in filter(None, (args.output, args.json, args.md, args.pdf)):
+        folder = Path(path).parent
+        if not folder.is_dir():
+            _say(f"cannot write {path}: the folder {folder} does not exist")
+            return EXIT_FAILED
     loaded = load_inputs(inputs)
     for problem in loaded.problems:
         _say(f"skipped {problem.source}: {problem.reason}")
     if not loaded.articles:
-        _say("no usable input: nothing to build from")
+        if loaded.problems:
+            _say("no usable input: nothing to build from")
+        else:  # nothing was even tried: say where we looked
+            named = ", ".join(str(i) for i in list(inputs)[:3]) + (" ..." if len(inputs) > 3 else "")
+            _say(f"no article files found in {named}: nothing to build from")
         return EXIT_FAILED
     options = BriefingOptions(words_per_section=args.words_per_section, title=args.title, event=args.event)
     result = build_briefing(loaded.articles, options)
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
+    for section in briefing.sections:
+        if not section.points:
+            _say(f"warning: no point for {section.heading.lower()} within {options.words_per_section} words; "
+                 "a larger --words-per-section may find one")
     briefing.marking = (args.marking or "").strip() or None
     written: list[str] = []
     failed = False

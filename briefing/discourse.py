@@ -7,6 +7,7 @@ once it is chosen (select).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import word_list
 
@@ -23,6 +24,7 @@ def _points_back(words: list[str], i: int) -> bool:
     return i == 0 and words[i] in word_list("anaphora.txt")
 
 
+@lru_cache(maxsize=200_000)
 def opens_with_anaphor(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)[:2]]
     if len(words) == 2 and words[0] == "the" and words[1] in word_list("anaphoric_nouns.txt"):
@@ -30,6 +32,7 @@ def opens_with_anaphor(text: str) -> bool:
     return bool(words) and _points_back(words, 0)
 
 
+@lru_cache(maxsize=200_000)
 def leans_on_previous(text: str) -> bool:
     """Opens with a pointer back, or names "this proposal" / "these steps" early on."""
     words = [w.lower() for w in _WORDS.findall(text)[:EARLY_WORDS]]

@@ -288,32 +288,38 @@ def extract_quotes(articles: list[CleanArticle], limit: int = MAX_QUOTES) -> lis
     seen_text: set[str] = set()
     speakers: set[str] = set()
     for ca in articles:
-        full_text = ca.body_text
-        for para in ca.paragraphs:
-            if para.is_heading:
+        body = tuple(p.text for p in ca.paragraphs if not p.is_heading)
+        for quote, speaker in _attributed_quotes(body, ca.body_text):
+            key = re.sub(r"\W+", " ", quote.lower()).strip()
+            if key in seen_text:
                 continue
-            text = para.text
-            previous_speaker: str | None = None
-            previous_end = -1
-            for m in _QUOTED.finditer(text):
-                quote = (m.group(1) or m.group(2)).strip()
-                speaker, pronoun = _speaker_after(text[m.end():m.end() + 160])
-                if speaker is None and not pronoun:
-                    speaker = _speaker_before(text[max(0, m.start() - 200):m.start()])
-                if speaker is None and previous_speaker and (pronoun or previous_end >= 0):
-                    speaker = previous_speaker  # "..." said X. "..." (X goes on)
-                if speaker is None:
-                    previous_end = -1
-                    continue
-                speaker = _full_name(speaker, full_text)
-                previous_speaker, previous_end = speaker, m.end()
-                n_words = len(quote.split())
-                key = re.sub(r"\W+", " ", quote.lower()).strip()
-                if not (MIN_QUOTE_WORDS <= n_words <= MAX_QUOTE_WORDS) or key in seen_text:
-                    continue
-                seen_text.add(key)
-                if speaker in speakers:
-                    continue
-                speakers.add(speaker)
-                found.append(Quote(text=quote.rstrip(","), speaker=speaker, source=ca.article.id))
+            seen_text.add(key)
+            if speaker in speakers:
+                continue
+            speakers.add(speaker)
+            found.append(Quote(text=quote.rstrip(","), speaker=speaker, source=ca.article.id))
     return found[:limit]
+
+
+@lru_cache(maxsize=10_000)
+def _attributed_quotes(paragraphs: tuple[str, ...], full_text: str) -> tuple[tuple[str, str], ...]:
+    """(quote, speaker) of one article, in order; remembered per article text."""
+    out: list[tuple[str, str]] = []
+    for text in paragraphs:
+        previous_speaker: str | None = None
+        previous_end = -1
+        for m in _QUOTED.finditer(text):
+            quote = (m.group(1) or m.group(2)).strip()
+            speaker, pronoun = _speaker_after(text[m.end():m.end() + 160])
+            if speaker is None and not pronoun:
+                speaker = _speaker_before(text[max(0, m.start() - 200):m.start()])
+            if speaker is None and previous_speaker and (pronoun or previous_end >= 0):
+                speaker = previous_speaker  # "..." said X. "..." (X goes on)
+            if speaker is None:
+                previous_end = -1
+                continue
+            speaker = _full_name(speaker, full_text)
+            previous_speaker, previous_end = speaker, m.end()
+            if MIN_QUOTE_WORDS <= len(quote.split()) <= MAX_QUOTE_WORDS:
+                out.append((quote, speaker))
+    return tuple(out)

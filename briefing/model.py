@@ -42,6 +42,11 @@ class Section:
     heading: str
     points: list[Point] = field(default_factory=list)
 
+    @property
+    def empty_note(self) -> str:
+        """What an empty section says: nothing was found, or nothing fitted; never "nothing is known"."""
+        return f"No sentence of these articles was chosen for {self.heading.lower()} at this length."
+
 
 @dataclass
 class Figure:

@@ -203,7 +203,7 @@ class _Writer:
         for section in self.b.sections:
             self.para(section.heading, S.HEADING_1)
             if not section.points:
-                self.para(f"The articles state nothing on {section.heading.lower()}.", S.BULLET)
+                self.para(section.empty_note, S.BULLET)
                 continue
             for party, points in grouped_points(section, self.b.parties):
                 if party:

@@ -59,7 +59,7 @@ def briefing_markdown(briefing: Briefing) -> str:
     for section in briefing.sections:
         out += [f"## {escape(section.heading)}", ""]
         if not section.points:
-            out += [f"- The articles state nothing on {section.heading.lower()}.", ""]
+            out += [f"- {section.empty_note}", ""]
             continue
         for party, points in grouped_points(section, briefing.parties):
             if party:

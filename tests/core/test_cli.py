@@ -61,3 +61,20 @@ def test_demo_uses_only_the_sample_articles():
 
     paths = sample_paths()
     assert len(paths) == 5 and all(p.suffix == ".txt" for p in paths)
+
+
+def test_output_names_and_folders_are_checked_before_any_work(tmp_path, seeds_dir):
+    wrong = run("build", str(seeds_dir), "-o", str(tmp_path / "briefing.txt"))
+    assert wrong.returncode == 2 and ".docx" in wrong.stderr
+    missing = run("build", str(seeds_dir), "-o", str(tmp_path / "b.docx"), "--json", str(tmp_path / "no" / "b.json"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr
+    assert not (tmp_path / "b.docx").exists()
+
+
+def test_an_empty_section_is_warned_about_and_not_called_empty_of_facts(tmp_path, seeds_dir):
+    proc = run("build", str(seeds_dir), "-o", str(tmp_path / "b.docx"), "--md", str(tmp_path / "b.md"),
+               "--words-per-section", "10")
+    assert proc.returncode == 0
+    assert "warning: no point for objectives" in proc.stderr
+    md = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "state nothing" not in md and "was chosen for objectives at this length" in md
