@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from .discourse import opens_with_anaphor
+from .discourse import continues_previous
 from .documents import Candidate
 
 Tokenizer = Callable[[str], list[str]]
@@ -174,7 +174,7 @@ def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections
     for cand in candidates:
         scores = scorer(cand.text)
         prev = cand.first.previous
-        if prev and opens_with_anaphor(cand.text):
+        if prev and continues_previous(cand.text):
             before = scorer(prev)
             for k in sections:
                 scores[k] = scores.get(k, 0.0) + INHERIT_SHARE * before.get(k, 0.0)

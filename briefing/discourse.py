@@ -42,3 +42,19 @@ def leans_on_previous(text: str) -> bool:
         if _points_back(words, i):
             return True
     return False
+
+
+@lru_cache(maxsize=200_000)
+def continues_previous(text: str) -> bool:
+    """Does the sentence carry on the frame of the one before ("These may include ...")?
+
+    A pronoun, or a demonstrative with a word like "proposal" or "move", points back at
+    what was just said; "This summit" or "These talks" name the event instead.
+    """
+    words = [w.lower() for w in _WORDS.findall(text)[:2]]
+    if not words or words[0] not in word_list("anaphora.txt"):
+        return False
+    if words[0] not in DEMONSTRATIVES or len(words) < 2:
+        return True
+    following = words[1]
+    return following in word_list("pointing_continuations.txt") or following in word_list("anaphoric_nouns.txt")

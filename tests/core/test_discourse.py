@@ -18,3 +18,13 @@ def test_demonstratives_early_in_the_sentence():
 def test_a_definite_generic_noun_at_the_start_points_back():
     assert opens_with_anaphor("The deal was blocked by regulators last year.")
     assert not opens_with_anaphor("The ministers met in Oslo.")
+
+
+def test_only_a_pointer_back_carries_the_frame_on():
+    from briefing.discourse import continues_previous
+
+    assert continues_previous("These may include cheaper fuel and new ferries.")
+    assert continues_previous("This proposal would cut costs for both sides.")
+    assert continues_previous("They also want a seat at the table.")
+    assert not continues_previous("This summit will be a test for both leaders.")
+    assert not continues_previous("Thailand wants the border reopened.")
