@@ -79,7 +79,7 @@ def run_templates() -> int:
 def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     from .load import load_inputs
     from .options import BriefingOptions
-    from .output import OutputError, write_text_atomic
+    from .output import OutputError, check_target, write_text_atomic
     from .pipeline import build_briefing
     from .render_docx import render_docx
     from .word_template import TemplateError, check_template
@@ -95,11 +95,12 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     if args.pdf and Path(args.pdf).suffix.lower() != ".pdf":
         _say(f"the PDF file must be named .pdf: {args.pdf}")
         return EXIT_USAGE
-    # Every output folder is checked before the work, so nothing is half done.
+    # Every output is checked before the work, so that nothing is half done.
     for path in filter(None, (args.output, args.json, args.md, args.pdf)):
-        folder = Path(path).parent
-        if not folder.is_dir():
-            _say(f"cannot write {path}: the folder {folder} does not exist")
+        try:
+            check_target(Path(path))
+        except OutputError as exc:
+            _say(str(exc))
             return EXIT_FAILED
     loaded = load_inputs(inputs)
     for problem in loaded.problems:

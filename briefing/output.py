@@ -87,7 +87,8 @@ def locked_by(target: Path) -> str | None:
     return None
 
 
-def _check_target(target: Path) -> None:
+def check_target(target: Path) -> None:
+    """Raise :class:`OutputError` if ``target`` cannot be written (checked before any work)."""
     folder = target.parent
     if target.name in ("", ".", ".."):
         raise OutputError(target, "that is not a file name")
@@ -144,7 +145,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     target = Path(path)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
-    _check_target(target)
+    check_target(target)
     tmp = _create_temporary(target)
     replacing = False
     try:
