@@ -102,7 +102,8 @@ class BriefingControls(QWidget):
             if self.title.text() != (edits.title or ""):
                 self.title.setText(edits.title or "")
             if built_title:
-                self.title.setPlaceholderText(built_title)
+                # Grey text alone looked unset: say that it is the title in use.
+                self.title.setPlaceholderText(f"{built_title}  (from the articles; type to change)")
             if self.event.text() != (edits.event or ""):
                 self.event.setText(edits.event or "")
             self.words.setValue(edits.words_per_section or BriefingOptions().words_per_section)
