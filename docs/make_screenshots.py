@@ -45,7 +45,8 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Briefing")
-    from gui.main_window import MainWindow, sample_files
+    from briefing.sample_articles import sample_paths as sample_files
+    from gui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="briefing-shots-"))
     window = MainWindow(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat), work / "session.briefing")

@@ -327,7 +327,14 @@ class PreviewView(QWidget):
     def _detail(briefing: Briefing, point: Point) -> str:
         cited = "".join(f"[{s}]" for s in point.sources)
         also = [s for s in point.related if s not in point.sources]
-        return f"Source {cited}" + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
+        try:
+            title = briefing.source(point.sources[0]).title if point.sources else ""
+        except KeyError:
+            title = ""
+        if len(title) > 60:
+            title = title[:59].rstrip() + "…"
+        named = f"Source {cited} {title}".rstrip()
+        return named + (f" · also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
 
     @staticmethod
     def _tooltip(briefing: Briefing, point: Point) -> str:
