@@ -22,6 +22,7 @@ from .sentences import split_sentences, strip_dateline
 from .tokens import content_stems
 
 MAX_FIGURES = 8
+MERGE_SHARE = 0.2  # rows of one value merge when their clauses share this share of words
 MAX_QUOTES = 4
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 60
@@ -196,7 +197,9 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
                 if key not in seen_here:
                     counts[key] += 1
                     seen_here.add(key)
-                if any(len(bag & b) >= 0.5 * min(len(bag), len(b)) for b in bags_by_key.get(key, ())):
+                # The same amount twice is almost always the same thing reported twice: one
+                # shared word besides the figure is enough to merge the rows.
+                if any(len(bag & b) >= max(1.0, MERGE_SHARE * min(len(bag), len(b))) for b in bags_by_key.get(key, ())):
                     continue
                 bags_by_key.setdefault(key, []).append(bag)
                 rows.append((Figure(value=value, context=context, source=ca.article.id, kind=kind), key, len(rows)))

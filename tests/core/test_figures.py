@@ -121,3 +121,15 @@ def test_unattributed_and_scare_quotes_are_left_out():
             '"Everything depends on what the other side is willing to give up this week."\n'
             'Both sides call it a "win-win value proposition" for the two nations.')
     assert extract_quotes([clean_article(article(text))]) == []
+
+
+def test_one_amount_reported_by_two_articles_is_one_row():
+    from briefing.load import article_from_text
+
+    a = article_from_text("Port Deal Nears\nThe ministry could put up $900 million for a new rail link to the port.\n",
+                          source_id="1")
+    b = article_from_text("Rail Link Talks\nOfficials said the rail link would cost the ministry $900 million in all.\n"
+                          "A separate fund of $900 million pays for hospitals in the north.\n", source_id="2")
+    rows = [f for f in extract_figures([clean_article(a), clean_article(b)]) if f.value == "$900 million"]
+    assert len(rows) == 2  # the rail link once, the hospitals fund (nothing in common) apart
+    assert {r.source for r in rows} == {"1", "2"}
