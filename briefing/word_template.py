@@ -272,20 +272,36 @@ def _copy_numbering(src_doc, dst_doc, num_id: int, qn) -> int:
     num = next(n for n in src.findall(qn("w:num")) if int(n.get(qn("w:numId"))) == num_id)
     abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
     abstract = next(a for a in src.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
-    new_abstract_id = max((int(a.get(qn("w:abstractNumId"))) for a in dst.findall(qn("w:abstractNum"))),
-                          default=-1) + 1
-    new_num_id = max((int(n.get(qn("w:numId"))) for n in dst.findall(qn("w:num"))), default=0) + 1
     a = deepcopy(abstract)
-    a.set(qn("w:abstractNumId"), str(new_abstract_id))
     for nsid in a.findall(qn("w:nsid")):
         a.remove(nsid)
-    first_num = dst.find(qn("w:num"))
+    return add_list_definition(dst, a, deepcopy(num))
+
+
+def add_list_definition(numbering, abstract, num=None) -> int:
+    """Add a list definition (``w:abstractNum``) and a ``w:num`` that uses it; return its numId.
+
+    The definition gets the next free abstractNumId and goes before the first ``w:num``, as
+    Word requires; ``num`` (a copy of another document's, keeping its overrides) or a new
+    one is pointed at it. Used by the template builder and for the user's own templates.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    abstract_id = max((int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))),
+                      default=-1) + 1
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    first_num = numbering.find(qn("w:num"))
     if first_num is not None:
-        first_num.addprevious(a)
+        first_num.addprevious(abstract)
     else:
-        dst.append(a)
-    n = deepcopy(num)
-    n.set(qn("w:numId"), str(new_num_id))
-    n.find(qn("w:abstractNumId")).set(qn("w:val"), str(new_abstract_id))
-    dst.append(n)
-    return new_num_id
+        numbering.append(abstract)
+    num_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0) + 1
+    if num is None:
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        num.append(OxmlElement("w:abstractNumId"))
+    num.set(qn("w:numId"), str(num_id))
+    num.find(qn("w:abstractNumId")).set(qn("w:val"), str(abstract_id))
+    numbering.append(num)
+    return num_id

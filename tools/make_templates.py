@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing import docx_styles as S  # noqa: E402
+from briefing.word_template import add_list_definition  # noqa: E402
 
 FIXED_DATE = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
@@ -206,10 +207,7 @@ def _char(style, *, color: str | None = None, bold: bool | None = None, italic: 
 def _bullet_numbering(doc, h: House) -> int:
     """A one-level bullet list for "List Bullet", indents matched to the house."""
     numbering = doc.part.numbering_part.element
-    abstract_id = max((int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))),
-                      default=-1) + 1
     abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(abstract_id))
     multi = OxmlElement("w:multiLevelType")
     multi.set(qn("w:val"), "singleLevel")
     abstract.append(multi)
@@ -234,19 +232,7 @@ def _bullet_numbering(doc, h: House) -> int:
     rpr.extend([fonts, color])
     lvl.append(rpr)
     abstract.append(lvl)
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    num_id = max((int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))), default=0) + 1
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(num_id))
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), str(abstract_id))
-    num.append(ref)
-    numbering.append(num)
-    return num_id
+    return add_list_definition(numbering, abstract)
 
 
 def _table_style(doc, h: House) -> None:
