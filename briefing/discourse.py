@@ -45,6 +45,19 @@ def leans_on_previous(text: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def elaborates_previous(text: str) -> bool:
+    """Does the sentence comment on what the one before said ("This proposal would ...")?
+
+    A sentence opening with a personal pronoun ("It also wants ...") says something new
+    about the same party instead, so it is a point of its own.
+    """
+    first = _WORDS.match(text.lstrip("\"“‘'( "))
+    if first and first.group(0).lower() in word_list("personal_pronouns.txt"):
+        return False
+    return leans_on_previous(text)
+
+
+@lru_cache(maxsize=200_000)
 def continues_previous(text: str) -> bool:
     """Does the sentence carry on the frame of the one before ("These may include ...")?
 

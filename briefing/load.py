@@ -33,6 +33,15 @@ _SENTENCE_END = re.compile("[.!?\u037e\u0589\u061f\u06d4\u0964\u1362\u3002\uff01
 _PROSE_CHECK_CHARS = 10_000
 
 
+# str.title() artefacts in exported headlines: "Japan’S", "Don’T", "They’Re".
+_TITLE_CASED_CLITIC = re.compile(r"(?<=[a-z])([’'])(S|T|D|M|Re|Ll|Ve)\b")
+
+
+def tidy_headline(line: str) -> str:
+    """Undo the capital after an apostrophe that title-casing tools leave ("Japan’S")."""
+    return _TITLE_CASED_CLITIC.sub(lambda m: m.group(1) + m.group(2).lower(), line)
+
+
 def guess_title(lines: list[str], fallback: str) -> str:
     """The headline: a short line near the top, preferably one that is repeated.
 
@@ -40,7 +49,7 @@ def guess_title(lines: list[str], fallback: str) -> str:
     that occurs twice near the top without a closing full stop is the best evidence.
     """
     top = [ln.strip() for ln in lines[:200] if ln.strip()][:6]
-    top = [re.sub(r"^#+\s*", "", ln) for ln in top]
+    top = [tidy_headline(re.sub(r"^#+\s*", "", ln)) for ln in top]
 
     def short(ln: str) -> bool:
         return 2 <= len(ln.split()) <= 22

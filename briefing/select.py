@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from typing import Callable, Iterable
 
-from .discourse import leans_on_previous
+from .discourse import elaborates_previous, leans_on_previous
 from .dedup import overlap
 from .documents import Candidate, Sentence
 from .tokens import normalize_for_match
@@ -84,7 +84,7 @@ def lean_chain(cand: Candidate, by_text: dict[str, Sentence], depth: int = 2) ->
     chain: list[str] = []
     sentence, text = cand.first, cand.text
     for _ in range(depth):
-        if not (sentence.previous and leans_on_previous(text)):
+        if not (sentence.previous and elaborates_previous(text)):
             break
         key = normalize_for_match(sentence.previous)
         chain.append(key)

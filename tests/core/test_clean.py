@@ -52,3 +52,11 @@ def test_headings_are_short_lines_without_a_full_stop():
 def test_a_numbered_first_heading_gives_a_title_without_its_number():
     lines = ["1. Ministers Arrive in Geneva", "The ministers want a deal on grain by Friday, aides said."]
     assert guess_title(lines, "fallback") == "Ministers Arrive in Geneva"
+
+
+def test_title_casing_artefacts_after_an_apostrophe_are_undone():
+    lines = ["Chile’S Minister Won’T Sign Grain Pact", "The minister wants better terms, aides said."]
+    assert guess_title(lines, "fallback") == "Chile’s Minister Won’t Sign Grain Pact"
+    shouting = ["CHILE’S MINISTER SIGNS", "The minister signed on Monday."]
+    assert guess_title(shouting, "fallback") == "CHILE’S MINISTER SIGNS"
+    assert guess_title(["O'Neill Leads Trade Mission", "Text follows here."], "x") == "O'Neill Leads Trade Mission"

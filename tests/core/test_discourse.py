@@ -28,3 +28,13 @@ def test_only_a_pointer_back_carries_the_frame_on():
     assert continues_previous("They also want a seat at the table.")
     assert not continues_previous("This summit will be a test for both leaders.")
     assert not continues_previous("Thailand wants the border reopened.")
+
+
+def test_a_pronoun_subject_is_a_new_point_a_pointer_is_an_elaboration():
+    from briefing.discourse import elaborates_previous
+
+    assert elaborates_previous("This proposal would cut costs for both sides.")
+    assert elaborates_previous("An economist noted that this proposal would help both sides.")
+    assert not elaborates_previous("It also wants the border reopened.")
+    assert not elaborates_previous("“They want the border reopened,” the envoy said.")
+    assert not elaborates_previous("Thailand wants the border reopened.")

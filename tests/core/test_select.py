@@ -60,3 +60,25 @@ def test_weighted_overlap_counts_rare_words_more():
     b = frozenset({"wheat", "port"})
     assert weighted_overlap(a, b, rarity) == 3.0 / 4.0
     assert weighted_overlap(a, frozenset(), rarity) == 0.0
+
+
+def _after(text, previous, section, position):
+    c = Candidate(text=text, members=[Sentence(text, "7", 0, position, previous)], sources=["7"])
+    c.scores = {k: (6.0 if k == section else 0.0) for k in SECTIONS}
+    c.section = section
+    return c
+
+
+def test_a_new_aim_of_the_same_party_is_kept_an_elaboration_of_a_chosen_point_is_not():
+    first = "The fishing board wants the herring quota raised by a fifth next spring."
+    pool = [
+        _after(first, "", "objectives", 0),
+        _after("It also wants the ban on night trawling lifted before the autumn season.", first,
+               "objectives", 1),
+        _after("This demand would double the catch of the northern fleet within two years.", first,
+               "objectives", 2),
+    ]
+    chosen = [c.text for c in select_points(pool, SECTIONS, 150, BAG, generic=generic_stems())["objectives"]]
+    assert first in chosen
+    assert pool[1].text in chosen
+    assert pool[2].text not in chosen
