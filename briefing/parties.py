@@ -17,6 +17,8 @@ ungrouped.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import math
 import re
 from collections import Counter
@@ -273,11 +275,22 @@ def subject_party(text: str, model: PartyModel) -> str | None:
 
 
 def attribute_points(sections: list[Section], model: PartyModel,
-                     keys: tuple[str, ...] = PARTY_SECTIONS) -> None:
-    """Set ``Point.party`` on the points of the party sections whose subject is one party."""
+                     keys: tuple[str, ...] = PARTY_SECTIONS,
+                     previous: Mapping[str, str] | None = None) -> None:
+    """Set ``Point.party`` on the points of the party sections whose subject is one party.
+
+    "It also wants ..." names no one: its party is the subject of the sentence before it
+    (``previous`` maps a point's text to that sentence), so the reader still sees whose aim
+    it is.
+    """
+    previous = previous or {}
     for section in sections:
         if section.key not in keys:
             continue
         for point in section.points:
-            if point.party is None:
-                point.party = subject_party(point.text, model)
+            if point.party is not None:
+                continue
+            point.party = subject_party(point.text, model)
+            before = previous.get(point.text)
+            if point.party is None and before and leans_on_context(point.text):
+                point.party = subject_party(before, model)

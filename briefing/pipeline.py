@@ -134,7 +134,7 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
     parties = find_parties(cleaned)
-    attribute_points(sections, parties)
+    attribute_points(sections, parties, previous={c.text: c.first.previous for cs in chosen.values() for c in cs})
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",

@@ -83,3 +83,15 @@ def test_countries_missing_from_the_list_are_found_by_their_demonym():
     model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
     assert set(model.parties) == {"Valdora", "Nereth"}
     assert subject_party("Nerethi officials want tariff cuts on wheat.", model) == "Nereth"
+
+
+def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
+    pronoun = Point("It also wants the ban on salmon farm permits lifted by spring.", ["1"])
+    unrelated = Point("They will meet again in the autumn.", ["1"])
+    sections = [Section("objectives", "Objectives", [pronoun, unrelated])]
+    attribute_points(sections, model, previous={
+        pronoun.text: "Chile wants a larger share of the profits from its lithium mines.",
+        unrelated.text: "The two leaders will discuss fisheries and minerals.",
+    })
+    assert pronoun.party == "Chile"
+    assert unrelated.party is None
