@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import word_list
+from .tokens import stems
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 DEMONSTRATIVES = frozenset({"this", "these", "those", "such", "that"})
@@ -55,6 +56,33 @@ def elaborates_previous(text: str) -> bool:
     if first and first.group(0).lower() in word_list("personal_pronouns.txt"):
         return False
     return leans_on_previous(text)
+
+
+def repeats_a_noun_of(text: str, previous: str) -> bool:
+    """Does the sentence open with "The <word>" where that word was in the sentence before?
+
+    "... blocking a $1.2 billion loan. The loan would pay for ..." refers back: a definite
+    noun phrase whose head was just named is usually the same thing (a classic
+    coreference cue), so the sentence only makes sense after that one.
+    """
+    if not previous:
+        return False
+    words = _WORDS.findall(text)[:3]
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    # The head is the first common noun: "The loan", "The Tavonian offer".
+    head = next((w for w in words[1:] if w[:1].islower()), None)
+    return head is not None and bool(set(stems(head)) & set(stems(previous)))
+
+
+def refers_back(text: str, previous: str) -> bool:
+    """Needs the sentence before to be understood: a pointer back, or a noun it repeats."""
+    return leans_on_previous(text) or repeats_a_noun_of(text, previous)
+
+
+def elaborates(text: str, previous: str) -> bool:
+    """Comments on what the sentence before said, rather than adding a point of its own."""
+    return elaborates_previous(text) or repeats_a_noun_of(text, previous)
 
 
 @lru_cache(maxsize=200_000)

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from typing import Callable, Iterable
 
-from .discourse import elaborates_previous, leans_on_previous
+from .discourse import elaborates, refers_back
 from .dedup import overlap
 from .documents import Candidate, Sentence
 from .tokens import normalize_for_match
@@ -84,7 +84,7 @@ def lean_chain(cand: Candidate, by_text: dict[str, Sentence], depth: int = 2) ->
     chain: list[str] = []
     sentence, text = cand.first, cand.text
     for _ in range(depth):
-        if not (sentence.previous and elaborates_previous(text)):
+        if not (sentence.previous and elaborates(text, sentence.previous)):
             break
         key = normalize_for_match(sentence.previous)
         chain.append(key)
@@ -97,7 +97,7 @@ def lean_chain(cand: Candidate, by_text: dict[str, Sentence], depth: int = 2) ->
 
 def standalone(cand: Candidate) -> float:
     """1 for a sentence a reader understands alone; less for one leaning on the sentence before."""
-    return ANAPHOR_FACTOR if leans_on_previous(cand.text) else 1.0
+    return ANAPHOR_FACTOR if refers_back(cand.text, cand.first.previous) else 1.0
 
 
 def frame_strength(cand: Candidate, section: str) -> float:

@@ -38,3 +38,16 @@ def test_a_pronoun_subject_is_a_new_point_a_pointer_is_an_elaboration():
     assert not elaborates_previous("It also wants the border reopened.")
     assert not elaborates_previous("“They want the border reopened,” the envoy said.")
     assert not elaborates_previous("Thailand wants the border reopened.")
+
+
+def test_a_definite_noun_just_named_refers_back():
+    from briefing.discourse import elaborates, refers_back, repeats_a_noun_of
+
+    before = "Lisbon wants Madrid to stop blocking a $2 billion loan from the regional bank."
+    assert repeats_a_noun_of("The loan would pay for new turbines and grid links.", before)
+    assert repeats_a_noun_of("The Spanish loans would pay for new turbines.", before)
+    assert not repeats_a_noun_of("The turbines arrive in May.", before)
+    assert not repeats_a_noun_of("The loan would pay for new turbines.", "")
+    assert refers_back("The loan would pay for new turbines.", before)
+    assert elaborates("The loan would pay for new turbines.", before)
+    assert not elaborates("It also wants a seat on the bank's board.", before)
