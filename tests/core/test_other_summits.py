@@ -1,6 +1,7 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit.
+alliance summit, climate talks and a state visit, and four sets written later by helpers
+who never saw the method (arms control, a water treaty, accession talks, debt talks).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -18,8 +19,9 @@ from briefing import BriefingOptions, build_briefing, load_inputs
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
-SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit"]
-MEAN_RECALL_FLOOR = 0.65
+SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit",
+           "arms_control", "water_treaty", "accession_talks", "debt_talks"]
+MEAN_RECALL_FLOOR = 0.70
 SECTION_RECALL_FLOOR = 0.25
 
 
@@ -54,5 +56,5 @@ def test_every_point_verbatim_and_no_repeats(results, name):
     assert r["verbatim"] == 1.0
     assert r["redundant"] == 0, r["redundant_pairs"]
     assert r["boilerplate"] == 0
-    assert r["misplaced"] <= 2
+    assert r["misplaced"] <= 3
     assert min(s["recall"] for s in r["sections"].values()) >= SECTION_RECALL_FLOOR
