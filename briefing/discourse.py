@@ -49,11 +49,11 @@ def leans_on_previous(text: str) -> bool:
 def elaborates_previous(text: str) -> bool:
     """Does the sentence comment on what the one before said ("This proposal would ...")?
 
-    A sentence opening with a personal pronoun ("It also wants ...") says something new
-    about the same party instead, so it is a point of its own.
+    A sentence opening with a pronoun that is not a demonstrative ("It also wants ...")
+    says something new about the same party instead, so it is a point of its own.
     """
-    first = _WORDS.match(text.lstrip("\"“‘'( "))
-    if first and first.group(0).lower() in word_list("personal_pronouns.txt"):
+    first = [w.lower() for w in _WORDS.findall(text)[:1]]
+    if first and first[0] in word_list("anaphora.txt") and first[0] not in DEMONSTRATIVES:
         return False
     return leans_on_previous(text)
 

@@ -17,13 +17,12 @@ ungrouped.
 """
 from __future__ import annotations
 
-from typing import Mapping
-
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Mapping
 
 from .documents import CleanArticle
 from .lexicon import resource_lines, stopwords
