@@ -38,6 +38,7 @@ TABLE = StyleRef("Briefing Table", "table")
 # Running text inside paragraphs
 CITATION = StyleRef("Citation", "character")  # [1] linking to the Sources list
 SUPPORT_NOTE = StyleRef("Support Note", "character")  # "3 sources"
+POINT_CONTEXT = StyleRef("Point Context", "character")  # the sentence a point leans on, muted
 TAKEAWAY_LABEL = StyleRef("Takeaway Label", "character")  # the section a takeaway comes from
 QUOTE_SPEAKER = StyleRef("Quote Speaker", "character")
 SOURCE_LABEL = StyleRef("Source Label", "character")  # the [1] that starts a Sources entry
@@ -49,7 +50,7 @@ FOOTER = StyleRef("Footer", "paragraph")
 
 REQUIRED_STYLES: tuple[StyleRef, ...] = (
     TITLE, SUBTITLE, META, MARKING, HEADING_1, HEADING_2, BULLET, TAKEAWAY, QUOTE, SOURCE_ENTRY,
-    TABLE_HEADING, TABLE_TEXT, TABLE, CITATION, SUPPORT_NOTE, TAKEAWAY_LABEL, QUOTE_SPEAKER,
+    TABLE_HEADING, TABLE_TEXT, TABLE, CITATION, SUPPORT_NOTE, POINT_CONTEXT, TAKEAWAY_LABEL, QUOTE_SPEAKER,
     SOURCE_LABEL, HYPERLINK, HEADER, FOOTER,
 )
 """Every style the renderers put into a document."""

@@ -30,6 +30,9 @@ class Point:
     score: float = 0.0
     party: str | None = None
     pinned: bool = False
+    # The sentence before it in its first source, when the point leans on it ("These may
+    # include ...", "The deal was blocked ..."): shown muted so the point can be understood.
+    context: str | None = None
 
     @property
     def support(self) -> int:

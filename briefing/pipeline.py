@@ -14,6 +14,7 @@ from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
+from .discourse import elaborates, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
@@ -21,7 +22,7 @@ from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
 from .lexicon import cue_list, stopwords, valence_lexicon, word_list
 from .select import select_points
-from .tokens import content_stem_set, stems
+from .tokens import content_stem_set, normalize_for_match, stems
 
 STAGES = ("sentences", "dedup", "aspects", "select", "model")  # "sentences" covers cleaning too
 
@@ -123,6 +124,19 @@ def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate
     return best.article.title
 
 
+def point_context(point: Point, previous: str) -> str | None:
+    """The sentence before a point when the point cannot be understood without it.
+
+    "These may include ..." or "The deal was blocked ..." need it; "It also wants ..." only
+    when no party was found for the pronoun (otherwise the party heading says who).
+    """
+    if not previous:
+        return None
+    if elaborates(point.text, previous) or (refers_back(point.text, previous) and not point.party):
+        return previous
+    return None
+
+
 def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candidate]],
                       candidates: list[Candidate], options: BriefingOptions) -> Briefing:
     sources = [Source(id=ca.article.id, title=ca.article.title,
@@ -133,8 +147,15 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                         points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
+    previous = {c.text: c.first.previous for cs in chosen.values() for c in cs}
     parties = find_parties(cleaned)
-    attribute_points(sections, parties, previous={c.text: c.first.previous for cs in chosen.values() for c in cs})
+    attribute_points(sections, parties, previous=previous)
+    for section in sections:
+        shown = {normalize_for_match(p.text) for p in section.points}
+        for point in section.points:
+            before = previous.get(point.text, "")
+            if normalize_for_match(before) not in shown:  # already a point just above or below
+                point.context = point_context(point, before)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",

@@ -175,6 +175,8 @@ class _Writer:
         p = self.doc.add_paragraph(style=self.style(ref))
         if label:
             p.add_run(label + "\u2002", self.style(S.TAKEAWAY_LABEL))
+        if point.context:
+            p.add_run(point.context + " ", self.style(S.POINT_CONTEXT))
         p.add_run(point.text)
         self.citations(p, point.sources)
         note = support_note(point)

@@ -35,6 +35,8 @@ def _cites(ids: list[str], known: set[str]) -> str:
 def _point(point: Point, known: set[str], label: str | None = None) -> str:
     note = support_note(point)
     head = f"**{escape(label)}:** " if label else ""
+    if point.context:
+        head += f"*{escape(point.context)}* "
     return f"- {head}{escape(point.text)}{_cites(point.sources, known)}" + (f" *({note})*" if note else "")
 
 

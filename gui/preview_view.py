@@ -19,7 +19,7 @@ from .section_style import section_style
 
 _render_docx = import_module("briefing.render_docx")  # the module (the package exports a function of that name)
 
-KIND, SECTION, KEY, POINT, DETAIL, WORDS = (Qt.ItemDataRole.UserRole + i for i in range(1, 7))
+KIND, SECTION, KEY, POINT, DETAIL, WORDS, CONTEXT = (Qt.ItemDataRole.UserRole + i for i in range(1, 8))
 PAD = 8
 BAR = 4
 
@@ -83,7 +83,17 @@ class PointDelegate(QStyledItemDelegate):
             return QSize(width, title.height() + extra + marking + 2 * PAD)
         text = QFontMetrics(body).boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
                                                index.data(Qt.ItemDataRole.DisplayRole))
-        return QSize(width, text.height() + QFontMetrics(small).height() + 2 * PAD + 6)
+        context = index.data(CONTEXT)
+        lead = 0
+        if context:
+            lead = QFontMetrics(self._context_font(option)).boundingRect(
+                QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, context).height() + 2
+        return QSize(width, lead + text.height() + QFontMetrics(small).height() + 2 * PAD + 6)
+
+    def _context_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = self._fonts(option)[2]
+        font.setItalic(True)
+        return font
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         body, heading, small = self._fonts(option)
@@ -151,6 +161,13 @@ class PointDelegate(QStyledItemDelegate):
             painter.drawRect(card.adjusted(0, 0, -1, -1))
         painter.fillRect(QRect(card.left(), card.top(), BAR, card.height()), QColor(style.strong))
         inner = card.adjusted(BAR + 6, 3, -4, -3)
+        context = index.data(CONTEXT)
+        if context:  # the sentence the point leans on, muted above it
+            painter.setFont(self._context_font(option))
+            painter.setPen(QColor("#777777"))
+            lead = painter.boundingRect(inner, Qt.TextFlag.TextWordWrap, context)
+            painter.drawText(inner, Qt.TextFlag.TextWordWrap, context)
+            inner = inner.adjusted(0, lead.height() + 2, 0, 0)
         painter.setFont(body)
         painter.setPen(option.palette.text().color())
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -316,6 +333,7 @@ class PreviewView(QWidget):
         item.setData(point_key(point.text), KEY)
         item.setData(point, POINT)
         item.setData(self._detail(briefing, point), DETAIL)
+        item.setData(point.context, CONTEXT)
         item.setToolTip(self._tooltip(briefing, point))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.model.appendRow(item)

@@ -393,6 +393,7 @@ def define_styles(doc, h: House) -> None:
 
     _char(_style(doc, S.CITATION), color=h.accent2, size=h.body_size - 1.5, font=h.heading_font)
     _char(_style(doc, S.SUPPORT_NOTE), color=h.muted, italic=True, size=h.body_size - 1.5, font=h.heading_font)
+    _char(_style(doc, S.POINT_CONTEXT), color=h.muted, italic=True)
     _char(_style(doc, S.TAKEAWAY_LABEL), color=h.accent, bold=True, size=h.body_size - 1.5, font=h.heading_font)
     _char(_style(doc, S.QUOTE_SPEAKER), color=h.muted, italic=False, size=h.body_size - 1, font=h.heading_font)
     _char(_style(doc, S.SOURCE_LABEL), color=h.accent, bold=True, font=h.heading_font)

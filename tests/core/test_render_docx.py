@@ -439,3 +439,13 @@ def test_an_empty_briefing_still_renders(tmp_path):
     doc = reopen(render_docx(b, tmp_path / "empty.docx"))
     assert doc.paragraphs[0].text == "Briefing"
     assert all(p.text.strip() for p in doc.paragraphs)
+
+
+def test_a_point_that_leans_on_the_sentence_before_shows_it_muted_first(briefing, tmp_path):
+    point = briefing.sections[1].points[0]
+    point.context = "Ardenia is expected to offer several concessions."
+    doc = reopen(render_docx(briefing, tmp_path / "b.docx"))
+    para = next(p for p in doc.paragraphs if p.style.name == "List Bullet" and point.text in p.text)
+    assert para.text.startswith(point.context + " " + point.text)
+    assert para.runs[0].text == point.context + " " and para.runs[0].style.name == "Point Context"
+    assert para.runs[1].text == point.text and para.runs[1].style.name != "Point Context"

@@ -64,3 +64,11 @@ def test_markdown_syntax_in_article_text_is_inert(briefing):
 def test_render_markdown_writes_utf8(briefing, tmp_path):
     path = render_markdown(briefing, tmp_path / "b.md")
     assert path.read_text(encoding="utf-8") == briefing_markdown(briefing)
+
+
+def test_context_sentence_is_set_in_italics_before_the_point(briefing):
+    point = briefing.sections[1].points[0]
+    point.context = "Ardenia is expected to offer several concessions."
+    lines = [l for l in briefing_markdown(briefing).splitlines() if point.text in l]
+    assert f"- *{point.context}* {point.text} [" in lines[-1]  # under its section
+    assert f":** *{point.context}* {point.text}" in lines[0]  # and among the takeaways

@@ -1,0 +1,44 @@
+"""The build as a whole: what assemble_briefing adds to the chosen points."""
+from briefing import BriefingOptions, build_briefing
+from briefing.load import article_from_text
+from briefing.model import Briefing, Point
+from briefing.pipeline import point_context
+
+ARRIVAL = "The Velorian delegation arrived in the capital on Sunday with a long list of ideas."
+OFFER = "To win support, Veloria is expected to put several concessions on the table."
+
+
+def test_a_pointer_back_shows_the_sentence_it_points_to():
+    point = Point("These could include lower tariffs on Kestranian machinery and a new rail link.", ["1"])
+    assert point_context(point, OFFER) == OFFER
+
+
+def test_a_definite_noun_just_named_shows_the_sentence_that_named_it():
+    point = Point("The loan would pay for a new dam on the upper river.", ["1"])
+    assert point_context(point, "Veloria has blocked a $1.2 billion loan from the regional bank.")
+
+
+def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():
+    before = "Kestrania wants a binding treaty on river flows."
+    assert point_context(Point("It also wants a seat on the basin commission.", ["1"], party="Kestrania"), before) is None
+    assert point_context(Point("It also wants a seat on the basin commission.", ["1"]), before) == before
+
+
+def test_a_sentence_that_stands_alone_has_no_context():
+    point = Point("Veloria could offer to cut its tariffs on machinery by half.", ["1"])
+    assert point_context(point, OFFER) is None
+    assert point_context(Point("These could include lower tariffs on machinery.", ["1"]), "") is None
+
+
+def test_the_built_briefing_carries_context_through_json():
+    text = ("Veloria and Kestrania meet on trade\n\n"
+            "Veloria wants Kestrania to open its grain market to Velorian farmers by next year. "
+            f"{ARRIVAL} These could include lower tariffs on Kestranian machinery and a new rail link to the port.\n\n"
+            "Kestrania is seeking a ten-year guarantee for its steel exports to Veloria.\n")
+    result = build_briefing([article_from_text(text, source_id="1")], BriefingOptions(words_per_section=60))
+    points = [p for s in result.briefing.sections for p in s.points]
+    offer = next(p for p in points if p.text.startswith("These could include"))
+    assert offer.context == ARRIVAL
+    assert all(p.context is None for p in points if p is not offer)
+    again = Briefing.from_json(result.briefing.to_json())
+    assert [p.context for s in again.sections for p in s.points] == [p.context for p in points]
