@@ -4,8 +4,9 @@ What separates the sections is the *frame* of a sentence, not its topic: a party
 wanting something, a party offering something (often hedged: "could offer", "is
 prepared to"), or a hedged bad outcome ("could derail", "warned that"). The cue
 phrases are data (``resources/cues/*.txt``); this module only matches them on stems,
-adds the weight of modality, and lets a sentence that opens with "These" or "Such"
-inherit the frame of the one before it.
+adds the weight of modality, and lets a sentence inherit the frame of the heading it
+stands under ("6. The Risks": "The dalen has lost 41% of its value") and, when it opens
+with "These" or "Such", of the sentence before it.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .documents import Candidate
 Tokenizer = Callable[[str], list[str]]
 
 INHERIT_SHARE = 0.8
+HEADING_SHARE = 1.0  # under "What could go wrong" a plain fact is a risk as if it said so
 NEGATIVE_SHARE = 0.5  # risk score per unit of negative valence (VADER scale, -4..0)
 NEGATIVE_CAP = 3.0
 POSITIVE_SHARE = 0.3  # risk score taken off per unit of positive valence ("warming", "friendly")
@@ -167,6 +169,16 @@ class AspectScorer:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
 
 
+def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, ...]) -> dict[str, float]:
+    """The frame of the headings the candidate's sentences stand under (the strongest per section)."""
+    out: dict[str, float] = {}
+    for heading in {m.heading for m in cand.members if m.heading}:
+        frame = scorer(heading)
+        for k in sections:
+            out[k] = max(out.get(k, 0.0), HEADING_SHARE * max(frame.get(k, 0.0), 0.0))
+    return out
+
+
 def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections: Iterable[str],
                      min_score: float) -> None:
     """Set ``scores`` and ``section`` on every candidate (section None = background)."""
@@ -178,6 +190,8 @@ def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections
             before = scorer(prev)
             for k in sections:
                 scores[k] = scores.get(k, 0.0) + INHERIT_SHARE * before.get(k, 0.0)
+        for k, value in heading_frames(cand, scorer, sections).items():
+            scores[k] = scores.get(k, 0.0) + value
         cand.scores = {k: scores.get(k, 0.0) for k in sections}
         best = max(sections, key=lambda k: cand.scores[k])
         cand.section = best if cand.scores[best] >= min_score else None

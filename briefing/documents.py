@@ -74,6 +74,7 @@ class Sentence:
     paragraph: int
     position: int  # index of the sentence within its article's body
     previous: str = ""  # the sentence before it (since the last heading), for context
+    heading: str = ""  # the heading it stands under ("6. The Risks"), if any
 
 
 @dataclass

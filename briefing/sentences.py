@@ -93,17 +93,19 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     """All body sentences of an article fit to be briefing points, in order."""
     out: list[Sentence] = []
     position = 0
-    previous = ""
+    previous = heading = ""
     for p_index, para in enumerate(clean.paragraphs):
         if para.is_heading or para.is_summary:
             previous = ""  # a heading starts a new topic
+            if para.is_heading:
+                heading = para.text
             continue
         for i, text in enumerate(split_sentences(para.text)):
             if i == 0 and p_index < 3:
                 text = strip_dateline(text)
             if fit_for_point(text, min_words, max_words):
                 out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
-                                    position=position, previous=previous))
+                                    position=position, previous=previous, heading=heading))
             previous = text
             position += 1
     return out

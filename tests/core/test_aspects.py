@@ -45,3 +45,16 @@ def test_plain_background_scores_low():
 def test_cue_forms_that_stem_alike_count_once():
     scorer = default_scorer()
     assert scorer("They plan to meet.")["objectives"] == scorer("They plans to meet.")["objectives"]
+
+
+def test_a_plain_fact_under_a_risk_heading_is_a_risk():
+    from briefing.aspects import score_candidates
+    from briefing.documents import Candidate, Sentence
+
+    fact = "The harvest fell 30 percent short of the forecast this summer."
+    def candidate(heading):
+        return Candidate(text=fact, members=[Sentence(fact, "1", 3, 5, heading=heading)], sources=["1"])
+    under_risks, loose = candidate("6. What Could Go Wrong"), candidate("")
+    score_candidates([under_risks, loose], default_scorer(), SECTIONS, 2.5)
+    assert under_risks.section == "risks"
+    assert loose.section is None

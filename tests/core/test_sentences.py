@@ -42,6 +42,17 @@ def test_headings_and_list_labels_are_not_sentences():
                      "Negotiators warned that a failure could trigger new export bans."]
 
 
+def test_each_sentence_knows_the_heading_it_stands_under():
+    text = ("Ministers Meet on Grain Exports\n"
+            "The two ministers meet in Tallin on Monday for a second round.\n"
+            "What Could Go Wrong\n"
+            "The harvest fell 30 percent short of the forecast this summer.\n"
+            "Storage silos in the south are already half empty.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    headings = [(s.text.split()[1], s.heading) for s in article_sentences(clean)]
+    assert headings == [("two", ""), ("harvest", "What Could Go Wrong"), ("silos", "What Could Go Wrong")]
+
+
 def test_questions_and_quote_fragments_are_not_points():
     text = ("What might each side give up in the end?\n"
             "“We are not looking for a fight. We are looking for water,” the minister told reporters.\n"
