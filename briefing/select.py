@@ -27,6 +27,7 @@ GENERIC_WEIGHT = 0.15
 LENGTH_EXPONENT = 0.6
 PARAPHRASE_PENALTY = 2.0
 MIN_RELATIVE_VALUE = 0.15  # a point worth less than this share of its section's first is filler
+MIN_SPECIFIC_WORDS = 4  # "Both sides have cards to play." names too little to be a point
 ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood  # value falls to 0 at half the specific content of a chosen point
 
 
@@ -120,7 +121,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     for k in sections:
         pool = []
         for c in candidates:
-            if c.section != k:
+            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS:
                 continue
             strength = frame_strength(c, k)
             info = information(concepts[id(c)], weights)

@@ -82,3 +82,10 @@ def test_a_new_aim_of_the_same_party_is_kept_an_elaboration_of_a_chosen_point_is
     assert first in chosen
     assert pool[1].text in chosen
     assert pool[2].text not in chosen
+
+
+def test_a_sentence_naming_too_little_is_never_a_point():
+    vague = cand("Both sides have cards to play.", "concessions", score=9.0)
+    offer = POOL[4]
+    chosen = select_points([vague, offer], SECTIONS, 150, BAG, generic=generic_stems())
+    assert [c.text for c in chosen["concessions"]] == [offer.text]
