@@ -22,7 +22,7 @@ from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
 from .lexicon import cue_list, stopwords, valence_lexicon, word_list
 from .select import select_points
-from .tokens import content_stem_set, normalize_for_match, stems
+from .tokens import concept_set, content_stem_set, normalize_for_match, stems
 
 STAGES = ("sentences", "dedup", "aspects", "select", "model")  # "sentences" covers cleaning too
 
@@ -100,7 +100,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()
-    chosen = select_points(candidates, options.sections, options.words_per_section, bag,
+    chosen = select_points(candidates, options.sections, options.words_per_section,
+                           partial(concept_set, stop=stop),
                            generic=generic_stems(),
                            redundancy_overlap=options.redundancy_overlap)
     _report(progress, "select", 1.0)

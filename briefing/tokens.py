@@ -74,3 +74,14 @@ def content_stem_set(text: str, stop: frozenset[str]) -> frozenset[str]:
     one new article computes only that article's sets.
     """
     return frozenset(content_stems(text, stop))
+
+
+@lru_cache(maxsize=200_000)
+def concept_set(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """Content stems plus the numbers: what a briefing point states.
+
+    "$750 million due on July 14" says more than "a large payment due soon"; figures are
+    the facts a reader checks first, so selection counts them as concepts (dedup does not:
+    two reports of one fact often round a number differently).
+    """
+    return content_stem_set(text, stop) | {w for w in words(text) if w.isdigit()}
