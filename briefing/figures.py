@@ -50,11 +50,13 @@ def _alternation(items: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     w = figure_words()
-    scale = rf"(?:\s?(?:{_alternation(w['scale'])})\b)?"
+    scale_word = rf"\s?(?:{_alternation(w['scale'])})\b"
+    scale = rf"(?:{scale_word})?"
     qualifier = rf"(?:\b(?i:{_alternation(w['qualifier'])})\s+)?"
     symbol = _alternation(w["currency_symbol"])
+    short_scale = rf"(?:{_alternation(w['short_scale'])})\b"  # "$750m": only against an amount
     amount = re.compile(
-        rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER}){scale}"
+        rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER})(?:{scale_word}|{short_scale})?"
         rf"|\b(?:{_NUMBER}){scale}\s(?:{_alternation(w['currency_word'])})\b)")
     percent = re.compile(rf"{qualifier}\b(?:{_NUMBER})\s?(?:{_alternation(w['percent'])})(?!\w)")
     count = re.compile(rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{_NUMBER}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])")
@@ -164,12 +166,17 @@ def _sentences(cleaned: CleanArticle):
             yield (strip_dateline(text) if i == 0 and p_index < 3 else text)
 
 
+_SCALE_SPELLED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+
+
 def _value_key(value: str) -> str:
+    """One key for one amount however it is written: "$750m" and "$750 million" alike."""
     w = figure_words()
     v = value.lower()
     for q in w["qualifier"]:
         v = re.sub(rf"^{re.escape(q)}\s+", "", v)
-    return re.sub(r"[\s,]", "", v)
+    v = re.sub(r"[\s,]", "", v)
+    return re.sub(r"(?<=\d)(k|m|mn|b|bn|tn)$", lambda m: _SCALE_SPELLED[m.group(1)], v)
 
 
 @lru_cache(maxsize=65536)

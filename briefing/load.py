@@ -66,6 +66,23 @@ def guess_title(lines: list[str], fallback: str) -> str:
     return fallback
 
 
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<holder>[^\W\d][^.!?]{1,80}?)\s*(?:[.,;]\s*all rights reserved\.?)?\s*\.?\s*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def copyright_holder(text: str) -> str | None:
+    """The outlet named by the article's last copyright line ("© 2026 Meridian Media Group.").
+
+    Plain text loses its masthead; the copyright line that cleaning removes is often the
+    only place that still says who published it.
+    """
+    holders = [m.group("holder").strip() for m in _COPYRIGHT.finditer(text)]
+    holders = [h for h in holders if len(h.split()) <= 8 and h[0].isupper() and h.lower() != "all rights reserved"]
+    return holders[-1] if holders else None
+
+
 def article_from_text(text: str, *, source_id: str, path: Path | None = None, url: str | None = None,
                       title: str | None = None, outlet: str | None = None, date: str | None = None) -> Article:
     """An :class:`Article` from text already read; :class:`LoadError` when there is no text."""
@@ -77,6 +94,7 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
     fallback = one_line(path.stem.replace("_", " ")) if path else None
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     head = text[:20000].splitlines()
+    outlet = outlet or copyright_holder(text)
     return Article(id=source_id, text=text, title=one_line(title) or guess_title(head, fallback or source_id),
                    path=path, url=url, outlet=one_line(outlet, 120), date=one_line(date, 40), content_hash=digest)
 

@@ -21,6 +21,7 @@ def values(sentence: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("sentence, expected", [
     ("Norway is prepared to fund a $250 million research centre.", [("amount", "$250 million")]),
     ("The bloc pledged €3.5bn in grants.", [("amount", "€3.5bn")]),
+    ("Sarvenia has weeks to find $750m for a bond payment.", [("amount", "$750m")]),
     ("Trade was worth 40 billion euros last year.", [("amount", "40 billion euros")]),
     ("Salmon now holds 24% of the market.", [("percent", "24%")]),
     ("Tariffs would fall by 15 percent over five years.", [("percent", "15 percent")]),
@@ -133,3 +134,12 @@ def test_one_amount_reported_by_two_articles_is_one_row():
     rows = [f for f in extract_figures([clean_article(a), clean_article(b)]) if f.value == "$900 million"]
     assert len(rows) == 2  # the rail link once, the hospitals fund (nothing in common) apart
     assert {r.source for r in rows} == {"1", "2"}
+
+
+def test_an_amount_written_short_and_in_full_is_one_row():
+    from briefing.load import article_from_text
+
+    a = article_from_text("Bond Deadline\nThe government must find $750m for a bond payment due in July.\n", source_id="1")
+    b = article_from_text("Debt Talks\nA bond payment of $750 million falls due in July.\n", source_id="2")
+    rows = extract_figures([clean_article(a), clean_article(b)])
+    assert [r.value for r in rows] == ["$750m"]

@@ -182,3 +182,22 @@ def test_total_text_of_one_build_is_limited(tmp_path):
     assert [a.path.name for a in loaded.articles] == ["a.txt", "c.txt"]
     assert reasons(loaded)[str(tmp_path / "b.txt")].startswith("not read: with it the inputs would hold more than 600")
     assert [a.id for a in loaded.articles] == ["1", "2"]
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("© 2026 Meridian Media Group. All rights reserved.", "Meridian Media Group"),
+    ("Copyright 2024-2025 Eastline News Agency", "Eastline News Agency"),
+    ("(c) 2023, The Harbour Times", "The Harbour Times"),
+    ("© The Drava Courier", "The Drava Courier"),
+])
+def test_a_plain_text_article_takes_its_outlet_from_the_copyright_line(line, outlet):
+    from briefing.load import article_from_text
+    text = f"Ministers Meet on Grain\nThe two ministers meet in Tallin on Monday for a second round.\n{line}\n"
+    assert article_from_text(text, source_id="1").outlet == outlet
+
+
+def test_without_a_copyright_line_there_is_no_outlet_and_a_given_one_wins():
+    from briefing.load import article_from_text
+    text = "Ministers Meet on Grain\nCopyright law was debated for years.\n© 2026 Harbour Times\n"
+    assert article_from_text("Ministers Meet\nThe two ministers meet on Monday.\n", source_id="1").outlet is None
+    assert article_from_text(text, source_id="1", outlet="Wire").outlet == "Wire"
