@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from .documents import CleanArticle
-from .lexicon import resource_lines, stopwords
+from .lexicon import resource_lines, stopwords, word_list
 from .model import Section
 
 PARTY_SECTIONS = ("objectives", "concessions")
@@ -198,6 +198,12 @@ def _leader_phrases(text: str, patterns: tuple[str, str, str]) -> tuple[tuple[st
                  for pattern in _leader_patterns(*patterns) for m in pattern.finditer(text))
 
 
+def names_the_forum(text: str, end: int) -> bool:
+    """Is the name ending at ``end`` a label of the meeting ("UN climate talks", "NATO summit")?"""
+    following = re.match(r"\s+([A-Za-z\-]+)", text[end:])
+    return bool(following) and following.group(1).lower() in word_list("forum_nouns.txt")
+
+
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:
     """The parties of the meeting, most mentioned first."""
     texts_by_article = [_body(ca) for ca in articles]
@@ -208,7 +214,9 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -
     for texts in texts_by_article:
         here: set[str] = set()
         for text in texts:
-            for _, _, nation in model.names_in(text):
+            for _, end, nation in model.names_in(text):
+                if names_the_forum(text, end):
+                    continue
                 model.mentions[nation] += 1
                 here.add(nation)
         article_count.update(here)

@@ -95,3 +95,12 @@ def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
     })
     assert pronoun.party == "Chile"
     assert unrelated.party is None
+
+
+def test_the_forum_of_the_meeting_is_not_a_party():
+    body = ("Kenya wants a faster phase-out of coal at the UN climate talks in Geneva. "
+            "Chile is seeking new finance for adaptation. The UN process has been slow this year. "
+            "Kenya and Chile have both said the UN conference must end with a firm date.")
+    articles = [clean_article(Article(id=str(i), text=f"Climate Talks Open\n{body}\n", title="Climate Talks Open"))
+                for i in range(1, 4)]
+    assert set(find_parties(articles).parties) == {"Kenya", "Chile"}
