@@ -36,6 +36,11 @@ def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=None)
+def explainer_title_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line, re.IGNORECASE) for line in resource_lines("explainer_titles.txt"))
+
+
+@lru_cache(maxsize=None)
 def cue_list(name: str) -> tuple[tuple[float, str], ...]:
     """``(weight, phrase)`` pairs of ``cues/<name>.txt``."""
     cues = []

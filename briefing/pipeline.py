@@ -20,7 +20,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
-from .lexicon import cue_list, stopwords, valence_lexicon, word_list
+from .lexicon import cue_list, explainer_title_patterns, stopwords, valence_lexicon, word_list
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
 
@@ -114,15 +114,24 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
 
 
 def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:
-    """The headline of the article whose points are most central to the whole set."""
+    """The headline of the news report whose points are most central to the whole set.
+
+    Explainer and opinion headlines ("7 Things to Know About ...", "Analysis: ...") are
+    used only when no article has a plain news headline.
+    """
     if not cleaned:
         return "Briefing"
     weight: dict[str, float] = {}
     for c in candidates:
         for sid in c.sources:
             weight[sid] = weight.get(sid, 0.0) + c.importance
-    best = max(cleaned, key=lambda ca: weight.get(ca.article.id, 0.0))
+    news = [ca for ca in cleaned if not is_explainer_title(ca.article.title)]
+    best = max(news or cleaned, key=lambda ca: weight.get(ca.article.id, 0.0))
     return best.article.title
+
+
+def is_explainer_title(title: str) -> bool:
+    return any(p.search(title) for p in explainer_title_patterns())
 
 
 def point_context(point: Point, previous: str) -> str | None:

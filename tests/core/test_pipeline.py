@@ -42,3 +42,25 @@ def test_the_built_briefing_carries_context_through_json():
     assert all(p.context is None for p in points if p is not offer)
     again = Briefing.from_json(result.briefing.to_json())
     assert [p.context for s in again.sections for p in s.points] == [p.context for p in points]
+
+
+def test_the_default_title_is_a_news_headline_not_an_explainer():
+    from briefing.documents import Article, Candidate, CleanArticle, Sentence
+    from briefing.pipeline import is_explainer_title, representative_title
+
+    def clean(aid, title):
+        return CleanArticle(Article(id=aid, text="", title=title), paragraphs=[])
+
+    def cand(aid, importance):
+        c = Candidate(text="x", members=[Sentence("x", aid, 0, 0)], sources=[aid])
+        c.importance = importance
+        return c
+
+    explainer = clean("1", "Grain Summit: 7 Things You Need to Know")
+    news = clean("2", "Ministers Open Grain Talks in Tallin as Export Ban Looms")
+    central = [cand("1", 9.0), cand("2", 1.0)]
+    assert representative_title([explainer, news], central) == news.article.title
+    assert representative_title([explainer], central) == explainer.article.title
+    assert all(is_explainer_title(t) for t in ("5 Key Takeaways From the Arms Talks", "Analysis: Why the deal could sink",
+                                               "What to know about the water summit", "The Summit Explained"))
+    assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
