@@ -176,7 +176,8 @@ def _value_key(value: str) -> str:
     for q in w["qualifier"]:
         v = re.sub(rf"^{re.escape(q)}\s+", "", v)
     v = re.sub(r"[\s,]", "", v)
-    return re.sub(r"(?<=\d)(k|m|mn|b|bn|tn)$", lambda m: _SCALE_SPELLED[m.group(1)], v)
+    short = "|".join(sorted(_SCALE_SPELLED, key=len, reverse=True))
+    return re.sub(rf"(?<=\d)({short})$", lambda m: _SCALE_SPELLED[m.group(1)], v)
 
 
 @lru_cache(maxsize=65536)

@@ -31,13 +31,13 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def pattern_list(name: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of a resource file, one per line, case ignored."""
+    return tuple(re.compile(line, re.IGNORECASE) for line in resource_lines(name))
+
+
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(line, re.IGNORECASE) for line in resource_lines("boilerplate.txt"))
-
-
-@lru_cache(maxsize=None)
-def explainer_title_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(line, re.IGNORECASE) for line in resource_lines("explainer_titles.txt"))
+    return pattern_list("boilerplate.txt")
 
 
 @lru_cache(maxsize=None)

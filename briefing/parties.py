@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
+from .discourse import opens_with_anaphor
 from .documents import CleanArticle
 from .lexicon import resource_lines, stopwords, word_list
 from .model import Section
@@ -249,9 +250,12 @@ def _strip_opening(text: str) -> str:
 
 
 def leans_on_context(text: str) -> bool:
-    """True when the subject points back to an earlier sentence ("He will ...", "These may ...")."""
-    first = _strip_opening(text).lower()
-    return any(re.match(rf"{re.escape(d)}\b", first) for d in _openers().get("dangling", ()))
+    """True when the subject points back to an earlier sentence ("However, he will ...").
+
+    The pointers are those of :mod:`briefing.discourse`; only the opening connectives and
+    phrases are dropped here first.
+    """
+    return opens_with_anaphor(_strip_opening(text))
 
 
 def subject_party(text: str, model: PartyModel) -> str | None:

@@ -20,7 +20,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import attribute_points, find_parties
-from .lexicon import cue_list, explainer_title_patterns, stopwords, valence_lexicon, word_list
+from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
 
@@ -131,7 +131,7 @@ def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate
 
 
 def is_explainer_title(title: str) -> bool:
-    return any(p.search(title) for p in explainer_title_patterns())
+    return any(p.search(title) for p in pattern_list("explainer_titles.txt"))
 
 
 def point_context(point: Point, previous: str) -> str | None:

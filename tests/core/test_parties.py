@@ -104,3 +104,15 @@ def test_the_forum_of_the_meeting_is_not_a_party():
     articles = [clean_article(Article(id=str(i), text=f"Climate Talks Open\n{body}\n", title="Climate Talks Open"))
                 for i in range(1, 4)]
     assert set(find_parties(articles).parties) == {"Kenya", "Chile"}
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("However, his government wants a longer transition for farmers.", True),
+    ("These could include a port lease of ninety-nine years.", True),
+    ("The deal was blocked by the regulator last year.", True),
+    ("In return, Kenya could lower its tariffs on machinery.", False),
+    ("This week the ministers meet in Nairobi for a second round.", False),
+])
+def test_a_point_leans_on_context_when_its_subject_points_back(text, leans):
+    from briefing.parties import leans_on_context
+    assert leans_on_context(text) is leans
