@@ -21,6 +21,7 @@ from .formats import Extracted, LoadError, LoadLimits, format_for, unsupported_r
 from .formats.base import too_large
 from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
 from .formats.url import fetch, is_link
+from .lexicon import boilerplate_patterns
 
 __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
            "load_file", "load_inputs", "load_link", "looks_binary", "normalize_text", "shown"]
@@ -66,19 +67,22 @@ def guess_title(lines: list[str], fallback: str) -> str:
     return fallback
 
 
-_COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
-    r"(?P<holder>[^\W\d][^.!?]{1,80}?)\s*(?:[.,;]\s*all rights reserved\.?)?\s*\.?\s*$",
-    re.IGNORECASE | re.MULTILINE)
-
-
 def copyright_holder(text: str) -> str | None:
     """The outlet named by the article's last copyright line ("© 2026 Meridian Media Group.").
 
     Plain text loses its masthead; the copyright line that cleaning removes is often the
-    only place that still says who published it.
+    only place that still says who published it. The line is recognised by the same
+    boilerplate pattern that removes it (its group ``holder``).
     """
-    holders = [m.group("holder").strip() for m in _COPYRIGHT.finditer(text)]
+    holding = [p for p in boilerplate_patterns() if "holder" in p.groupindex]
+    holders = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        m = next((m for m in (p.fullmatch(line) for p in holding) if m and m.group("holder")), None)
+        if m:
+            holders.append(m.group("holder").strip())
     holders = [h for h in holders if len(h.split()) <= 8 and h[0].isupper() and h.lower() != "all rights reserved"]
     return holders[-1] if holders else None
 
