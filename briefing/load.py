@@ -21,7 +21,7 @@ from .formats import Extracted, LoadError, LoadLimits, format_for, unsupported_r
 from .formats.base import too_large
 from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
 from .formats.url import fetch, is_link
-from .lexicon import boilerplate_patterns
+from .lexicon import boilerplate_patterns, resource_lines
 
 __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
            "load_file", "load_inputs", "load_link", "looks_binary", "normalize_text", "shown"]
@@ -87,6 +87,50 @@ def copyright_holder(text: str) -> str | None:
     return holders[-1] if holders else None
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,60})?\s\((?P<outlet>[A-Z][^()\n]{1,50})\)\s*[-–—]")
+_TEAM = re.compile(r"\bby the (?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}) (?:team|staff|desk)\b")
+
+
+def _outlet_run() -> re.Pattern[str]:
+    names = {w for line in resource_lines("outlet_nouns.txt") for w in line.split()}
+    nouns = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    word = r"[A-Z][\w&'’.-]*"
+    return re.compile(rf"(?:\bThe\s+)?(?:{word}\s+){{0,4}}(?:{nouns})\b(?:\s+(?:{nouns})\b)?")
+
+
+def masthead_outlet(lines: list[str], limit: int = 6) -> str | None:
+    """The outlet named near the top: a dateline ("SORVENNE, March 16 (Lakeshore Press
+    Agency) -"), a byline ("By Ana Reyes, Political Editor, The Harbour Times") or a
+    masthead ("The Lisor Courier | By ..."); None when the top names none.
+
+    Only lines that look like a byline, masthead or dateline are read, so a sentence
+    naming a newspaper ("the Daily Star reported ...") is never taken for the outlet.
+    """
+    run = _outlet_run()
+    for line in [ln.strip() for ln in lines if ln.strip()][1:limit]:
+        m = _DATELINE.match(line)
+        if m:
+            return m.group("outlet").strip()
+        if len(line.split()) > 16:
+            continue
+        m = _TEAM.search(line)
+        if m:
+            return m.group("outlet")
+        if not (re.match(r"(?:by|posted by|written by)\b", line, re.IGNORECASE) or "|" in line):
+            continue
+        for part in re.split(r"\s*[|,·•]\s*", line):
+            if re.match(r"(?:by|posted by|written by)\b", part, re.IGNORECASE):
+                part = re.sub(r"^(?:posted by|written by|by)\s+", "", part, flags=re.IGNORECASE)
+                staff = re.fullmatch(rf"(.+?)\s+(?:staff|team|reporters?)", part)
+                if not staff:
+                    continue  # a person's name
+                part = staff.group(1)
+            m = run.search(part)
+            if m and m.group(0)[0].isupper():
+                return m.group(0).strip()
+    return None
+
+
 def article_from_text(text: str, *, source_id: str, path: Path | None = None, url: str | None = None,
                       title: str | None = None, outlet: str | None = None, date: str | None = None) -> Article:
     """An :class:`Article` from text already read; :class:`LoadError` when there is no text."""
@@ -98,7 +142,7 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
     fallback = one_line(path.stem.replace("_", " ")) if path else None
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     head = text[:20000].splitlines()
-    outlet = outlet or copyright_holder(text)
+    outlet = outlet or copyright_holder(text) or masthead_outlet(head[:8])
     return Article(id=source_id, text=text, title=one_line(title) or guess_title(head, fallback or source_id),
                    path=path, url=url, outlet=one_line(outlet, 120), date=one_line(date, 40), content_hash=digest)
 

@@ -201,3 +201,26 @@ def test_without_a_copyright_line_there_is_no_outlet_and_a_given_one_wins():
     text = "Ministers Meet on Grain\nCopyright law was debated for years.\n© 2026 Harbour Times\n"
     assert article_from_text("Ministers Meet\nThe two ministers meet on Monday.\n", source_id="1").outlet is None
     assert article_from_text(text, source_id="1", outlet="Wire").outlet == "Wire"
+
+
+@pytest.mark.parametrize("top, outlet", [
+    ("TALLIN, May 2 (Baltic Press Agency) - The two ministers met on Monday.", "Baltic Press Agency"),
+    ("By Ana Reyes, Political Editor, The Harbour Times", "The Harbour Times"),
+    ("By Ana Reyes, Drava Courier diplomatic correspondent", "Drava Courier"),
+    ("The Lisor Ledger | By Tomas Reine", "The Lisor Ledger"),
+    ("Posted by the GrainWatch team | May 2", "GrainWatch"),
+    ("By Eastline News staff", "Eastline News"),
+    ("By Ana Reyes", None),
+    ("The Daily Star reported that the talks would open on Monday.", None),
+])
+def test_a_plain_text_article_takes_its_outlet_from_a_dateline_byline_or_masthead(top, outlet):
+    from briefing.load import article_from_text
+    text = f"Ministers Meet on Grain\n{top}\n\nThe two ministers meet in Tallin on Monday for a second round.\n"
+    assert article_from_text(text, source_id="1").outlet == outlet
+
+
+def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
+    from briefing.load import article_from_text
+    text = ("Ministers Meet on Grain\nBy Ana Reyes, The Harbour Times\n\nThe ministers meet on Monday.\n"
+            "Copyright © Harbour Times Media 2031\n")
+    assert article_from_text(text, source_id="1").outlet == "Harbour Times Media"
