@@ -26,6 +26,10 @@ def is_boilerplate(line: str) -> bool:
     return any(p.fullmatch(s) for p in boilerplate_patterns())
 
 
+QUESTION_HEADING_WORDS = 12
+_QUOTE_OPENERS = ('"', '“', '‘', "'")
+
+
 def is_heading(line: str) -> bool:
     """A short line that does not end like a sentence is a heading or a label."""
     s = line.strip()
@@ -33,6 +37,10 @@ def is_heading(line: str) -> bool:
         return True
     words = s.split()
     if len(words) <= 16 and not s.endswith(_END_PUNCT):
+        return True
+    # "What does the government want?" alone on its line heads an explainer's section;
+    # a question is never a point, and what follows answers it.
+    if len(words) <= QUESTION_HEADING_WORDS and s.endswith("?") and not s.startswith(_QUOTE_OPENERS):
         return True
     return False
 

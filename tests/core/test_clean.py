@@ -47,6 +47,9 @@ def test_headings_are_short_lines_without_a_full_stop():
     assert is_heading("Energy and Economic Cooperation")
     assert not is_heading("The talks ended early.")
     assert not is_heading("“We will not sign,” the envoy said.")
+    assert is_heading("What could go wrong?")  # an explainer's question heading
+    assert not is_heading("“Why would we sign a deal that gives away our coast?”")
+    assert not is_heading("Officials asked whether the talks could resume in the autumn, after the election, or only later?")
 
 
 def test_a_numbered_first_heading_gives_a_title_without_its_number():

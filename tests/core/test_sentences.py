@@ -61,3 +61,12 @@ def test_questions_and_quote_fragments_are_not_points():
     texts = [s.text for s in article_sentences(clean)]
     assert texts == ["The delegation expects a long night of talks in the capital."]
     assert not quotes_balanced("“We are not looking for a fight.")
+
+
+def test_a_plain_fact_under_a_question_heading_takes_that_heading():
+    text = ("Ministers Meet on Grain Exports\n"
+            "The two ministers meet in Tallin on Monday for a second round.\n"
+            "What could go wrong?\n"
+            "The harvest fell 30 percent short of the forecast this summer.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    assert [s.heading for s in article_sentences(clean)] == ["", "What could go wrong?"]
