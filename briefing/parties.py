@@ -139,6 +139,13 @@ class PartyModel:
     mentions: Counter[str] = field(default_factory=Counter)
     countries: Countries = field(default_factory=countries)
 
+    def name_forms(self) -> list[str]:
+        """Every name, demonym and leader that points to one of the parties ("Japan",
+        "Japanese", "Ishiba")."""
+        wanted = set(self.parties)
+        return ([alias for alias, nation in self.countries.canonical.items() if nation in wanted]
+                + [name for name, nation in self.leaders.items() if nation in wanted])
+
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, country)`` of every country or known leader named in ``text``."""
         c = self.countries

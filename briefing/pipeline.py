@@ -19,7 +19,7 @@ from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import attribute_points, find_parties
+from .parties import PartyModel, attribute_points, find_parties
 from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
@@ -100,15 +100,17 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()
-    chosen = select_points(candidates, options.sections, options.words_per_section,
-                           partial(concept_set, stop=stop),
+    parties = find_parties(cleaned)
+    concepts = partial(concept_set, stop=stop)
+    chosen = select_points(candidates, options.sections, options.words_per_section, concepts,
                            generic=generic_stems(),
+                           names=frozenset(w for name in parties.name_forms() for w in concepts(name)),
                            redundancy_overlap=options.redundancy_overlap)
     _report(progress, "select", 1.0)
 
     cancel.raise_if_cancelled()
     _report(progress, "model", 0.0)
-    briefing = assemble_briefing(cleaned, chosen, candidates, options)
+    briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     _report(progress, "model", 1.0)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped)
 
@@ -148,7 +150,8 @@ def point_context(point: Point, previous: str) -> str | None:
 
 
 def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candidate]],
-                      candidates: list[Candidate], options: BriefingOptions) -> Briefing:
+                      candidates: list[Candidate], options: BriefingOptions,
+                      parties: PartyModel | None = None) -> Briefing:
     sources = [Source(id=ca.article.id, title=ca.article.title,
                       path=str(ca.article.path) if ca.article.path else None, url=ca.article.url,
                       outlet=ca.article.outlet, date=ca.article.date,
@@ -158,7 +161,7 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
     previous = {c.text: c.first.previous for cs in chosen.values() for c in cs}
-    parties = find_parties(cleaned)
+    parties = parties or find_parties(cleaned)
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         shown = {normalize_for_match(p.text) for p in section.points}

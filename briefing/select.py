@@ -110,13 +110,19 @@ def frame_strength(cand: Candidate, section: str) -> float:
 
 
 def select_points(candidates: list[Candidate], sections: Iterable[str], words_per_section: int,
-                  bag: BagOfWords, *, generic: frozenset[str] = frozenset(), redundancy_overlap: float = 0.5
-                  ) -> dict[str, list[Candidate]]:
-    """Points per section, most important first, each section within the word budget."""
+                  bag: BagOfWords, *, generic: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
+                  redundancy_overlap: float = 0.5) -> dict[str, list[Candidate]]:
+    """Points per section, most important first, each section within the word budget.
+
+    ``names`` are the words naming the parties: they say who, not what, and stand in
+    most sentences, so they weigh like generic words when measuring what a sentence adds
+    and what it repeats. Otherwise the first point about a party would make every later
+    fact about it look like old news. (A name still counts as a specific word of a point.)
+    """
     sections = tuple(sections)
-    weights = concept_weights(candidates, bag, generic)
+    weights = concept_weights(candidates, bag, generic | names)
     concepts = {id(c): frozenset(bag(c.text)) for c in candidates}
-    rarity = specific_rarity(candidates, concepts, generic)
+    rarity = specific_rarity(candidates, concepts, generic | names)
     pools: dict[str, list[tuple[float, Candidate]]] = {}
     for k in sections:
         pool = []

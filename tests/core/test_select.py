@@ -89,3 +89,20 @@ def test_a_sentence_naming_too_little_is_never_a_point():
     offer = POOL[4]
     chosen = select_points([vague, offer], SECTIONS, 150, BAG, generic=generic_stems())
     assert [c.text for c in chosen["concessions"]] == [offer.text]
+
+
+def test_a_party_name_does_not_make_the_next_fact_about_that_party_look_old():
+    """Names say who, not what: after one point about Norland, another Norland demand
+    still adds its own facts, and beats a vaguer sentence that names nobody."""
+    words = "amber birch cedar delta ember fjord grove heath inlet juniper kelp larch moss nettle".split()
+    background = [cand(f"{'Norland officials' if i % 3 == 0 else 'Clerks'} filed the {w} report at the harbour.",
+                       None, article=str(1 + i % 5), position=9 + i) for i, w in enumerate(words)]
+    first = cand("Norland wants Estmark to raise the herring quota by a third.", "objectives", 8.0)
+    second = cand("Norland also demands licences for its trawlers on the Dogger shelf.", "objectives", 6.0, "2")
+    vague = cand("Fishermen hope the talks end well before the spring season starts.", "objectives", 4.0, "3")
+    pool = background + [first, second, vague]
+    names = frozenset(BAG("Norland Estmark"))
+    with_names = select_points(pool, SECTIONS, 22, BAG, generic=generic_stems(), names=names)
+    assert [c.text for c in with_names["objectives"]] == [first.text, second.text]
+    without = select_points(pool, SECTIONS, 22, BAG, generic=generic_stems())
+    assert [c.text for c in without["objectives"]] == [first.text, vague.text]
