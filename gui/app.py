@@ -25,9 +25,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from .binding_check import guard_none_references
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    guard_none_references()
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Briefing")
