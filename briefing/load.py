@@ -43,6 +43,9 @@ def tidy_headline(line: str) -> str:
     return _TITLE_CASED_CLITIC.sub(lambda m: m.group(1) + m.group(2).lower(), line)
 
 
+LEDE_RATIO = 1.5
+
+
 def guess_title(lines: list[str], fallback: str) -> str:
     """The headline: a short line near the top, preferably one that is repeated.
 
@@ -62,9 +65,16 @@ def guess_title(lines: list[str], fallback: str) -> str:
         if short(ln) and not ln.endswith((".", ":", ";")):
             # "1. High-Stakes Visit" is the first section's heading: its words, not its number.
             return re.sub(r"^\s*\d{1,2}[.)]\s+", "", ln)
-    if top and short(top[0]):
+    if top and short(top[0]) and (not top[0].endswith(".") or _lede_follows(top)):
         return top[0]
     return fallback
+
+
+def _lede_follows(top: list[str]) -> bool:
+    """Is a short first line ending in a full stop a headline ("X seeks Y. That may be a
+    big ask.")? Only when a longer paragraph follows it; a first line as long as the next
+    is the article's own first sentence, which must stay in the text."""
+    return len(top) < 2 or len(top[1].split()) >= LEDE_RATIO * len(top[0].split())
 
 
 def copyright_holder(text: str) -> str | None:

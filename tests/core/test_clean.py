@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from briefing.clean import clean_article, is_boilerplate, is_heading
 from briefing.load import article_from_text, guess_title
 
@@ -63,3 +65,19 @@ def test_title_casing_artefacts_after_an_apostrophe_are_undone():
     shouting = ["CHILE’S MINISTER SIGNS", "The minister signed on Monday."]
     assert guess_title(shouting, "fallback") == "CHILE’S MINISTER SIGNS"
     assert guess_title(["O'Neill Leads Trade Mission", "Text follows here."], "x") == "O'Neill Leads Trade Mission"
+
+
+def test_an_article_without_a_headline_keeps_its_first_sentence():
+    text = ("Kestria wants a binding guarantee of 40 cubic metres per second, its negotiators said.\n"
+            "Volmar is prepared to share gauge data from the dam and allow joint inspections.\n"
+            "The talks could collapse if the Kestrian parliament rejects a deal below that figure.\n")
+    article = article_from_text(text, source_id="1", path=Path("water_notes.txt"))
+    assert article.title == "water notes"
+    assert clean_article(article).body_text.startswith("Kestria wants a binding guarantee")
+
+
+def test_a_headline_ending_in_a_full_stop_is_still_a_headline_above_a_lede():
+    lines = ["Japan seeks to keep the status quo with its ally. That may be a big ask.",
+             "TOKYO — As the prime minister prepares for his first meeting with the president, he is hoping "
+             "to make a personal connection with a leader whose trade threats have rattled allies in Asia."]
+    assert guess_title(lines, "fallback") == lines[0]
