@@ -117,10 +117,15 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
+    framed = {c.section for c in result.candidates}
     for section in briefing.sections:
-        if not section.points:
+        if section.points:
+            continue
+        if section.key in framed:  # there were sentences of this kind, all longer than the budget
             _say(f"warning: no point for {section.heading.lower()} within {options.words_per_section} words; "
                  "a larger --words-per-section may find one")
+        else:
+            _say(f"warning: no point for {section.heading.lower()}: no sentence of the articles reads as one")
     briefing.marking = (args.marking or "").strip() or None
     written: list[str] = []
     failed = False

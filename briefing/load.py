@@ -309,6 +309,7 @@ def load_inputs(inputs: Iterable[str | os.PathLike[str]], limits: LoadLimits | N
     limits = limits or LoadLimits()
     result = LoadResult()
     total = 0
+    seen: dict[str, Article] = {}
     for item in list_inputs(inputs, result.problems, limits):
         source_id = str(len(result.articles) + 1)
         try:
@@ -328,6 +329,15 @@ def load_inputs(inputs: Iterable[str | os.PathLike[str]], limits: LoadLimits | N
                     f"not read: with it the inputs would hold more than {limits.max_total_chars:,} characters "
                     "of text, the limit for one build")))
                 continue
+            first = seen.get(article.content_hash)
+            if first is not None:  # the same story twice is one source, and keeps the numbers [1], [2] ... whole
+                result.problems.append(LoadProblem(shown(item), same_text_reason(first)))
+                continue
+            seen[article.content_hash] = article
             total += len(article.text)
             result.articles.append(article)
     return result
+
+
+def same_text_reason(first: Article) -> str:
+    return f"same text as {first.display_name}; counted once"

@@ -9,6 +9,10 @@ from typing import Any
 JSON_VERSION = 1
 
 
+# Opens the "comments" property of every Word briefing written by render_docx; the
+# .docx reader uses it to leave an earlier briefing in the input folder out of the sources.
+BRIEFING_COMMENT = "Extractive briefing from"
+
 @dataclass
 class Source:
     id: str

@@ -54,6 +54,8 @@ def _reason(exc: BaseException, target: Path, replacing: bool = False) -> str:
     if code == errno.EISDIR:
         return "it is a folder; choose a file name"
     if code == errno.ENOENT:
+        if target.parent.is_dir():  # /proc, some network shares: the folder takes no new files
+            return f"the folder {target.parent} does not accept new files"
         return f"the folder {target.parent} does not exist"
     if code == errno.ENOTDIR:
         return f"{target.parent} is not a folder"

@@ -21,6 +21,7 @@ from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties
 from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
+from .load import same_text_reason
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
 
@@ -58,7 +59,7 @@ def unique_articles(articles: list[Article]) -> tuple[list[Article], list[LoadPr
     kept, skipped = [], []
     for a in articles:
         if a.content_hash and a.content_hash in seen:
-            skipped.append(LoadProblem(a.display_name, f"same text as {seen[a.content_hash].display_name}; counted once"))
+            skipped.append(LoadProblem(a.display_name, same_text_reason(seen[a.content_hash])))
             continue
         seen[a.content_hash] = a
         kept.append(a)

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import docx_styles as S
-from .model import Briefing, Point, Section, Source
+from .model import BRIEFING_COMMENT, Briefing, Point, Section, Source
 from .output import write_atomic
 from .takeaways import key_takeaways
 from .word_template import DEFAULT_TEMPLATE, TemplateError, open_template, template_names, template_path
@@ -318,7 +318,7 @@ class _Writer:
         props.author = author or ""
         props.last_modified_by = author or ""
         props.keywords = ", ".join(["briefing", *self.b.parties])
-        props.comments = (f"Extractive briefing from {len(self.b.sources)} articles: every point is a sentence "
+        props.comments = (f"{BRIEFING_COMMENT} {len(self.b.sources)} articles: every point is a sentence "
                           f"quoted verbatim from the cited source.")
         props.category = "Briefing"
         props.content_status = self.b.marking or ""

@@ -7,14 +7,19 @@ without reading it.
 """
 from __future__ import annotations
 
+import datetime
 import zipfile
 from typing import BinaryIO
 
+from ..model import BRIEFING_COMMENT
 from .base import Extracted, LoadError, LoadLimits, sniff, too_large
 
 SUFFIXES = (".docx", ".docm")
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The creation date of python-docx's own blank template: a document made from it
+# without setting the date says nothing about when the article was written.
+_TEMPLATE_CREATED = datetime.date(2013, 12, 23)
 
 
 def check_archive(stream: BinaryIO, limits: LoadLimits) -> None:
@@ -84,8 +89,10 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     title = date = None
     try:
         props = doc.core_properties
+        if (props.comments or "").startswith(BRIEFING_COMMENT):
+            raise LoadError("a briefing written by this program, not an article")
         title = props.title
-        if props.created is not None:
+        if props.created is not None and props.created.date() != _TEMPLATE_CREATED:
             date = props.created.date().isoformat()
     except (ValueError, TypeError, AttributeError, etree.LxmlError):
         pass  # damaged metadata is not worth refusing the text for

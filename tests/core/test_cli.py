@@ -78,3 +78,17 @@ def test_an_empty_section_is_warned_about_and_not_called_empty_of_facts(tmp_path
     assert "warning: no point for objectives" in proc.stderr
     md = (tmp_path / "b.md").read_text(encoding="utf-8")
     assert "state nothing" not in md and "was chosen for objectives at this length" in md
+    assert "a larger --words-per-section may find one" in proc.stderr  # there were objectives, all too long
+
+
+def test_a_section_no_sentence_belongs_to_is_not_blamed_on_the_budget(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour Festival Opens\nThe harbour festival opened on Saturday with music on three stages.\n"
+        "About 40,000 visitors walked the quays during the afternoon and evening.\n"
+        "Food stalls from twelve towns sold fish soup, pastries and cider near the old crane.\n", encoding="utf-8")
+    proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--words-per-section", "1000")
+    assert proc.returncode == 0
+    assert "warning: no point for risks: no sentence of the articles reads as one" in proc.stderr
+    assert "larger --words-per-section" not in proc.stderr

@@ -128,3 +128,24 @@ def test_entity_expansion_inside_the_document_is_refused_not_expanded():
         assert "damaged Word document" in str(exc)
     else:
         assert "lollol" not in doc.text and "root:" not in doc.text
+
+
+def test_a_document_from_the_blank_template_has_no_date():
+    assert read(docx_bytes(RIVER)).date is None  # python-docx's template says 2013-12-23
+
+
+def test_an_earlier_briefing_in_the_input_folder_is_not_an_article(tmp_path):
+    from briefing.load import load_inputs
+    from briefing.model import Briefing, Point, Section, Source
+    from briefing.render_docx import render_docx
+
+    (tmp_path / "river.txt").write_text("River Talks Open\n" + "\n".join(RIVER) + "\n", encoding="utf-8")
+    briefing = Briefing(title="River talks", event="", created="2031-03-01T09:00:00+00:00",
+                        sources=[Source(id="1", title="River Talks Open", path=str(tmp_path / "river.txt"))],
+                        sections=[Section(key="objectives", heading="Objectives",
+                                          points=[Point(text=RIVER[0], sources=["1"])])])
+    render_docx(briefing, tmp_path / "briefing.docx")
+    loaded = load_inputs([tmp_path])
+    assert [a.path.name for a in loaded.articles] == ["river.txt"]
+    assert [(p.source.endswith("briefing.docx"), p.reason) for p in loaded.problems] == [
+        (True, "a briefing written by this program, not an article")]

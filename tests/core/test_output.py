@@ -200,3 +200,12 @@ def test_new_file_gets_ordinary_permissions_not_private_temp_ones(tmp_path):
 def test_output_error_survives_pickling():
     err = pickle.loads(pickle.dumps(OutputError("/x/b.docx", "the disk is full")))
     assert str(err) == "cannot write /x/b.docx: the disk is full" and err.reason == "the disk is full"
+
+
+def test_a_folder_that_takes_no_new_files_is_not_called_missing(tmp_path):
+    import errno
+
+    from briefing.output import _reason
+    lost = OSError(errno.ENOENT, "No such file or directory")
+    assert _reason(lost, tmp_path / "b.docx") == f"the folder {tmp_path} does not accept new files"
+    assert _reason(lost, tmp_path / "gone" / "b.docx") == f"the folder {tmp_path / 'gone'} does not exist"
