@@ -22,8 +22,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit",
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
-           "gas_transit", "migration_pact", "sarn_dam"]
-MEAN_RECALL_FLOOR = 0.72
+           "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks"]
+MEAN_RECALL_FLOOR = 0.74
 SECTION_RECALL_FLOOR = 0.25
 
 
