@@ -118,9 +118,10 @@ def source_location(source: Source) -> tuple[str, str | None]:
     return "", None
 
 
-def _sentence_gap(text: str) -> str:
-    """". " after a phrase, or just a space after one that already ends a sentence."""
-    return " " if text.rstrip().endswith((".", "!", "?", "…")) else ". "
+# A Sources entry reads "Title — Outlet, date · file": a headline may itself contain full
+# stops and commas, so the parts are set apart by marks a headline seldom uses.
+OUTLET_GAP = " \u2014 "
+LOCATION_GAP = " \u00b7 "
 
 
 def support_note(point: Point) -> str | None:
@@ -262,9 +263,9 @@ class _Writer:
             details = [d for d in (outlet_of(src), src.date) if d]
             shown, url = source_location(src)
             if details:
-                p.add_run(_sentence_gap(title) + ", ".join(details))
+                p.add_run(OUTLET_GAP + ", ".join(details))
             if shown:
-                p.add_run(_sentence_gap(", ".join(details) if details else title))
+                p.add_run(LOCATION_GAP)
                 if url:
                     self.ox.add_external_link(p, shown, url, self.style(S.HYPERLINK))
                 else:

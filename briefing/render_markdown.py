@@ -12,8 +12,9 @@ from pathlib import Path
 
 from .model import Briefing, Point
 from .output import write_text_atomic
-from .render_docx import (FIGURE_COLUMNS, FIGURES_HEADING, QUOTES_HEADING, SOURCES_HEADING, TAKEAWAYS_HEADING,
-                          briefing_facts, grouped_points, outlet_of, source_location, support_note)
+from .render_docx import (FIGURE_COLUMNS, FIGURES_HEADING, LOCATION_GAP, OUTLET_GAP, QUOTES_HEADING, SOURCES_HEADING,
+                          TAKEAWAYS_HEADING, briefing_facts, grouped_points, outlet_of, source_location,
+                          support_note)
 from .takeaways import key_takeaways
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -83,14 +84,16 @@ def briefing_markdown(briefing: Briefing) -> str:
 
     out += [f"## {SOURCES_HEADING}", ""]
     for s in briefing.sources:
-        parts = [escape(s.title or "Untitled")]
-        parts += [escape(d) for d in (outlet_of(s), s.date) if d]
+        entry = escape(s.title or "Untitled")
+        details = [escape(d) for d in (outlet_of(s), s.date) if d]
+        if details:
+            entry += OUTLET_GAP + ", ".join(details)
         shown, url = source_location(s)
         if url:
-            parts.append(f"<{url}>")
+            entry += LOCATION_GAP + f"<{url}>"
         elif shown:
-            parts.append(escape(shown))
-        out.append(f"- \\[{escape(s.id)}\\] " + ". ".join(p.rstrip(".") for p in parts) + ".")
+            entry += LOCATION_GAP + escape(shown)
+        out.append(f"- \\[{escape(s.id)}\\] " + entry)
     if briefing.marking:
         out += ["", f"**{escape(briefing.marking.upper())}**"]
     return "\n".join(out).rstrip() + "\n"

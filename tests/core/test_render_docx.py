@@ -138,6 +138,14 @@ def test_outlets_counted_when_every_source_names_one(briefing, tmp_path):
     assert "Based on 3 articles from 3 outlets" in doc.paragraphs[2].text
 
 
+def test_a_sources_entry_sets_title_outlet_and_file_apart(briefing, tmp_path):
+    doc = reopen(render_docx(briefing, tmp_path / "b.docx"))
+    entries = [p.text for p in doc.paragraphs if p.style.name == "Source Entry"]
+    assert entries[0] == ("[1]\tNorway and Chile Open Talks on Salmon, Lithium and Ocean Rules"
+                          " \u2014 Coast Courier, 9 June 2031 \u00b7 01_coast_courier.txt")
+    assert entries[2] == "[3]\tHalvorsen and Rivas Meet as Fish Dispute Simmers \u00b7 03_fjord_post.txt"
+
+
 def test_ungrouped_points_come_before_party_groups(briefing, tmp_path):
     doc = reopen(render_docx(briefing, tmp_path / "b.docx"))
     names = [(p.style.name, p.text) for p in doc.paragraphs]

@@ -41,10 +41,10 @@ def test_figures_table_quotes_and_sources(briefing):
     assert all(r.startswith("| ") and r.count(" | ") == 2 for r in rows)
     assert rows[0].startswith("| $250 million | Norway is prepared")
     assert "> “Chile will not accept rules written in Oslo for farms in Patagonia” — Mateo Rivas [2]" in lines
-    assert "- \\[2\\] What Chile wants from the Oslo meeting. Southern Ledger. " \
-           "<https://ledger.example.org/chile-oslo>." in lines
-    assert "- \\[1\\] Norway and Chile Open Talks on Salmon, Lithium and Ocean Rules. Coast Courier. " \
-           "9 June 2031. 01\\_coast\\_courier.txt." in lines
+    assert "- \\[2\\] What Chile wants from the Oslo meeting \u2014 Southern Ledger \u00b7 " \
+           "<https://ledger.example.org/chile-oslo>" in lines
+    assert "- \\[1\\] Norway and Chile Open Talks on Salmon, Lithium and Ocean Rules \u2014 Coast Courier, " \
+           "9 June 2031 \u00b7 01\\_coast\\_courier.txt" in lines
 
 
 def test_marking_top_and_bottom(briefing):
