@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -98,9 +99,11 @@ def copyright_holder(text: str) -> str | None:
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,60})?\s\((?P<outlet>[A-Z][^()\n]{1,50})\)\s*[-–—]")
-_TEAM = re.compile(r"\bby the (?P<outlet>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}) (?:team|staff|desk)\b")
+_BY = re.compile(r"(?:posted by|written by|by)\s+", re.IGNORECASE)
+_STAFF = re.compile(r"(?:the\s+)?(?P<outlet>[A-Z].*?)\s+(?:staff|team|desk|reporters?)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _outlet_run() -> re.Pattern[str]:
     names = {w for line in resource_lines("outlet_nouns.txt") for w in line.split()}
     nouns = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
@@ -110,32 +113,26 @@ def _outlet_run() -> re.Pattern[str]:
 
 def masthead_outlet(lines: list[str], limit: int = 6) -> str | None:
     """The outlet named near the top: a dateline ("SORVENNE, March 16 (Lakeshore Press
-    Agency) -"), a byline ("By Ana Reyes, Political Editor, The Harbour Times") or a
-    masthead ("The Lisor Courier | By ..."); None when the top names none.
+    Agency) -"), a byline ("By Ana Reyes, Political Editor, The Harbour Times", "By the
+    GridWatch team") or a masthead ("The Lisor Courier | By ..."); None when the top names none.
 
     Only lines that look like a byline, masthead or dateline are read, so a sentence
     naming a newspaper ("the Daily Star reported ...") is never taken for the outlet.
     """
-    run = _outlet_run()
     for line in [ln.strip() for ln in lines if ln.strip()][1:limit]:
         m = _DATELINE.match(line)
         if m:
             return m.group("outlet").strip()
-        if len(line.split()) > 16:
-            continue
-        m = _TEAM.search(line)
-        if m:
-            return m.group("outlet")
-        if not (re.match(r"(?:by|posted by|written by)\b", line, re.IGNORECASE) or "|" in line):
+        if len(line.split()) > 16 or not (_BY.match(line) or "|" in line):
             continue
         for part in re.split(r"\s*[|,·•]\s*", line):
-            if re.match(r"(?:by|posted by|written by)\b", part, re.IGNORECASE):
-                part = re.sub(r"^(?:posted by|written by|by)\s+", "", part, flags=re.IGNORECASE)
-                staff = re.fullmatch(rf"(.+?)\s+(?:staff|team|reporters?)", part)
-                if not staff:
-                    continue  # a person's name
-                part = staff.group(1)
-            m = run.search(part)
+            by = _BY.match(part)
+            if by:  # "By Ana Reyes" names a person; "By Eastline News staff" an outlet
+                staff = _STAFF.fullmatch(part[by.end():])
+                if staff:
+                    return staff.group("outlet")
+                continue
+            m = _outlet_run().search(part)
             if m and m.group(0)[0].isupper():
                 return m.group(0).strip()
     return None

@@ -13,6 +13,7 @@ JSON_VERSION = 1
 # .docx reader uses it to leave an earlier briefing in the input folder out of the sources.
 BRIEFING_COMMENT = "Extractive briefing from"
 
+
 @dataclass
 class Source:
     id: str

@@ -151,8 +151,7 @@ def point_context(point: Point, previous: str) -> str | None:
 
 
 def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candidate]],
-                      candidates: list[Candidate], options: BriefingOptions,
-                      parties: PartyModel | None = None) -> Briefing:
+                      candidates: list[Candidate], options: BriefingOptions, parties: PartyModel) -> Briefing:
     sources = [Source(id=ca.article.id, title=ca.article.title,
                       path=str(ca.article.path) if ca.article.path else None, url=ca.article.url,
                       outlet=ca.article.outlet, date=ca.article.date,
@@ -162,7 +161,6 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
     previous = {c.text: c.first.previous for cs in chosen.values() for c in cs}
-    parties = parties or find_parties(cleaned)
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         shown = {normalize_for_match(p.text) for p in section.points}

@@ -285,7 +285,7 @@ class PreviewView(QWidget):
         if briefing is not None:
             head = QStandardItem(briefing.title)
             head.setData("title", KIND)
-            head.setData(briefing.event or "", DETAIL)
+            head.setData(briefing.event, DETAIL)
             head.setData(briefing.marking or "", WORDS)
             head.setToolTip("Edit the title, event line and marking above")
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -333,9 +333,7 @@ class PreviewView(QWidget):
         item.setData(point_key(point.text), KEY)
         item.setData(point, POINT)
         item.setData(self._detail(briefing, point), DETAIL)
-        # Never None: PySide6 6.12 drops a reference to None on every setData(None), and
-        # enough of them crash the interpreter (Python < 3.12) after a few hundred edits.
-        item.setData(point.context or "", CONTEXT)
+        item.setData(point.context, CONTEXT)
         item.setToolTip(self._tooltip(briefing, point))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.model.appendRow(item)
