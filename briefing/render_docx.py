@@ -124,6 +124,21 @@ OUTLET_GAP = " \u2014 "
 LOCATION_GAP = " \u00b7 "
 
 
+def source_entry_parts(source: Source) -> tuple[str, str, str, str | None]:
+    """A Sources entry as (title, "Outlet, date", shown location, URL to link): the one
+    wording of the Word file, the Markdown and the window's preview."""
+    details = ", ".join(d for d in (outlet_of(source), source.date) if d)
+    shown, url = source_location(source)
+    return source.title or "Untitled", details, shown, url
+
+
+def source_entry(source: Source) -> str:
+    """The Sources entry as plain text: "[1] Title — Outlet, date · file"."""
+    title, details, shown, _url = source_entry_parts(source)
+    return (f"[{source.id}] {title}" + (OUTLET_GAP + details if details else "")
+            + (LOCATION_GAP + shown if shown else ""))
+
+
 def support_note(point: Point) -> str | None:
     return f"{point.support} sources" if point.support > 1 else None
 
@@ -258,12 +273,10 @@ class _Writer:
         for src in self.b.sources:
             p = self.doc.add_paragraph(style=self.style(S.SOURCE_ENTRY))
             self.ox.add_bookmarked_run(p, f"[{src.id}]", self.ox.bookmark_name(src.id), self.style(S.SOURCE_LABEL))
-            title = src.title or "Untitled"
+            title, details, shown, url = source_entry_parts(src)
             p.add_run("\t" + title)
-            details = [d for d in (outlet_of(src), src.date) if d]
-            shown, url = source_location(src)
             if details:
-                p.add_run(OUTLET_GAP + ", ".join(details))
+                p.add_run(OUTLET_GAP + details)
             if shown:
                 p.add_run(LOCATION_GAP)
                 if url:

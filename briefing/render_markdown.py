@@ -13,8 +13,7 @@ from pathlib import Path
 from .model import Briefing, Point
 from .output import write_text_atomic
 from .render_docx import (FIGURE_COLUMNS, FIGURES_HEADING, LOCATION_GAP, OUTLET_GAP, QUOTES_HEADING, SOURCES_HEADING,
-                          TAKEAWAYS_HEADING, briefing_facts, grouped_points, outlet_of, source_location,
-                          support_note)
+                          TAKEAWAYS_HEADING, briefing_facts, grouped_points, source_entry_parts, support_note)
 from .takeaways import key_takeaways
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -84,11 +83,10 @@ def briefing_markdown(briefing: Briefing) -> str:
 
     out += [f"## {SOURCES_HEADING}", ""]
     for s in briefing.sources:
-        entry = escape(s.title or "Untitled")
-        details = [escape(d) for d in (outlet_of(s), s.date) if d]
+        title, details, shown, url = source_entry_parts(s)
+        entry = escape(title)
         if details:
-            entry += OUTLET_GAP + ", ".join(details)
-        shown, url = source_location(s)
+            entry += OUTLET_GAP + escape(details)
         if url:
             entry += LOCATION_GAP + f"<{url}>"
         elif shown:

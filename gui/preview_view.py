@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView
 
 from briefing import Briefing, Point
 from briefing.edits import point_key
+from briefing.takeaways import key_takeaways
 
 from .section_style import section_style
 
@@ -33,6 +34,37 @@ def _groups(section, parties: list[str]) -> list[tuple[str | None, list[Point]]]
         except Exception:  # the preview must show the points even if grouping changes shape
             pass
     return [(None, list(section.points))]
+
+
+def _cites(ids: list[str]) -> str:
+    return "".join(f"[{i}]" for i in dict.fromkeys(ids))
+
+
+TAKEAWAYS_NOTE = "the strongest points below"
+ARTICLES_NOTE = "from the articles"
+Rows = list[tuple[str, str]]
+
+
+def document_parts(briefing: Briefing) -> tuple[Rows, list[tuple[str, str, Rows]]]:
+    """What the Word file has besides the sections, as (text, detail) rows: the key
+    takeaways (shown above the sections), then key figures, notable quotes and sources.
+
+    Read-only here: takeaways follow from the points, the rest from the articles; they
+    are shown so the briefing is reviewed as it will be sent.
+    """
+    takeaways = [(t.point.text, t.heading + (f" · {t.point.party}" if t.point.party else "")
+                  + f" · {_cites(t.point.sources)}") for t in key_takeaways(briefing)]
+    after: list[tuple[str, str, Rows]] = []
+    if briefing.figures:
+        after.append((_render_docx.FIGURES_HEADING, ARTICLES_NOTE,
+                      [(f"{f.value} — {f.context}", _cites([f.source])) for f in briefing.figures]))
+    if briefing.quotes:
+        after.append((_render_docx.QUOTES_HEADING, ARTICLES_NOTE,
+                      [(f"\u201c{q.text}\u201d" + (f" \u2014 {q.speaker}" if q.speaker else ""), _cites([q.source]))
+                       for q in briefing.quotes]))
+    if briefing.sources:
+        after.append((_render_docx.SOURCES_HEADING, "", [(_render_docx.source_entry(s), "") for s in briefing.sources]))
+    return takeaways, after
 
 
 def _words(points: list[Point]) -> int:
@@ -67,8 +99,13 @@ class PointDelegate(QStyledItemDelegate):
         body, heading, small = self._fonts(option)
         kind = index.data(KIND)
         width = self._width(option)
-        if kind == "section":
+        if kind in ("section", "part"):
             return QSize(width, QFontMetrics(heading).height() + 2 * PAD + 6)
+        if kind == "note":
+            text = QFontMetrics(body).boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap,
+                                                   index.data(Qt.ItemDataRole.DisplayRole))
+            detail = QFontMetrics(small).height() + 2 if index.data(DETAIL) else 0
+            return QSize(width, text.height() + detail + PAD + 4)
         if kind == "empty":
             return QSize(width, QFontMetrics(small).height() + 2 * PAD)
         if kind == "party":
@@ -113,6 +150,32 @@ class PointDelegate(QStyledItemDelegate):
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{words} / {budget} words")
             painter.fillRect(QRect(r.left() + PAD, r.bottom() - 2, r.width() - 2 * PAD, 2), QColor(style.strong))
+            painter.restore()
+            return
+        if kind == "part":  # a read-only part of the document: neutral, no word count
+            painter.setPen(QColor("#444444"))
+            painter.setFont(heading)
+            text_rect = r.adjusted(PAD, PAD + 4, -PAD, -PAD)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             index.data(Qt.ItemDataRole.DisplayRole))
+            if index.data(DETAIL):
+                painter.setFont(small)
+                painter.setPen(QColor("#666666"))
+                painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, index.data(DETAIL))
+            painter.fillRect(QRect(r.left() + PAD, r.bottom() - 2, r.width() - 2 * PAD, 1), QColor("#999999"))
+            painter.restore()
+            return
+        if kind == "note":
+            inner = r.adjusted(PAD + BAR + 6, 2, -PAD - 4, -2)
+            painter.setFont(body)
+            painter.setPen(QColor("#333333"))
+            used = painter.boundingRect(inner, Qt.TextFlag.TextWordWrap, index.data(Qt.ItemDataRole.DisplayRole))
+            painter.drawText(inner, Qt.TextFlag.TextWordWrap, index.data(Qt.ItemDataRole.DisplayRole))
+            if index.data(DETAIL):
+                painter.setFont(small)
+                painter.setPen(QColor("#666666"))
+                painter.drawText(QRect(inner.left(), used.bottom() + 2, inner.width(), QFontMetrics(small).height()),
+                                 Qt.AlignmentFlag.AlignLeft, index.data(DETAIL))
             painter.restore()
             return
         if kind == "title":
@@ -290,6 +353,9 @@ class PreviewView(QWidget):
             head.setToolTip("Edit the title, event line and marking above")
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.model.appendRow(head)
+            takeaways, after = document_parts(briefing)
+            if takeaways:
+                self._add_part(_render_docx.TAKEAWAYS_HEADING, TAKEAWAYS_NOTE, takeaways)
             for section in briefing.sections:
                 head = QStandardItem(section.heading)
                 head.setData("section", KIND)
@@ -312,6 +378,8 @@ class PreviewView(QWidget):
                         self.model.appendRow(label)
                     for point in points:
                         select_row = self._add_point(briefing, section.key, point, keep_key, select_row)
+            for heading, note, rows in after:
+                self._add_part(heading, note, rows)
         if select_row < 0 and keep is not None:
             # the selected point went (dropped): select the one that took its place, for keyboard work
             rows = self.point_rows()
@@ -325,6 +393,20 @@ class PreviewView(QWidget):
             self.pointSelected.emit(now)
         self._fill_restore_menu()
         self._update_buttons()
+
+    def _add_part(self, heading: str, note: str, rows: Rows) -> None:
+        """A read-only part of the document: a heading (with where it comes from) and its rows."""
+        head = QStandardItem(heading)
+        head.setData("part", KIND)
+        head.setData(note, DETAIL)
+        head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.model.appendRow(head)
+        for text, detail in rows:
+            item = QStandardItem(text)
+            item.setData("note", KIND)
+            item.setData(detail, DETAIL)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.model.appendRow(item)
 
     def _add_point(self, briefing: Briefing, section: str, point: Point, keep_key: str | None, select_row: int) -> int:
         item = QStandardItem(point.text)

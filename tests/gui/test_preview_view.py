@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from briefing.model import Briefing
-from gui.preview_view import CONTEXT, KIND, POINT, PreviewView
+from briefing.takeaways import key_takeaways
+from gui.preview_view import CONTEXT, DETAIL, KIND, POINT, PreviewView
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "briefing.json"
 
@@ -51,3 +54,43 @@ def test_refilling_the_preview_many_times_keeps_python_alive(qtbot):
         view.set_briefing(briefing)
     view.model.clear()
     assert sys.getrefcount(None) >= before - 20
+
+
+def rows_of(view: PreviewView, kind: str) -> list[str]:
+    model = view.model
+    return [model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == kind]
+
+
+def test_the_rest_of_the_document_is_shown_read_only_in_word_order(qtbot):
+    """The Word file also has key takeaways, figures, quotes and sources: the preview shows
+    them too, so the briefing is reviewed as it will be sent, but only points can be edited."""
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    view = PreviewView()
+    qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    view.set_briefing(briefing)
+    assert rows_of(view, "part") == ["Key takeaways", "Key figures", "Notable quotes", "Sources"]
+    model = view.model
+    kinds = [model.index(r, 0).data(KIND) for r in range(model.rowCount())]
+    first_section, last_point = kinds.index("section"), max(i for i, k in enumerate(kinds) if k == "point")
+    assert kinds.index("part") < first_section  # takeaways come first, as in Word
+    assert all(kinds[i] != "part" for i in range(first_section, last_point))
+    notes = rows_of(view, "note")
+    assert len(notes) == len(key_takeaways(briefing)) + len(briefing.figures) + len(briefing.quotes) + 3
+    assert notes[-3].startswith("[1] ") and any(f.value in n for f in briefing.figures for n in notes)
+    for r in range(model.rowCount()):
+        if model.index(r, 0).data(KIND) in ("part", "note"):
+            assert not model.item(r).flags() & Qt.ItemFlag.ItemIsSelectable
+    view.list.viewport().grab()
+
+    # Takeaways follow the points: a dropped point's takeaway goes with it.
+    top = key_takeaways(briefing)[0].point
+    assert top.text in notes
+    for section in briefing.sections:
+        section.points = [p for p in section.points if p.text != top.text]
+    view.set_briefing(briefing)
+    assert top.text not in rows_of(view, "note")
+    takeaway_details = [model.index(r, 0).data(DETAIL) for r in range(model.rowCount())
+                        if model.index(r, 0).data(KIND) == "note"][:len(key_takeaways(briefing))]
+    assert all("[" in d for d in takeaway_details)
