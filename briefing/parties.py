@@ -212,11 +212,47 @@ def names_the_forum(text: str, end: int) -> bool:
     return bool(following) and following.group(1).lower() in word_list("forum_nouns.txt")
 
 
+@lru_cache(maxsize=8)
+def _capital_patterns(country: str) -> tuple[re.Pattern[str], ...]:
+    nouns = "|".join(re.escape(n) for n in word_list("capital_nouns.txt"))
+    city = rf"(?P<city>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    place = rf"(?P<country>{country})"
+    return (re.compile(rf"{city},\s+(?:the|its)\s+{place}\s+(?:{nouns})\b"),  # Halvik, the Nerethi capital
+            re.compile(rf"\b[Tt]he\s+{place}\s+(?:{nouns}),\s+{city}"),  # the Nerethi capital, Halvik
+            re.compile(rf"{place}{_POSSESSIVE}\s+(?:{nouns}),?\s+{city}"),  # Nereth's capital, Halvik
+            re.compile(rf"{city},\s+{place}[’']s\s+(?:{nouns})\b"))  # Halvik, Nereth's capital
+
+
+def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
+    """City -> country, for cities the text introduces as a country's capital.
+
+    Lists know real capitals ("Tokyo"); a capital they do not know is learned from the
+    apposition news copy uses to introduce it ("in Halvik, the Nerethi capital").
+    """
+    openers = {w for kind in ("connective", "introducer") for w in _openers().get(kind, ())}
+    times = word_list("time_nouns.txt")
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        for pattern in _capital_patterns(c.pattern.pattern):
+            for m in pattern.finditer(text):
+                nation = c.canonical.get(m.group("country"))
+                words = m.group("city").split()
+                while words and (words[0].lower() in stopwords() or words[0].lower() in _title_words()
+                                 or words[0].lower() in openers or words[0].lower() in times):
+                    words.pop(0)  # "In Drevna, the ...", "Meanwhile, the ...", "On Monday, the ..."
+                city = " ".join(words)
+                if nation is None or not city or city in c.canonical:
+                    continue
+                votes.setdefault(city, Counter())[nation] += 1
+    return {city: v.most_common(1)[0][0] for city, v in votes.items()}
+
+
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:
     """The parties of the meeting, most mentioned first."""
     texts_by_article = [_body(ca) for ca in articles]
     texts = [t for ts in texts_by_article for t in ts]
     index = Countries.of({**countries().canonical, **discover_countries(texts)})
+    index = Countries.of({**link_capitals(texts, index), **index.canonical})
     model = PartyModel(leaders=link_leaders(texts, index), countries=index)
     article_count: Counter[str] = Counter()
     for texts in texts_by_article:

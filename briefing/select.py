@@ -28,7 +28,12 @@ LENGTH_EXPONENT = 0.6
 PARAPHRASE_PENALTY = 2.0
 MIN_RELATIVE_VALUE = 0.15  # a point worth less than this share of its section's first is filler
 MIN_SPECIFIC_WORDS = 4  # "Both sides have cards to play." names too little to be a point
-ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood  # value falls to 0 at half the specific content of a chosen point
+ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it to be understood
+# A sentence opening with a quotation ("'One bad day could undo six months,' said ...")
+# is mostly colour: of such points chosen on our test summits 7 of 8 stated no gold
+# fact. It is the briefing's "Notable quotes" that carries voices; a section reports.
+QUOTE_FACTOR = 0.5
+QUOTE_MARKS = "\u201c\"\u2018'"
 
 
 def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
@@ -96,9 +101,16 @@ def lean_chain(cand: Candidate, by_text: dict[str, Sentence], depth: int = 2) ->
     return tuple(chain)
 
 
+def opens_with_quote(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and first in QUOTE_MARKS
+
+
 def standalone(cand: Candidate) -> float:
-    """1 for a sentence a reader understands alone; less for one leaning on the sentence before."""
-    return ANAPHOR_FACTOR if refers_back(cand.text, cand.first.previous) else 1.0
+    """1 for a sentence a reader understands alone and that reports rather than quotes;
+    less for one leaning on the sentence before, or opening with a quotation."""
+    quoted = QUOTE_FACTOR if opens_with_quote(cand.text) else 1.0
+    return quoted * (ANAPHOR_FACTOR if refers_back(cand.text, cand.first.previous) else 1.0)
 
 
 def frame_strength(cand: Candidate, section: str) -> float:

@@ -6,8 +6,8 @@ from briefing.clean import clean_article
 from briefing.documents import Article
 from briefing.load import load_inputs
 from briefing.model import Point, Section
-from briefing.parties import (PartyModel, attribute_points, discover_countries, find_parties, link_leaders,
-                              subject_party)
+from briefing.parties import (Countries, PartyModel, attribute_points, countries, discover_countries, find_parties,
+                              link_capitals, link_leaders, subject_party)
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "articles"
 
@@ -116,3 +116,18 @@ def test_the_forum_of_the_meeting_is_not_a_party():
 def test_a_point_leans_on_context_when_its_subject_points_back(text, leans):
     from briefing.parties import leans_on_context
     assert leans_on_context(text) is leans
+
+
+def test_a_capital_introduced_by_apposition_names_its_country():
+    """Lists know real capitals; an unknown one is learned where the copy introduces it."""
+    text = ("Valdora wants a binding flow guarantee. The Valdoran cabinet met on Monday. "
+            "Nereth says Valdora must move first. Nerethi officials want tariff cuts. "
+            "Officials in Halvik, the Nerethi capital, say the kingdom wants a flow guarantee. "
+            "On Monday, the Valdoran capital was calm. Meanwhile, the Nerethi capital, it seemed, slept. "
+            "Nereth hopes for a deal in Lindern, and Nereth will sign.")
+    index = Countries.of({**countries().canonical, **discover_countries([text])})
+    assert link_capitals([text], index) == {"Halvik": "Nereth"}
+    model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
+    assert subject_party("Halvik has also hinted it might drop its case at the tribunal.", model) == "Nereth"
+    assert subject_party("Officials in Halvik say the kingdom is pressing for a guarantee.", model) == "Nereth"
+    assert subject_party("Officials in Lindern say the venue is ready for the talks.", model) is None

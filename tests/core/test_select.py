@@ -106,3 +106,15 @@ def test_a_party_name_does_not_make_the_next_fact_about_that_party_look_old():
     assert [c.text for c in with_names["objectives"]] == [first.text, second.text]
     without = select_points(pool, SECTIONS, 22, BAG, generic=generic_stems())
     assert [c.text for c in without["objectives"]] == [first.text, vague.text]
+
+
+def test_a_reported_fact_outranks_a_quotation_of_equal_weight():
+    """A section reports; voices go to Notable quotes. With room for one of two equally
+    framed sentences, the one opening with a quotation gives way."""
+    quoted = cand("“The grain terminal lease at Tarsk would run for ninety-nine years,” said one adviser.",
+                  "concessions")
+    reported = cand("The grain terminal lease at Tarsk would run for ninety-nine years, one adviser said.",
+                    "concessions", article="2")
+    for pool in ([quoted, reported], [reported, quoted]):
+        chosen = select_points(pool, SECTIONS, 16, BAG, generic=generic_stems())
+        assert [c.text for c in chosen["concessions"]] == [reported.text]
