@@ -20,6 +20,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties
+from .relevance import off_topic_articles
 from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
 from .load import same_text_reason
 from .select import select_points
@@ -34,6 +35,8 @@ class BuildResult:
     cleaned: list[CleanArticle] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     skipped: list[LoadProblem] = field(default_factory=list)
+    # ids of articles sharing far fewer words with the others than usual (used all the same)
+    off_topic: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +116,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "model", 0.0)
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     _report(progress, "model", 1.0)
-    return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped)
+    return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
+                       off_topic=off_topic_articles(cleaned, bag))
 
 
 def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:

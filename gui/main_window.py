@@ -53,6 +53,8 @@ STAGE_LABELS = {
     "select": "Choosing points", "model": "Assembling the briefing",
 }
 MAX_RECENT = 8
+# the article note of an article that shares far fewer words with the others than usual
+OFF_TOPIC_NOTE = "Off topic? Little in common with the others"
 EMPTY_PREVIEW = "Your briefing will appear here.\n\nTick the articles to use on the left and press Build briefing."
 PRIMARY_STYLE = """
 QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
@@ -782,6 +784,7 @@ class MainWindow(QMainWindow):
         assert self.snapshot is not None
         notes: dict[int, str] = {}
         first_with: dict[str, str] = {}
+        off_topic = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.off_topic}
         for key in self.snapshot.entry_of_source.values():
             entry = self.articles.entry_by_key(key)
             if entry is None or entry.article is None:
@@ -793,6 +796,8 @@ class MainWindow(QMainWindow):
             first_with[digest] = entry.title
             n = counts.get(key, 0)
             notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
+            if key in off_topic:
+                notes[key] = OFF_TOPIC_NOTE + " · " + notes[key]
         return notes
 
     def _edit(self, change: Callable[[Edits], None], message: str) -> None:

@@ -92,3 +92,15 @@ def test_a_section_no_sentence_belongs_to_is_not_blamed_on_the_budget(tmp_path):
     assert proc.returncode == 0
     assert "warning: no point for risks: no sentence of the articles reads as one" in proc.stderr
     assert "larger --words-per-section" not in proc.stderr
+
+
+def test_an_article_about_something_else_is_named_on_stderr(tmp_path):
+    from pathlib import Path
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    stray = fixtures / "off_topic" / "cycle_lanes.txt"
+    proc = run("build", str(fixtures / "river_summit"), str(stray), "-o", str(tmp_path / "b.docx"))
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "shares few words" in line]
+    assert len(warnings) == 1 and "cycle_lanes.txt" in warnings[0]
+    alone = run("build", str(fixtures / "river_summit"), "-o", str(tmp_path / "c.docx"))
+    assert "shares few words" not in alone.stderr

@@ -498,3 +498,14 @@ def test_paste_dialog_adds_the_text_as_an_article(qtbot, window, monkeypatch):
     window.paste_action.trigger()
     assert [e.title for e in window.articles.entries] == ["Ferry talks"]
     assert window.articles.entry(0).origin.text.startswith("The island councils")
+
+
+def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, river_dir):
+    stray = Path(__file__).resolve().parents[1] / "fixtures" / "off_topic" / "cycle_lanes.txt"
+    load_and_wait(qtbot, window, sorted(river_dir.glob("*.txt")) + [stray])
+    build_and_wait(qtbot, window)
+    statuses = {window.articles.data(window.articles.index(r), ArticleListModel.TitleRole):
+                window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
+                for r in range(window.articles.rowCount())}
+    marked = [title for title, status in statuses.items() if status.startswith("Off topic?")]
+    assert marked == ["City council approves new cycle lanes for the old town"]
