@@ -6,9 +6,9 @@ use them, are compared with the words of all the other articles together (cosine
 article far less similar than the set's typical article is reported, never dropped: the
 user chose it, and a local-angle piece can be legitimately different.
 
-On our sixteen test summits every article scored at least two thirds of its set's
-median similarity; an article slipped in from another summit fell below half of it in 47
-of 48 trials (the one missed: a dam dispute added to another dam dispute).
+On our seventeen test summits every article scored at least two thirds of its set's
+median similarity; an article slipped in from another summit fell below half of it in 55
+of 57 trials (the two missed: river-water disputes added to another dam dispute).
 """
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ OFF_TOPIC_SHARE = 0.5  # reported below this share of the median article's simil
 def similarity_to_rest(cleaned: list[CleanArticle], bag: Callable[[str], Iterable[str]]) -> dict[str, float]:
     """Article id -> cosine similarity of its words to those of all the other articles.
 
+    ``bag`` gives a paragraph's words; the build passes its remembered set of content
+    stems, so a word counts once per paragraph.
+
     The rest's vector is the total minus the article's own, so each article costs only
     its own words (the whole check is linear in the input).
     """
@@ -39,7 +42,7 @@ def similarity_to_rest(cleaned: list[CleanArticle], bag: Callable[[str], Iterabl
     total_norm2 = sum(idf2[w] * t * t for w, t in total.items())
     out = {}
     for ca, own in zip(cleaned, counts):
-        dot = own_norm2 = rest_norm2 = 0.0
+        dot = own_norm2 = 0.0
         rest_norm2 = total_norm2
         for w, c in own.items():
             t = total[w]

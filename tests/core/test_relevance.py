@@ -9,12 +9,12 @@ from briefing import BriefingOptions, build_briefing, load_inputs
 from briefing.clean import clean_article
 from briefing.lexicon import stopwords
 from briefing.relevance import off_topic_articles, similarity_to_rest
-from briefing.tokens import content_stems
+from briefing.tokens import content_stem_set
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RIVER = FIXTURES / "river_summit"
 STRAY = FIXTURES / "off_topic" / "cycle_lanes.txt"
-BAG = partial(content_stems, stop=stopwords())
+BAG = partial(content_stem_set, stop=stopwords())  # as the build passes it
 
 
 def test_every_article_of_one_summit_is_on_topic():
