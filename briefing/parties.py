@@ -212,6 +212,11 @@ def names_the_forum(text: str, end: int) -> bool:
     return bool(following) and following.group(1).lower() in word_list("forum_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def _capital_nouns() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in word_list("capital_nouns.txt")) + r")\b")
+
+
 @lru_cache(maxsize=8)
 def _capital_patterns(country: str) -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(re.escape(n) for n in word_list("capital_nouns.txt"))
@@ -232,7 +237,10 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
     openers = {w for kind in ("connective", "introducer") for w in _openers().get(kind, ())}
     times = word_list("time_nouns.txt")
     votes: dict[str, Counter[str]] = {}
+    named = _capital_nouns()
     for text in texts:
+        if not named.search(text):  # most paragraphs name no capital: skip the costly patterns
+            continue
         for pattern in _capital_patterns(c.pattern.pattern):
             for m in pattern.finditer(text):
                 nation = c.canonical.get(m.group("country"))

@@ -117,7 +117,15 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     _report(progress, "model", 1.0)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
-                       off_topic=off_topic_articles(cleaned, bag))
+                       off_topic=off_topic_articles(sentences_by_article(cleaned, sentences), bag))
+
+
+def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:
+    """Each article's sentence texts, every article present (an article may have none)."""
+    out: dict[str, list[str]] = {ca.article.id: [] for ca in cleaned}
+    for s in sentences:
+        out.setdefault(s.article_id, []).append(s.text)
+    return out
 
 
 def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:

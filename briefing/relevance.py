@@ -15,24 +15,22 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from typing import Callable, Iterable
-
-from .documents import CleanArticle
+from typing import Callable, Iterable, Mapping
 
 MIN_ARTICLES = 3  # with fewer, there is no "rest" to compare against
 OFF_TOPIC_SHARE = 0.5  # reported below this share of the median article's similarity
 
 
-def similarity_to_rest(cleaned: list[CleanArticle], bag: Callable[[str], Iterable[str]]) -> dict[str, float]:
+def similarity_to_rest(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, float]:
     """Article id -> cosine similarity of its words to those of all the other articles.
 
-    ``bag`` gives a paragraph's words; the build passes its remembered set of content
-    stems, so a word counts once per paragraph.
-
+    ``texts`` are each article's sentences; ``bag`` gives a sentence's words (the build
+    passes the content-stem sets it has already computed, so the check costs little).
     The rest's vector is the total minus the article's own, so each article costs only
     its own words (the whole check is linear in the input).
     """
-    counts = [Counter(w for p in ca.paragraphs if not p.is_heading for w in bag(p.text)) for ca in cleaned]
+    ids = list(texts)
+    counts = [Counter(w for t in texts[i] for w in bag(t)) for i in ids]
     n = len(counts)
     df = Counter(w for c in counts for w in c)
     idf2 = {w: (math.log((n + 1) / d) + 1.0) ** 2 for w, d in df.items()}
@@ -41,7 +39,7 @@ def similarity_to_rest(cleaned: list[CleanArticle], bag: Callable[[str], Iterabl
         total.update(c)
     total_norm2 = sum(idf2[w] * t * t for w, t in total.items())
     out = {}
-    for ca, own in zip(cleaned, counts):
+    for article_id, own in zip(ids, counts):
         dot = own_norm2 = 0.0
         rest_norm2 = total_norm2
         for w, c in own.items():
@@ -50,14 +48,14 @@ def similarity_to_rest(cleaned: list[CleanArticle], bag: Callable[[str], Iterabl
             own_norm2 += idf2[w] * c * c
             rest_norm2 -= idf2[w] * (t * t - (t - c) ** 2)
         norm = math.sqrt(own_norm2) * math.sqrt(max(rest_norm2, 0.0))
-        out[ca.article.id] = dot / norm if norm else 0.0
+        out[article_id] = dot / norm if norm else 0.0
     return out
 
 
-def off_topic_articles(cleaned: list[CleanArticle], bag: Callable[[str], Iterable[str]]) -> list[str]:
+def off_topic_articles(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> list[str]:
     """Ids of the articles that share far fewer words with the others than is usual in this set."""
-    if len(cleaned) < MIN_ARTICLES:
+    if len(texts) < MIN_ARTICLES:
         return []
-    sims = similarity_to_rest(cleaned, bag)
+    sims = similarity_to_rest(texts, bag)
     typical = statistics.median(sims.values())
     return [aid for aid, s in sims.items() if s < OFF_TOPIC_SHARE * typical]
