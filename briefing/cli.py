@@ -117,10 +117,10 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
+    names = {a.id: a.display_name for a in loaded.articles}
     for source_id in result.off_topic:
-        source = briefing.source(source_id)
-        _say(f"warning: {source.path or source.title}: shares few words with the other articles; "
-             "is it about this meeting? (its sentences were used)")
+        _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
+             "is it about this meeting? (it was still used)")
     framed = {c.section for c in result.candidates}
     for section in briefing.sections:
         if section.points:

@@ -217,15 +217,19 @@ def _capital_nouns() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in word_list("capital_nouns.txt")) + r")\b")
 
 
+_CITY_WORD = r"\b[A-Z](?=[\w’'\-]*[a-z])[\w’'\-]*+"  # possessive: no backtracking on long runs
+_CLOSES = r"(?=\s*[,.;:)\u2014]|\s*$)"  # the apposition ends here: "Halvik, the Nerethi capital, said"
+
+
 @lru_cache(maxsize=8)
 def _capital_patterns(country: str) -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(re.escape(n) for n in word_list("capital_nouns.txt"))
-    city = rf"(?P<city>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    city = rf"(?P<city>{_CITY_WORD}(?:\s+{_CITY_WORD})?)"
     place = rf"(?P<country>{country})"
-    return (re.compile(rf"{city},\s+(?:the|its)\s+{place}\s+(?:{nouns})\b"),  # Halvik, the Nerethi capital
-            re.compile(rf"\b[Tt]he\s+{place}\s+(?:{nouns}),\s+{city}"),  # the Nerethi capital, Halvik
-            re.compile(rf"{place}{_POSSESSIVE}\s+(?:{nouns}),?\s+{city}"),  # Nereth's capital, Halvik
-            re.compile(rf"{city},\s+{place}[’']s\s+(?:{nouns})\b"))  # Halvik, Nereth's capital
+    return (re.compile(rf"{city},\s+(?:the|its)\s+{place}\s+(?:{nouns}){_CLOSES}"),  # Halvik, the Nerethi capital,
+            re.compile(rf"\b[Tt]he\s+{place}\s+(?:{nouns}),\s+{city}{_CLOSES}"),  # the Nerethi capital, Halvik,
+            re.compile(rf"{place}[’']s?\s+(?:{nouns}),?\s+{city}{_CLOSES}"),  # Nereth's capital, Halvik,
+            re.compile(rf"{city},\s+{place}[’']s\s+(?:{nouns}){_CLOSES}"))  # Halvik, Nereth's capital.
 
 
 def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
@@ -235,7 +239,7 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
     apposition news copy uses to introduce it ("in Halvik, the Nerethi capital").
     """
     openers = {w for kind in ("connective", "introducer") for w in _openers().get(kind, ())}
-    times = word_list("time_nouns.txt")
+    times = word_list("time_nouns.txt") | word_list("calendar_words.txt")
     votes: dict[str, Counter[str]] = {}
     named = _capital_nouns()
     for text in texts:

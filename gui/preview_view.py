@@ -338,7 +338,9 @@ class PreviewView(QWidget):
         """Show ``briefing``; the selected point stays selected if it is still there."""
         keep = self.selected_point()
         keep_key = point_key(keep[1].text) if keep else None
-        keep_row = self.list.currentIndex().row()
+        # the selected point's place among the points (rows shift: takeaways change with the points)
+        old_rows = self.point_rows()
+        keep_place = old_rows.index(self.list.currentIndex().row()) if keep is not None else -1
         self._briefing = briefing
         self._dropped = dict(dropped or {})
         self._refilling = True
@@ -353,7 +355,7 @@ class PreviewView(QWidget):
             head.setToolTip("Edit the title, event line and marking above")
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.model.appendRow(head)
-            takeaways, after = document_parts(briefing)
+            takeaways, trailing = document_parts(briefing)
             if takeaways:
                 self._add_part(_render_docx.TAKEAWAYS_HEADING, TAKEAWAYS_NOTE, takeaways)
             for section in briefing.sections:
@@ -378,13 +380,12 @@ class PreviewView(QWidget):
                         self.model.appendRow(label)
                     for point in points:
                         select_row = self._add_point(briefing, section.key, point, keep_key, select_row)
-            for heading, note, rows in after:
+            for heading, note, rows in trailing:
                 self._add_part(heading, note, rows)
         if select_row < 0 and keep is not None:
             # the selected point went (dropped): select the one that took its place, for keyboard work
             rows = self.point_rows()
-            after = [r for r in rows if r >= keep_row]
-            select_row = after[0] if after else (rows[-1] if rows else -1)
+            select_row = rows[min(keep_place, len(rows) - 1)] if rows else -1
         if select_row >= 0:
             self.list.setCurrentIndex(self.model.index(select_row, 0))
         self._refilling = False

@@ -131,3 +131,18 @@ def test_a_capital_introduced_by_apposition_names_its_country():
     assert subject_party("Halvik has also hinted it might drop its case at the tribunal.", model) == "Nereth"
     assert subject_party("Officials in Halvik say the kingdom is pressing for a guarantee.", model) == "Nereth"
     assert subject_party("Officials in Lindern say the venue is ready for the talks.", model) is None
+
+
+@pytest.mark.parametrize("text", [
+    "In March, the Nerethi capital hosted a fair.",
+    "Yesterday, the Nerethi capital was calm.",
+    "Last Thursday, the Nerethi capital voted.",
+    "The trade fair was opened by Maren Holt, the Nerethi capital's mayor.",
+    "In the Valdoran capital, Western diplomats said the mood was calm.",
+    "Valdora's capital, Reuters reported, is calm.",
+    "Valdora's capital Investment Fund grew by a tenth.",
+])
+def test_only_a_closed_apposition_names_a_capital(text):
+    index = Countries.of({**countries().canonical, "Nereth": "Nereth", "Nerethi": "Nereth",
+                          "Valdora": "Valdora", "Valdoran": "Valdora"})
+    assert link_capitals([text], index) == {}

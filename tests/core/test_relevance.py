@@ -50,8 +50,13 @@ def test_an_article_from_another_summit_is_reported():
     assert off_topic_articles({**own, **other}, BAG) == list(other)
 
 
-def test_an_article_without_words_shares_nothing_and_two_articles_are_never_compared():
-    assert off_topic_articles(paragraphs(RIVER) | {"x": []}, BAG) == ["x"]  # nothing in common at all
-    two = dict(list(paragraphs(RIVER).items())[:1]) | {"stray": paragraphs(STRAY.parent)["1"]}
+def test_short_or_empty_articles_and_pairs_are_never_judged():
+    """Cosine is low for any short text against a long rest: a wire brief or a pasted
+    paragraph about the summit must not be called off topic."""
+    river = paragraphs(RIVER)
+    first = next(iter(river))
+    brief = river | {"brief": river[first][:2], "empty": []}
+    assert off_topic_articles(brief, BAG) == []
+    two = dict(list(river.items())[:1]) | {"stray": paragraphs(STRAY.parent)["1"]}
     assert off_topic_articles(two, BAG) == []
     assert off_topic_articles({}, BAG) == []

@@ -12,6 +12,10 @@ from gui.preview_view import CONTEXT, DETAIL, KIND, POINT, PreviewView
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "briefing.json"
 
 
+def point_rows_of(view: PreviewView) -> list[int]:
+    return view.point_rows()
+
+
 def point_rows(view: PreviewView):
     model = view.model
     return [model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == "point"]
@@ -94,3 +98,25 @@ def test_the_rest_of_the_document_is_shown_read_only_in_word_order(qtbot):
     takeaway_details = [model.index(r, 0).data(DETAIL) for r in range(model.rowCount())
                         if model.index(r, 0).data(KIND) == "note"][:len(key_takeaways(briefing))]
     assert all("[" in d for d in takeaway_details)
+
+
+def test_dropping_a_point_selects_the_next_point_though_the_takeaways_change(qtbot):
+    """Takeaway rows above the sections change with the points, so the place of the
+    selection is kept among the points, not as a row number."""
+    def shown(view):
+        return [view.model.index(r, 0).data(POINT).text for r in point_rows_of(view)]
+
+    first = PreviewView()
+    qtbot.addWidget(first)
+    first.set_briefing(Briefing.from_json(FIXTURE.read_text(encoding="utf-8")))
+    order = shown(first)  # as displayed: grouped by party
+    for i, text in enumerate(order[:-1]):
+        briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+        view = PreviewView()
+        qtbot.addWidget(view)
+        view.set_briefing(briefing)
+        assert view.select_point(text)
+        for section in briefing.sections:
+            section.points = [p for p in section.points if p.text != text]
+        view.set_briefing(briefing)
+        assert view.selected_point()[1].text == shown(view)[i], text
