@@ -214,8 +214,7 @@ class _Writer:
             return
         self.para(TAKEAWAYS_HEADING, S.HEADING_1)
         for t in items:
-            label = t.heading + (f" · {t.point.party}" if t.point.party else "")
-            self.point(t.point, S.TAKEAWAY, label=label)
+            self.point(t.point, S.TAKEAWAY, label=t.label)
 
     def sections(self) -> None:
         for section in self.b.sections:

@@ -54,8 +54,7 @@ def briefing_markdown(briefing: Briefing) -> str:
     if takeaways:
         out += [f"## {TAKEAWAYS_HEADING}", ""]
         for t in takeaways:
-            label = t.heading + (f" · {t.point.party}" if t.point.party else "")
-            out.append(_point(t.point, known, label))
+            out.append(_point(t.point, known, t.label))
         out.append("")
 
     for section in briefing.sections:

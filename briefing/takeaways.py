@@ -31,6 +31,11 @@ class Takeaway:
     point: Point
     strength: float
 
+    @property
+    def label(self) -> str:
+        """What a takeaway is, in every output: "Concessions · Valdora"."""
+        return self.heading + (f" · {self.point.party}" if self.point.party else "")
+
 
 def point_strength(point: Point, best_score: float) -> float:
     relative = point.score / best_score if best_score > 0 else 0.0

@@ -23,17 +23,8 @@ _render_docx = import_module("briefing.render_docx")  # the module (the package 
 KIND, SECTION, KEY, POINT, DETAIL, WORDS, CONTEXT = (Qt.ItemDataRole.UserRole + i for i in range(1, 8))
 PAD = 8
 BAR = 4
-
-
-def _groups(section, parties: list[str]) -> list[tuple[str | None, list[Point]]]:
-    """The points in document order: grouped by party as the Word file groups them."""
-    grouped = getattr(_render_docx, "grouped_points", None)
-    if callable(grouped):
-        try:
-            return list(grouped(section, parties))
-        except Exception:  # the preview must show the points even if grouping changes shape
-            pass
-    return [(None, list(section.points))]
+BAR_GAP = 6  # between the colour bar and the text
+RIGHT_PAD = 4  # between the text and the card's right edge
 
 
 def _cites(ids: list[str]) -> str:
@@ -52,8 +43,7 @@ def document_parts(briefing: Briefing) -> tuple[Rows, list[tuple[str, str, Rows]
     Read-only here: takeaways follow from the points, the rest from the articles; they
     are shown so the briefing is reviewed as it will be sent.
     """
-    takeaways = [(t.point.text, t.heading + (f" · {t.point.party}" if t.point.party else "")
-                  + f" · {_cites(t.point.sources)}") for t in key_takeaways(briefing)]
+    takeaways = [(t.point.text, f"{t.label} · {_cites(t.point.sources)}") for t in key_takeaways(briefing)]
     after: list[tuple[str, str, Rows]] = []
     if briefing.figures:
         after.append((_render_docx.FIGURES_HEADING, ARTICLES_NOTE,
@@ -93,7 +83,8 @@ class PointDelegate(QStyledItemDelegate):
     def _width(self, option: QStyleOptionViewItem) -> int:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
-        return max(width - 2 * PAD - BAR - 6, 120)
+        # the width paint() wraps text at, so a measured row never clips its last line
+        return max(width - 2 * PAD - BAR - BAR_GAP - RIGHT_PAD, 120)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         body, heading, small = self._fonts(option)
@@ -166,7 +157,7 @@ class PointDelegate(QStyledItemDelegate):
             painter.restore()
             return
         if kind == "note":
-            inner = r.adjusted(PAD + BAR + 6, 2, -PAD - 4, -2)
+            inner = r.adjusted(PAD + BAR + BAR_GAP, 2, -PAD - RIGHT_PAD, -2)
             painter.setFont(body)
             painter.setPen(QColor("#333333"))
             used = painter.boundingRect(inner, Qt.TextFlag.TextWordWrap, index.data(Qt.ItemDataRole.DisplayRole))
@@ -223,7 +214,7 @@ class PointDelegate(QStyledItemDelegate):
             painter.setPen(QColor(style.strong))
             painter.drawRect(card.adjusted(0, 0, -1, -1))
         painter.fillRect(QRect(card.left(), card.top(), BAR, card.height()), QColor(style.strong))
-        inner = card.adjusted(BAR + 6, 3, -4, -3)
+        inner = card.adjusted(BAR + BAR_GAP, 3, -RIGHT_PAD, -3)
         context = index.data(CONTEXT)
         if context:  # the sentence the point leans on, muted above it
             painter.setFont(self._context_font(option))
@@ -371,7 +362,7 @@ class PreviewView(QWidget):
                     empty.setData(section.key, SECTION)
                     empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                     self.model.appendRow(empty)
-                for party, points in _groups(section, briefing.parties):
+                for party, points in _render_docx.grouped_points(section, briefing.parties):
                     if party:
                         label = QStandardItem(party)
                         label.setData("party", KIND)

@@ -16,6 +16,15 @@ def point_rows_of(view: PreviewView) -> list[int]:
     return view.point_rows()
 
 
+def shown_view(qtbot, briefing: Briefing) -> PreviewView:
+    view = PreviewView()
+    qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    view.set_briefing(briefing)
+    return view
+
+
 def point_rows(view: PreviewView):
     model = view.model
     return [model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == "point"]
@@ -23,11 +32,7 @@ def point_rows(view: PreviewView):
 
 def test_context_is_shown_muted_above_the_point_it_explains(qtbot):
     briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
-    view = PreviewView()
-    qtbot.addWidget(view)
-    view.resize(700, 600)
-    view.show()
-    view.set_briefing(briefing)
+    view = shown_view(qtbot, briefing)
     target = briefing.sections[1].points[0].text
     row = next(i for i in point_rows(view) if i.data(POINT).text == target)
     plain_height = view.list.sizeHintForIndex(row).height()
@@ -69,11 +74,7 @@ def test_the_rest_of_the_document_is_shown_read_only_in_word_order(qtbot):
     """The Word file also has key takeaways, figures, quotes and sources: the preview shows
     them too, so the briefing is reviewed as it will be sent, but only points can be edited."""
     briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
-    view = PreviewView()
-    qtbot.addWidget(view)
-    view.resize(700, 600)
-    view.show()
-    view.set_briefing(briefing)
+    view = shown_view(qtbot, briefing)
     assert rows_of(view, "part") == ["Key takeaways", "Key figures", "Notable quotes", "Sources"]
     model = view.model
     kinds = [model.index(r, 0).data(KIND) for r in range(model.rowCount())]
