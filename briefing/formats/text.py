@@ -170,18 +170,22 @@ def one_line(value: str | None, limit: int = 300) -> str | None:
 def unwrap_lines(text: str) -> str:
     """Join hard-wrapped lines back into paragraphs (PDF pages, e-mails wrapped at 72 columns).
 
-    A line that runs to about the usual width of the text continues in the next one; a
-    short line, a blank line or a list item ends a paragraph. Later stages read one line
-    as one paragraph, so without this a sentence would be cut at every line end.
+    A line goes on in the next one when that line's first word would not have fitted at
+    its end: a writer who stopped short had ended the paragraph ("... without being
+    asked." then "Adler's team ..."), while wrapping leaves no such room. A blank line, a
+    list item or a line in headline case ("Halden Has a Plan for Adler" over "By Petra
+    Aaltonen") always ends a paragraph. Later stages read one line as one paragraph, so
+    without this a sentence would be cut at every line end.
     """
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    raws = text.split("\n")
+    lines = [ln.rstrip() for ln in raws]
     lengths = sorted(len(ln) for ln in lines if ln.strip())
     if not lengths:
         return ""
     width = max(lengths[int(len(lengths) * 0.9)] if len(lengths) > 1 else lengths[0], 40)
     out: list[str] = []
     joining = False
-    for raw, line in zip(text.split("\n"), lines):
+    for i, (raw, line) in enumerate(zip(raws, lines)):
         stripped = line.strip()
         if not stripped:
             out.append("")
@@ -194,9 +198,29 @@ def unwrap_lines(text: str) -> str:
                 out[-1] = out[-1] + " " + stripped
         else:
             out.append(stripped)
-        # Long lines, and lines of format=flowed mail (a trailing space), go on.
-        joining = len(line) >= 0.7 * width or raw.endswith(" ")
+        following = lines[i + 1].split() if i + 1 < len(lines) else []
+        room_left = len(line) + 1 + (len(following[0]) if following else 0) <= WRAP_FIT * width
+        # Lines of format=flowed mail (a trailing space) always go on.
+        heading = headline_case(stripped) and bool(following) and not following[0][:1].islower()
+        joining = raw.endswith(" ") or (len(line) >= 0.7 * width and not room_left and not heading)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+
+
+# Proportional fonts fit more or fewer characters on a line than the text's usual
+# width; a line ends a paragraph only when the next word would have fitted with this
+# much of the width to spare.
+WRAP_FIT = 0.95
+_HEADLINE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+
+
+def headline_case(line: str) -> bool:
+    """Is the line a headline ("Halden Has a Plan for Adler"): every word but the small
+    ones capitalised, no closing full stop? Prose lines (not sentence-initial) are not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    if len(words) < 3 or line.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    big = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
+    return bool(big) and all(w[0].isupper() for w in big)
 
 
 _LIST_ITEM = re.compile(r"^(?:[-*•–·]\s|\d{1,3}[.)]\s)")

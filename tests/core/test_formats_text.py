@@ -102,6 +102,32 @@ def test_unwrap_joins_hard_wrapped_paragraphs_and_keeps_short_lines():
     assert "the shared stocks and an agree-ment on inspections" in out[-1]
 
 
+def test_unwrap_ends_a_paragraph_where_the_next_word_would_have_fitted():
+    wrapped = ("The ministers want a deal on fishing quotas before the summer, officials\n"
+               "said on Tuesday, and the coastal states may offer access.\n"
+               "Inspectors from both sides would then board each other's trawlers, at\n"
+               "first in the northern zone only, according to the draft seen by us.\n")
+    out = unwrap_lines(wrapped).split("\n")
+    assert out == ["The ministers want a deal on fishing quotas before the summer, officials said on Tuesday, "
+                   "and the coastal states may offer access.",
+                   "Inspectors from both sides would then board each other's trawlers, at first in the "
+                   "northern zone only, according to the draft seen by us."]
+
+
+def test_unwrap_keeps_a_headline_apart_from_the_byline_under_it():
+    wrapped = ("Analysis: Halden Has a Plan for Adler. Adler May Have Other Ideas About It\n"
+               "By Petra Aaltonen\n"
+               "CASTELLANE - For a country of 19 million people that sits within missile range\n"
+               "of a hostile neighbour, there is no such thing as a routine trip to the capital.\n")
+    out = unwrap_lines(wrapped).split("\n")
+    assert out[0] == "Analysis: Halden Has a Plan for Adler. Adler May Have Other Ideas About It"
+    assert out[1] == "By Petra Aaltonen"
+    # A line full of names that goes on in lower case is prose, not a headline.
+    names = ("The talks between Prime Minister Tomas Halden and President Corvin Adler Of\n"
+             "the Federal Union begin on Tuesday in the old castle above the harbour town.\n")
+    assert unwrap_lines(names).count("\n") == 0
+
+
 def test_unwrap_joins_format_flowed_lines():
     assert unwrap_lines("A soft \nbreak here.\nHard.") == "A soft break here.\nHard."
 
