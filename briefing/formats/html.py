@@ -6,6 +6,7 @@ scripts and styles from the text.
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 from typing import BinaryIO
@@ -56,8 +57,41 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
         raise LoadError(f"the page cannot be read ({exc.__class__.__name__})") from exc
     if not text.strip():
         raise LoadError("no readable text in the page")
-    return Extracted(text=text, title=getattr(doc, "title", None), outlet=getattr(doc, "sitename", None),
-                     date=getattr(doc, "date", None), url=url or None)
+    title = getattr(doc, "title", None)
+    outlet = getattr(doc, "sitename", None) or title_suffix_outlet(_page_title(data), title)
+    return Extracted(text=text, title=title, outlet=outlet, date=getattr(doc, "date", None), url=url or None)
+
+
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022]\s+")
+MAX_OUTLET_WORDS = 6
+
+
+def _page_title(data: bytes | str) -> str | None:
+    head = data[:200_000]
+    if isinstance(head, bytes):
+        head = head.decode("utf-8", errors="replace")
+    m = _TITLE_ELEMENT.search(head)
+    return html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else None
+
+
+def title_suffix_outlet(page_title: str | None, headline: str | None) -> str | None:
+    """The outlet a page names after its headline ("Talks stall in Oslo | Harbour Times").
+
+    Pages without outlet metadata still end their <title> with the outlet's name. The
+    part after the last separator is taken only when what stands before it is the
+    headline itself, so a headline with a dash in it ("Oslo talks - day two") is not cut.
+    """
+    if not page_title or not headline:
+        return None
+    parts = _TITLE_SEPARATOR.split(page_title)
+    if len(parts) < 2:
+        return None
+    head, outlet = " ".join(parts[:-1]), parts[-1].strip()
+    same = re.sub(r"\W+", " ", head).strip().casefold() == re.sub(r"\W+", " ", headline).strip().casefold()
+    if not same or not outlet or len(outlet.split()) > MAX_OUTLET_WORDS:
+        return None
+    return outlet
 
 
 def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:

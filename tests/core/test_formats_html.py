@@ -82,3 +82,23 @@ def test_html_file_over_the_limit_is_refused_before_reading(tmp_path):
     big.write_bytes(b"<p>" + b"x" * 2000 + b"</p>")
     loaded = load_inputs([big], LoadLimits(max_file_bytes=1000))
     assert [p.reason for p in loaded.problems] == ["too large (2 KB; the limit is 1 KB)"]
+
+
+def _bare_page(title: str) -> bytes:
+    body = "".join(f"<p>{s}</p>" for s in SHIPPING[1:])
+    return (f"<html><head><title>{title}</title></head><body><article>"
+            f"<h1>Shipping talks open in Valletta</h1>{body}</article></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("title, outlet", [
+    ("Shipping talks open in Valletta | Harbour Gazette", "Harbour Gazette"),
+    ("Shipping talks open in Valletta \u2014 The Island Courier", "The Island Courier"),
+    ("Shipping talks open in Valletta", None),
+    # What stands before the separator is not the headline: the dash is the headline's own.
+    ("Shipping talks - day two", None),
+    ("Shipping talks open in Valletta | A site whose tagline runs on far too long to be a name", None),
+])
+def test_outlet_from_the_page_title_suffix_when_the_page_names_none(title, outlet, no_network):
+    page = extract_html(_bare_page(title))
+    assert page.title == "Shipping talks open in Valletta"
+    assert page.outlet == outlet
