@@ -7,6 +7,7 @@ and the rest are read all the same.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import errno
 import hashlib
 import os
@@ -138,6 +139,42 @@ def masthead_outlet(lines: list[str], limit: int = 6) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    return {name: number for number, line in enumerate(resource_lines("month_names.txt"), 1)
+            for name in line.split()}
+
+
+_DATE_LABEL = r"(?:(?:published|updated|posted|last updated|date)\s*(?::|on)?\s*)?(?:[A-Za-z]+day,?\s+)?"
+_MONTH_FIRST = re.compile(_DATE_LABEL + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
+                          re.IGNORECASE)
+_DAY_FIRST = re.compile(_DATE_LABEL + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b",
+                        re.IGNORECASE)
+_ISO_DATE = re.compile(_DATE_LABEL + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.IGNORECASE)
+_DATE_LINE_TAIL = 30  # "… 2025, 9:41 a.m. EST | Updated 11:02 a.m." may follow the date
+
+
+def dateline_date(lines: list[str], limit: int = 8) -> str | None:
+    """The ISO date of a line near the top that is a date and little else.
+
+    Text exports keep the page's date line ("Published: February 6, 2025 9:41 a.m.",
+    "6 Feb 2025"); a date inside a sentence is the news, not the article's date.
+    """
+    months = _month_numbers()
+    for line in [ln.strip() for ln in lines if ln.strip()][:limit]:
+        for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO_DATE):
+            m = pattern.match(line)
+            if not m or len(line) - m.end() > _DATE_LINE_TAIL:
+                continue
+            month = m.group("month")
+            number = int(month) if month.isdigit() else months.get(month.lower())
+            try:
+                return datetime.date(int(m.group("year")), number or 0, int(m.group("day"))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def article_from_text(text: str, *, source_id: str, path: Path | None = None, url: str | None = None,
                       title: str | None = None, outlet: str | None = None, date: str | None = None) -> Article:
     """An :class:`Article` from text already read; :class:`LoadError` when there is no text."""
@@ -150,6 +187,7 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     head = text[:20000].splitlines()
     outlet = outlet or copyright_holder(text) or masthead_outlet(head[:8])
+    date = date or dateline_date(head)
     return Article(id=source_id, text=text, title=one_line(title) or guess_title(head, fallback or source_id),
                    path=path, url=url, outlet=one_line(outlet, 120), date=one_line(date, 40), content_hash=digest)
 

@@ -224,3 +224,27 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     text = ("Ministers Meet on Grain\nBy Ana Reyes, The Harbour Times\n\nThe ministers meet on Monday.\n"
             "Copyright © Harbour Times Media 2031\n")
     assert article_from_text(text, source_id="1").outlet == "Harbour Times Media"
+
+
+@pytest.mark.parametrize("top, date", [
+    ("Published: February 6, 2031 9:41 a.m. EST", "2031-02-06"),
+    ("Thursday, 6 Feb. 2031", "2031-02-06"),
+    ("Updated on March 3rd, 2031", "2031-03-03"),
+    ("2031-02-06", "2031-02-06"),
+    ("February 30, 2031", None),  # no such day
+    # A date inside a sentence is news, not the article's date.
+    ("February 6, 2031 was when the two ministers last met in Tallin for a round of grain talks.", None),
+])
+def test_a_plain_text_article_takes_its_date_from_a_date_line_near_the_top(top, date):
+    text = f"Ministers Meet on Grain\n{top}\n\nThe two ministers meet in Tallin on Monday for a second round.\n"
+    assert article_from_text(text, source_id="1").date == date
+    assert article_from_text(text, source_id="1", date="2030-01-01").date == "2030-01-01"
+
+
+def test_a_bare_date_line_is_the_date_and_never_a_point(tmp_path):
+    body = "\n".join(FISHERIES)
+    (tmp_path / "a.txt").write_text(f"Ministers Meet on Fish\nFebruary 6, 2031\n\n{body}\n", encoding="utf-8")
+    result = build_briefing(load_inputs([tmp_path]).articles)
+    assert [s.date for s in result.briefing.sources] == ["2031-02-06"]
+    points = [p.text for s in result.briefing.sections for p in s.points]
+    assert points and not any("2031" in p and len(p.split()) < 5 for p in points)
