@@ -14,6 +14,8 @@ import os
 import re
 import stat
 import unicodedata
+import urllib.parse
+import urllib.request
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -275,6 +277,12 @@ def _skip_silently(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
+# "ftp://host/file", "file:///C:/x": a link of a kind we do not fetch. As a path it
+# would be reported as "ftp:/host/file", not what the user typed. (Two letters at
+# least, so a Windows drive "C://" stays a path.)
+_OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+)://")
+
+
 def list_inputs(inputs: Iterable[str | os.PathLike[str]], problems: list[LoadProblem],
                 limits: LoadLimits | None = None) -> list[Input]:
     """Links, and files with folders expanded (recursively, in name order, each real file and folder once).
@@ -298,6 +306,13 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], problems: list[LoadPro
     for item in inputs:
         if isinstance(item, str) and is_link(item):
             add(item.strip(), item.strip())
+            continue
+        other = _OTHER_SCHEME.match(item.strip()) if isinstance(item, str) else None
+        if other and other.group(1).lower() == "file" and not os.path.lexists(item):
+            item = urllib.request.url2pathname(urllib.parse.urlsplit(item.strip()).path)  # a file:// link names a file
+        elif other and not os.path.lexists(item):
+            problems.append(LoadProblem(shown(item.strip()), f"{other.group(1).lower()}:// links cannot be read; "
+                                        "only http:// and https:// (save the page and add the file)"))
             continue
         p = Path(item)
         try:

@@ -75,6 +75,18 @@ def test_missing_inputs_and_duplicates(tmp_path):
     assert reasons(loaded) == {str(tmp_path / "nope.txt"): "no such file or folder"}
 
 
+def test_links_of_other_kinds_are_named_as_typed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my talks.txt").write_text(article("Talks", FISHERIES))
+    file_link = (tmp_path / "my talks.txt").as_uri()  # file:///…/my%20talks.txt, as a browser copies it
+    loaded = load_inputs(["ftp://files.example.org/talks.txt", file_link])
+    assert reasons(loaded) == {
+        "ftp://files.example.org/talks.txt": "ftp:// links cannot be read; only http:// and https:// "
+                                             "(save the page and add the file)",
+    }
+    assert [a.path.name for a in loaded.articles] == ["my talks.txt"]
+
+
 def test_hidden_and_office_lock_files_are_passed_over_silently(tmp_path):
     (tmp_path / "a.txt").write_text(article("Talks", FISHERIES))
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
