@@ -43,7 +43,9 @@ def document_parts(briefing: Briefing) -> tuple[Rows, list[tuple[str, str, Rows]
     Read-only here: takeaways follow from the points, the rest from the articles; they
     are shown so the briefing is reviewed as it will be sent.
     """
-    takeaways = [(t.point.text, f"{t.label} · {_cites(t.point.sources)}") for t in key_takeaways(briefing)]
+    takeaways = [(t.point.text, " · ".join(filter(None, (t.label, _cites(t.point.sources),
+                                                           _render_docx.support_note(t.point)))))
+                 for t in key_takeaways(briefing)]
     after: list[tuple[str, str, Rows]] = []
     if briefing.figures:
         after.append((_render_docx.FIGURES_HEADING, ARTICLES_NOTE,

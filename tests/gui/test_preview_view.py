@@ -99,6 +99,10 @@ def test_the_rest_of_the_document_is_shown_read_only_in_word_order(qtbot):
     takeaway_details = [model.index(r, 0).data(DETAIL) for r in range(model.rowCount())
                         if model.index(r, 0).data(KIND) == "note"][:len(key_takeaways(briefing))]
     assert all("[" in d for d in takeaway_details)
+    # As in Word, a takeaway several articles report says how many.
+    assert any(t.point.support > 1 for t in key_takeaways(briefing))
+    for t, detail in zip(key_takeaways(briefing), takeaway_details):
+        assert detail.endswith(f" · {t.point.support} sources") == (t.point.support > 1)
 
 
 def test_dropping_a_point_selects_the_next_point_though_the_takeaways_change(qtbot):
