@@ -11,10 +11,14 @@ at least one takeaway, then the strongest of the rest fill up to the maximum.
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import stopwords
 from .model import Briefing, Point
 from .parties import leans_on_context
+from .tokens import stem
 
 MIN_TAKEAWAYS = 3
 MAX_TAKEAWAYS = 5
@@ -22,6 +26,9 @@ MAX_TAKEAWAYS = 5
 # a takeaway of its own, unless needed to reach MIN_TAKEAWAYS
 RELATIVE_FLOOR = 0.8
 CONTEXT_PENALTY = 0.6  # strength kept by a point that needs the sentence before it
+# A word in at most this many points of the briefing names one matter ("lenders"); two
+# takeaways of one section sharing such a word report one matter twice.
+DISTINCTIVE_POINTS = 2
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,24 @@ def point_strength(point: Point, best_score: float) -> float:
     return strength + (1.0 if point.pinned else 0.0)
 
 
+def _matter_words(text: str, stop: frozenset[str]) -> frozenset[str]:
+    """Stems of the lower-case content words: what a point is about, not who (names are
+    capitalised; the first word is read in lower case, as "Lenders" is "lenders")."""
+    text = text.lstrip(" \"'\u201c\u2018")
+    text = text[:1].lower() + text[1:]
+    return frozenset(stem(w) for w in re.findall(r"\b[a-z][a-z-]{3,}\b", text) if w not in stop)
+
+
 def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS) -> list[Takeaway]:
-    """The strongest points, in section order and, within a section, strongest first."""
+    """The strongest points, in section order and, within a section, strongest first.
+
+    Five lines are read as five different matters, so a point sharing a distinctive word
+    with a stronger takeaway of its section ("Lenders holding back $4.1 billion could
+    pull out" and "Lenders who have frozen part of the financing") is passed over.
+    """
+    stop = stopwords()
+    matter = {id(p): _matter_words(p.text, stop) for s in briefing.sections for p in s.points}
+    spread = Counter(w for words in matter.values() for w in words)
     ranked: list[list[Takeaway]] = []
     for section in briefing.sections:
         if not section.points:
@@ -61,6 +84,9 @@ def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int
     for t in rest:
         if len(chosen) >= maximum:
             break
+        distinctive = {w for w in matter[id(t.point)] if spread[w] <= DISTINCTIVE_POINTS}
+        if any(c.section_key == t.section_key and distinctive & matter[id(c.point)] for c in chosen):
+            continue
         if len(chosen) < minimum or t.strength >= floor:
             chosen.append(t)
     order = {s.key: i for i, s in enumerate(briefing.sections)}

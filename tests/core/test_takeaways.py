@@ -48,3 +48,13 @@ def test_a_point_that_needs_the_sentence_before_is_a_weaker_takeaway():
     b.sections[0].points[1].text = "The minister will raise the question of the border."
     objectives = [t.point.text for t in key_takeaways(b) if t.section_key == "objectives"]
     assert objectives[0] == "The minister will raise the question of the border."
+
+
+def test_one_matter_is_one_takeaway():
+    """Five lines are read as five matters: a second point on the lenders gives way to the parliament."""
+    b = briefing([(9, 1)], [(5, 1)], [(7, 1), (6.9, 1), (6.8, 1)])
+    b.sections[2].points[0].text = "Lenders holding back $4.1 billion could pull out if the talks stall."
+    b.sections[2].points[1].text = "Lenders who have frozen part of the financing will not wait indefinitely."
+    b.sections[2].points[2].text = "A bloc in parliament could refuse the two-thirds majority for the treaty."
+    risks = [t.point.text for t in key_takeaways(b) if t.section_key == "risks"]
+    assert risks == [b.sections[2].points[0].text, b.sections[2].points[2].text]
