@@ -118,3 +118,14 @@ def test_a_reported_fact_outranks_a_quotation_of_equal_weight():
     for pool in ([quoted, reported], [reported, quoted]):
         chosen = select_points(pool, SECTIONS, 16, BAG, generic=generic_stems())
         assert [c.text for c in chosen["concessions"]] == [reported.text]
+
+
+def test_a_quotation_needs_more_than_twice_the_frame_to_win():
+    """Quotations chosen into sections were colour 7 times in 8; even a quotation
+    framed more than twice as clearly as the report gives way to it."""
+    quoted = cand("“The grain terminal lease at Tarsk would run for ninety-nine years,” said one adviser.",
+                  "concessions", 6.0)
+    reported = cand("The grain terminal lease at Tarsk would run for ninety-nine years, one adviser said.",
+                    "concessions", 2.5, article="2")
+    chosen = select_points([quoted, reported], SECTIONS, 16, BAG, generic=generic_stems())
+    assert [c.text for c in chosen["concessions"]] == [reported.text]
