@@ -56,7 +56,7 @@ def guess_title(lines: list[str], fallback: str) -> str:
     News exports often put a lede or kicker first and repeat the headline; a line
     that occurs twice near the top without a closing full stop is the best evidence.
     """
-    top = [ln.strip() for ln in lines[:200] if ln.strip()][:6]
+    top = [ln.strip() for ln in lines[:200] if ln.strip() and not dateline_date([ln])][:6]
     top = [tidy_headline(re.sub(r"^#+\s*", "", ln)) for ln in top]
 
     def short(ln: str) -> bool:
@@ -147,13 +147,17 @@ def _month_numbers() -> dict[str, int]:
             for name in line.split()}
 
 
-_DATE_LABEL = r"(?:(?:published|updated|posted|last updated|date)\s*(?::|on)?\s*)?(?:[A-Za-z]+day,?\s+)?"
+# "Published on: Thu, 6 Feb 2025": a label, then perhaps a weekday (any word: the month
+# that must follow checks it), then the date.
+_DATE_LABEL = r"(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?"
 _MONTH_FIRST = re.compile(_DATE_LABEL + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
                           re.IGNORECASE)
 _DAY_FIRST = re.compile(_DATE_LABEL + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b",
                         re.IGNORECASE)
-_ISO_DATE = re.compile(_DATE_LABEL + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b", re.IGNORECASE)
-_DATE_LINE_TAIL = 30  # "… 2025, 9:41 a.m. EST | Updated 11:02 a.m." may follow the date
+_ISO_DATE = re.compile(_DATE_LABEL + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))", re.IGNORECASE)
+_DATE_LINE_TAIL = 40  # ", 9:41 a.m. EST | Updated 11:02 a.m." may follow the date
+# "June 4, 1989: The Night the Tanks Came" is a headline about that day, not a date line.
+_HEADLINE_AFTER_DATE = re.compile(r"\s*[:\u2013\u2014-]\s*[A-Z]")
 
 
 def dateline_date(lines: list[str], limit: int = 8) -> str | None:
@@ -166,7 +170,7 @@ def dateline_date(lines: list[str], limit: int = 8) -> str | None:
     for line in [ln.strip() for ln in lines if ln.strip()][:limit]:
         for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO_DATE):
             m = pattern.match(line)
-            if not m or len(line) - m.end() > _DATE_LINE_TAIL:
+            if not m or len(line) - m.end() > _DATE_LINE_TAIL or _HEADLINE_AFTER_DATE.match(line, m.end()):
                 continue
             month = m.group("month")
             number = int(month) if month.isdigit() else months.get(month.lower())
@@ -309,7 +313,17 @@ def list_inputs(inputs: Iterable[str | os.PathLike[str]], problems: list[LoadPro
             continue
         other = _OTHER_SCHEME.match(item.strip()) if isinstance(item, str) else None
         if other and other.group(1).lower() == "file" and not os.path.lexists(item):
-            item = urllib.request.url2pathname(urllib.parse.urlsplit(item.strip()).path)  # a file:// link names a file
+            # A file:// link (as a browser copies it) names a file on this computer.
+            link = urllib.parse.urlsplit(item.strip())
+            path = urllib.request.url2pathname(link.path)
+            if link.netloc.lower() not in ("", "localhost"):
+                problems.append(LoadProblem(shown(item.strip()), "a file:// link to another computer cannot be read; "
+                                            "copy the file here or open it through a mapped drive"))
+                continue
+            if not os.path.lexists(path):
+                problems.append(LoadProblem(shown(item.strip()), "no such file or folder"))
+                continue
+            item = path
         elif other and not os.path.lexists(item):
             problems.append(LoadProblem(shown(item.strip()), f"{other.group(1).lower()}:// links cannot be read; "
                                         "only http:// and https:// (save the page and add the file)"))

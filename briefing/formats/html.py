@@ -58,21 +58,57 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
     if not text.strip():
         raise LoadError("no readable text in the page")
     title = getattr(doc, "title", None)
-    outlet = getattr(doc, "sitename", None) or title_suffix_outlet(_page_title(data), title)
+    outlet = getattr(doc, "sitename", None)
+    if not outlet:
+        page = _as_text(data)
+        if any(_same(title, h) for h in _headlines(page)):
+            outlet = title_suffix_outlet(_page_title(page), title)
     return Extracted(text=text, title=title, outlet=outlet, date=getattr(doc, "date", None), url=url or None)
 
 
-_TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# [^<]* keeps the search linear: the content of these elements has no markup.
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title\s*>", re.IGNORECASE)
+_HEADLINE_ELEMENT = re.compile(r"<h1[^>]*>([^<]*)</h1\s*>", re.IGNORECASE)
+_OG_TITLE = re.compile(r"""<meta\s[^>]*?property=["']og:title["'][^>]*?content=["']([^"'<>]*)["']""", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022]\s+")
 MAX_OUTLET_WORDS = 6
+_HEAD_BYTES = 200_000
 
 
-def _page_title(data: bytes | str) -> str | None:
-    head = data[:200_000]
-    if isinstance(head, bytes):
-        head = head.decode("utf-8", errors="replace")
+def _as_text(data: bytes | str) -> str:
+    """The top of the page as text, in its declared encoding ("Le Télégramme" in Latin-1)."""
+    head = data[:_HEAD_BYTES]
+    if isinstance(head, str):
+        return head
+    declared = _CHARSET.search(head)
+    for codec in ([declared.group(1).decode("ascii")] if declared else []) + ["utf-8", "cp1252"]:
+        try:
+            return head.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return head.decode("utf-8", errors="replace")
+
+
+def _clean(fragment: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", fragment)).strip()
+
+
+def _page_title(page: str) -> str | None:
+    """The document's <title> (the head's, not one inside an <svg> drawing in the body)."""
+    head = re.split(r"<body\b", page, maxsplit=1, flags=re.IGNORECASE)[0]
     m = _TITLE_ELEMENT.search(head)
-    return html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() if m else None
+    return _clean(m.group(1)) if m else None
+
+
+def _headlines(page: str) -> list[str]:
+    """The page's own statements of its headline: <h1> elements and og:title."""
+    return [_clean(m.group(1)) for pattern in (_HEADLINE_ELEMENT, _OG_TITLE) for m in pattern.finditer(page)]
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    norm = lambda t: re.sub(r"\W+", " ", t or "").strip().casefold()  # noqa: E731
+    return bool(norm(a)) and norm(a) == norm(b)
 
 
 def title_suffix_outlet(page_title: str | None, headline: str | None) -> str | None:
@@ -80,7 +116,8 @@ def title_suffix_outlet(page_title: str | None, headline: str | None) -> str | N
 
     Pages without outlet metadata still end their <title> with the outlet's name. The
     part after the last separator is taken only when what stands before it is the
-    headline itself, so a headline with a dash in it ("Oslo talks - day two") is not cut.
+    headline itself, which the page states on its own in an <h1> or og:title (the caller
+    checks that); otherwise "Oslo talks - day two" would name the outlet "day two".
     """
     if not page_title or not headline:
         return None
@@ -88,8 +125,7 @@ def title_suffix_outlet(page_title: str | None, headline: str | None) -> str | N
     if len(parts) < 2:
         return None
     head, outlet = " ".join(parts[:-1]), parts[-1].strip()
-    same = re.sub(r"\W+", " ", head).strip().casefold() == re.sub(r"\W+", " ", headline).strip().casefold()
-    if not same or not outlet or len(outlet.split()) > MAX_OUTLET_WORDS:
+    if not _same(head, headline) or not outlet or len(outlet.split()) > MAX_OUTLET_WORDS:
         return None
     return outlet
 

@@ -170,12 +170,13 @@ def one_line(value: str | None, limit: int = 300) -> str | None:
 def unwrap_lines(text: str) -> str:
     """Join hard-wrapped lines back into paragraphs (PDF pages, e-mails wrapped at 72 columns).
 
-    A line goes on in the next one when that line's first word would not have fitted at
-    its end: a writer who stopped short had ended the paragraph ("... without being
-    asked." then "Adler's team ..."), while wrapping leaves no such room. A blank line, a
-    list item or a line in headline case ("Halden Has a Plan for Adler" over "By Petra
-    Aaltonen") always ends a paragraph. Later stages read one line as one paragraph, so
-    without this a sentence would be cut at every line end.
+    A short line, a blank line or a list item ends a paragraph. So does a line that ends
+    a sentence with room to spare for the next line's first word: a writer who stopped
+    there had ended the paragraph ("... without being asked." then "Adler's team ...").
+    A headline is kept apart from a byline or dateline under it ("... Other Ideas" then
+    "By Petra Aaltonen"). Lines of format=flowed mail (a trailing space) always go on.
+    Later stages read one line as one paragraph, so without this a sentence would be cut
+    at every line end.
     """
     raws = text.split("\n")
     lines = [ln.rstrip() for ln in raws]
@@ -198,25 +199,30 @@ def unwrap_lines(text: str) -> str:
                 out[-1] = out[-1] + " " + stripped
         else:
             out.append(stripped)
-        following = lines[i + 1].split() if i + 1 < len(lines) else []
-        room_left = len(line) + 1 + (len(following[0]) if following else 0) <= WRAP_FIT * width
-        # Lines of format=flowed mail (a trailing space) always go on.
-        heading = headline_case(stripped) and bool(following) and not following[0][:1].islower()
-        joining = raw.endswith(" ") or (len(line) >= 0.7 * width and not room_left and not heading)
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        next_word = following.split()[0] if following else ""
+        stopped_short = (_SENTENCE_CLOSE.search(stripped) is not None
+                         and len(line) + 1 + len(next_word) <= WRAP_FIT * width)
+        over_byline = bool(_BYLINE_OR_DATELINE.match(following)) and headline_case(stripped)
+        joining = raw.endswith(" ") or (len(line) >= 0.7 * width and not stopped_short and not over_byline)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
 
 
 # Proportional fonts fit more or fewer characters on a line than the text's usual
 # width; a line ends a paragraph only when the next word would have fitted with this
-# much of the width to spare.
+# much of the width to spare, and the line ends a sentence (a justified line full of
+# capitals holds few characters but goes on).
 WRAP_FIT = 0.95
+_SENTENCE_CLOSE = re.compile("[.!?:][\"'\u201d\u2019)]?$")
+_BYLINE_OR_DATELINE = re.compile(r"(?:By|BY)\s+[A-Z]|[A-Z][A-Z.'\u2019-]{2,}(?:\s[A-Z][A-Z.'\u2019-]+)*\s*(?:,|\u2014|\u2013|-\s)")
 _HEADLINE_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
 
 
 def headline_case(line: str) -> bool:
-    """Is the line a headline ("Halden Has a Plan for Adler"): every word but the small
-    ones capitalised, no closing full stop? Prose lines (not sentence-initial) are not."""
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    """Is the line in headline case ("Halden Has a Plan for Adler"): at least three words,
+    every word but the small ones capitalised, no closing full stop? A prose line full of
+    names can be too, so this is only asked of a line above a byline or dateline."""
+    words = re.findall(r"[^\W\d_][\w\u2019'-]*", line)
     if len(words) < 3 or line.rstrip().endswith((".", ",", ";", ":")):
         return False
     big = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]

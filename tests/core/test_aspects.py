@@ -22,7 +22,7 @@ CASES = [
     ("risks", "The dispute over fishing rights remains the main sticking point and could derail the summit."),
     ("risks", "Markets fear an unpredictable escalation if the sanctions are tightened."),
     ("risks", "Critics say the plan is a risky gamble that could leave the ports exposed."),
-    ("risks", "The disputed reef remains the most likely flashpoint between the two navies."),
+    ("risks", "Fishing grounds off the reef have become a flashpoint for both navies."),
     ("risks", "Any thaw between the two capitals is fragile, and one miscalculation could end it."),
 ]
 

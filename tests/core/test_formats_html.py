@@ -102,3 +102,19 @@ def test_outlet_from_the_page_title_suffix_when_the_page_names_none(title, outle
     page = extract_html(_bare_page(title))
     assert page.title == "Shipping talks open in Valletta"
     assert page.outlet == outlet
+
+
+def test_no_outlet_is_read_from_a_title_the_page_does_not_state_as_its_headline(no_network):
+    """Without an <h1> or og:title the headline is the <title> cut at its last dash, so
+    what follows the dash ("day two", "Analysis") is the headline's, not an outlet."""
+    body = "".join(f"<p>{s}</p>" for s in SHIPPING[1:])
+    for title in ("Shipping talks - day two", "Shipping talks resume \u2013 Analysis"):
+        page = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+        assert extract_html(page.encode("utf-8")).outlet is None
+
+
+def test_outlet_from_the_title_of_a_page_in_a_legacy_encoding(no_network):
+    body = "".join(f"<p>{s}</p>" for s in SHIPPING[1:])
+    page = (f'<html><head><meta charset="iso-8859-1"><title>Shipping talks open in Valletta | Le T\u00e9l\u00e9gramme'
+            f"</title></head><body><article><h1>Shipping talks open in Valletta</h1>{body}</article></body></html>")
+    assert extract_html(page.encode("latin-1")).outlet == "Le T\u00e9l\u00e9gramme"

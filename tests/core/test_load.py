@@ -79,10 +79,14 @@ def test_links_of_other_kinds_are_named_as_typed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "my talks.txt").write_text(article("Talks", FISHERIES))
     file_link = (tmp_path / "my talks.txt").as_uri()  # file:///…/my%20talks.txt, as a browser copies it
-    loaded = load_inputs(["ftp://files.example.org/talks.txt", file_link])
+    gone = (tmp_path / "gone.txt").as_uri()
+    loaded = load_inputs(["ftp://files.example.org/talks.txt", file_link, gone, "file://server/share/a.txt"])
     assert reasons(loaded) == {
         "ftp://files.example.org/talks.txt": "ftp:// links cannot be read; only http:// and https:// "
                                              "(save the page and add the file)",
+        gone: "no such file or folder",  # named as typed, not as the path it stands for
+        "file://server/share/a.txt": "a file:// link to another computer cannot be read; "
+                                     "copy the file here or open it through a mapped drive",
     }
     assert [a.path.name for a in loaded.articles] == ["my talks.txt"]
 
@@ -243,7 +247,11 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     ("Thursday, 6 Feb. 2031", "2031-02-06"),
     ("Updated on March 3rd, 2031", "2031-03-03"),
     ("2031-02-06", "2031-02-06"),
+    ("Published: 2031-02-06T09:41:00Z", "2031-02-06"),
+    ("Published on: Thu 6 Feb 2031 09.41 GMT", "2031-02-06"),
+    ("February 6, 2031, 9:41 a.m. EST | Updated 11:02 a.m.", "2031-02-06"),
     ("February 30, 2031", None),  # no such day
+    ("June 4, 2029: The Night the Talks Broke Down", None),  # a headline about that day
     # A date inside a sentence is news, not the article's date.
     ("February 6, 2031 was when the two ministers last met in Tallin for a round of grain talks.", None),
 ])
@@ -251,6 +259,12 @@ def test_a_plain_text_article_takes_its_date_from_a_date_line_near_the_top(top, 
     text = f"Ministers Meet on Grain\n{top}\n\nThe two ministers meet in Tallin on Monday for a second round.\n"
     assert article_from_text(text, source_id="1").date == date
     assert article_from_text(text, source_id="1", date="2030-01-01").date == "2030-01-01"
+
+
+def test_a_date_line_above_the_headline_is_not_the_title():
+    text = "February 6, 2031\nMinisters Meet on Grain\n\nThe two ministers meet in Tallin on Monday for a second round.\n"
+    article = article_from_text(text, source_id="1")
+    assert (article.title, article.date) == ("Ministers Meet on Grain", "2031-02-06")
 
 
 def test_a_bare_date_line_is_the_date_and_never_a_point(tmp_path):
