@@ -10,6 +10,7 @@ work is done. Heavy modules are imported only once a command runs, so that
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -95,8 +96,15 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     if args.pdf and Path(args.pdf).suffix.lower() != ".pdf":
         _say(f"the PDF file must be named .pdf: {args.pdf}")
         return EXIT_USAGE
+    named = [(flag, path) for flag, path in (("-o", args.output), ("--json", args.json), ("--md", args.md),
+                                             ("--pdf", args.pdf)) if path]
+    for i, (flag, path) in enumerate(named):
+        for other_flag, other in named[:i]:
+            if os.path.abspath(path) == os.path.abspath(other):
+                _say(f"{other_flag} and {flag} name the same file ({path}); one would overwrite the other")
+                return EXIT_USAGE
     # Every output is checked before the work, so that nothing is half done.
-    for path in filter(None, (args.output, args.json, args.md, args.pdf)):
+    for _, path in named:
         try:
             check_target(Path(path))
         except OutputError as exc:

@@ -147,14 +147,25 @@ def _month_numbers() -> dict[str, int]:
             for name in line.split()}
 
 
-# "Published on: Thu, 6 Feb 2025": a label, then perhaps a weekday (any word: the month
-# that must follow checks it), then the date.
-_DATE_LABEL = r"(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?(?:[A-Za-z]{3,9}\.?,?\s+)?"
-_MONTH_FIRST = re.compile(_DATE_LABEL + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",
-                          re.IGNORECASE)
-_DAY_FIRST = re.compile(_DATE_LABEL + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b",
-                        re.IGNORECASE)
-_ISO_DATE = re.compile(_DATE_LABEL + r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _date_label() -> str:
+    """ "Published on: Thu, 6 Feb 2025": a label, then perhaps a weekday, then the date."""
+    days = "|".join(sorted({w for line in resource_lines("weekday_names.txt") for w in line.split()}, key=len,
+                           reverse=True))
+    return (r"(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
+            rf"(?:(?:{days})\.?,?\s+)?")
+
+
+_DATE_FORMS = (
+    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b",  # February 6, 2025
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b",  # 6 Feb. 2025
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:\b|(?=T\d))",  # 2025-02-06T09:41Z
+)
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(_date_label() + form, re.IGNORECASE) for form in _DATE_FORMS)
 _DATE_LINE_TAIL = 40  # ", 9:41 a.m. EST | Updated 11:02 a.m." may follow the date
 # "June 4, 1989: The Night the Tanks Came" is a headline about that day, not a date line.
 _HEADLINE_AFTER_DATE = re.compile(r"\s*[:\u2013\u2014-]\s*[A-Z]")
@@ -168,7 +179,7 @@ def dateline_date(lines: list[str], limit: int = 8) -> str | None:
     """
     months = _month_numbers()
     for line in [ln.strip() for ln in lines if ln.strip()][:limit]:
-        for pattern in (_MONTH_FIRST, _DAY_FIRST, _ISO_DATE):
+        for pattern in _date_patterns():
             m = pattern.match(line)
             if not m or len(line) - m.end() > _DATE_LINE_TAIL or _HEADLINE_AFTER_DATE.match(line, m.end()):
                 continue
@@ -281,9 +292,9 @@ def _skip_silently(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-# "ftp://host/file", "file:///C:/x": a link of a kind we do not fetch. As a path it
-# would be reported as "ftp:/host/file", not what the user typed. (Two letters at
-# least, so a Windows drive "C://" stays a path.)
+# "ftp://host/file": a link of a kind we do not fetch (file:// links name local files
+# and are read). As a path it would be reported as "ftp:/host/file", not what the user
+# typed. (Two letters at least, so a Windows drive "C://" stays a path.)
 _OTHER_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]+)://")
 
 

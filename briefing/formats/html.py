@@ -66,10 +66,12 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
     return Extracted(text=text, title=title, outlet=outlet, date=getattr(doc, "date", None), url=url or None)
 
 
-# [^<]* keeps the search linear: the content of these elements has no markup.
-_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]*)</title\s*>", re.IGNORECASE)
-_HEADLINE_ELEMENT = re.compile(r"<h1[^>]*>([^<]*)</h1\s*>", re.IGNORECASE)
-_OG_TITLE = re.compile(r"""<meta\s[^>]*?property=["']og:title["'][^>]*?content=["']([^"'<>]*)["']""", re.IGNORECASE)
+# Every run is bounded ({0,N}), so a tag that never closes costs a fixed amount per
+# "<", not a scan to the end of the page from each one.
+_TITLE_ELEMENT = re.compile(r"<title[^<>]{0,200}>([^<]{0,1000})</title\s*>", re.IGNORECASE)
+_HEADLINE_ELEMENT = re.compile(r"<h1[^<>]{0,200}>([^<]{0,1000})</h1\s*>", re.IGNORECASE)
+_OG_TITLE = re.compile(r"""<meta\s[^<>]{0,200}?property=["']og:title["'][^<>]{0,200}?content=["']([^"'<>]{0,1000})["']""",
+                       re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022]\s+")
 MAX_OUTLET_WORDS = 6

@@ -209,9 +209,9 @@ def unwrap_lines(text: str) -> str:
 
 
 # Proportional fonts fit more or fewer characters on a line than the text's usual
-# width; a line ends a paragraph only when the next word would have fitted with this
-# much of the width to spare, and the line ends a sentence (a justified line full of
-# capitals holds few characters but goes on).
+# width; a line ends a paragraph early only when it and the next word would have filled
+# no more than this share of the width, and the line ends a sentence (a justified line
+# full of capitals holds few characters but goes on).
 WRAP_FIT = 0.95
 _SENTENCE_CLOSE = re.compile("[.!?:][\"'\u201d\u2019)]?$")
 _BYLINE_OR_DATELINE = re.compile(r"(?:By|BY)\s+[A-Z]|[A-Z][A-Z.'\u2019-]{2,}(?:\s[A-Z][A-Z.'\u2019-]+)*\s*(?:,|\u2014|\u2013|-\s)")

@@ -28,6 +28,14 @@ def test_usage_errors_exit_2(tmp_path):
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
+def test_two_outputs_naming_one_file_is_a_usage_error(tmp_path):
+    """--json over the Word file would leave JSON in a .docx and still exit 0."""
+    out = tmp_path / "o.docx"
+    proc = run("build", str(tmp_path), "-o", str(out), "--json", str(tmp_path / "." / "o.docx"))
+    assert proc.returncode == 2
+    assert "-o and --json name the same file" in proc.stderr and not out.exists()
+
+
 def test_no_usable_input_exits_1_and_names_each_file(tmp_path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))

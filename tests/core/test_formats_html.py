@@ -118,3 +118,12 @@ def test_outlet_from_the_title_of_a_page_in_a_legacy_encoding(no_network):
     page = (f'<html><head><meta charset="iso-8859-1"><title>Shipping talks open in Valletta | Le T\u00e9l\u00e9gramme'
             f"</title></head><body><article><h1>Shipping talks open in Valletta</h1>{body}</article></body></html>")
     assert extract_html(page.encode("latin-1")).outlet == "Le T\u00e9l\u00e9gramme"
+
+
+def test_tags_that_never_close_do_not_stall_the_title_search(no_network):
+    """Unbounded runs made this page (about 60 KB) take minutes; bounded ones take milliseconds.
+    No timing is asserted: a regression shows as a test that does not finish."""
+    body = "".join(f"<p>{s}</p>" for s in SHIPPING[1:])
+    junk = "<meta property='og:title' " * 1000 + "<h1 a" * 2000 + "<title a" * 2000
+    page = f"<html><head><title>Shipping talks</title></head><body><article>{body}</article>{junk}</body></html>"
+    assert extract_html(page.encode("utf-8")).text

@@ -252,6 +252,7 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     ("February 6, 2031, 9:41 a.m. EST | Updated 11:02 a.m.", "2031-02-06"),
     ("February 30, 2031", None),  # no such day
     ("June 4, 2029: The Night the Talks Broke Down", None),  # a headline about that day
+    ("Deadline May 1, 2031 Looms Over the Grain Talks", None),  # a headline with a date in it
     # A date inside a sentence is news, not the article's date.
     ("February 6, 2031 was when the two ministers last met in Tallin for a round of grain talks.", None),
 ])

@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and eleven sets written later by helpers
+alliance summit, climate talks and a state visit, and thirteen sets written later by helpers
 who never saw the method (arms control, a water treaty, accession talks, debt talks; then
 gas transit, a migration pact and a dam dispute; then a fisheries accord and rebel peace
 talks; then a summit of two rival powers and a prisoner swap; then two real past summits,
