@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -56,7 +57,7 @@ def guess_title(lines: list[str], fallback: str) -> str:
     News exports often put a lede or kicker first and repeat the headline; a line
     that occurs twice near the top without a closing full stop is the best evidence.
     """
-    top = [ln.strip() for ln in lines[:200] if ln.strip() and not dateline_date([ln])][:6]
+    top = list(itertools.islice((ln.strip() for ln in lines[:200] if ln.strip() and not dateline_date([ln])), 6))
     top = [tidy_headline(re.sub(r"^#+\s*", "", ln)) for ln in top]
 
     def short(ln: str) -> bool:
@@ -178,7 +179,7 @@ def dateline_date(lines: list[str], limit: int = 8) -> str | None:
     "6 Feb 2025"); a date inside a sentence is the news, not the article's date.
     """
     months = _month_numbers()
-    for line in [ln.strip() for ln in lines if ln.strip()][:limit]:
+    for line in itertools.islice((ln.strip() for ln in lines if ln.strip()), limit):
         for pattern in _date_patterns():
             m = pattern.match(line)
             if not m or len(line) - m.end() > _DATE_LINE_TAIL or _HEADLINE_AFTER_DATE.match(line, m.end()):

@@ -12,7 +12,7 @@ import re
 from typing import BinaryIO
 
 from .base import Extracted, LoadError, LoadLimits, read_at_most
-from .text import decode_bytes
+from .text import decode_bytes, decode_declared
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
@@ -75,21 +75,18 @@ _OG_TITLE = re.compile(r"""<meta\s[^<>]{0,200}?property=["']og:title["'][^<>]{0,
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014\u00b7\u2022]\s+")
 MAX_OUTLET_WORDS = 6
-_HEAD_BYTES = 200_000
+_HEAD_CHARS = 200_000
 
 
 def _as_text(data: bytes | str) -> str:
     """The top of the page as text, in its declared encoding ("Le Télégramme" in Latin-1)."""
-    head = data[:_HEAD_BYTES]
-    if isinstance(head, str):
-        return head
-    declared = _CHARSET.search(head)
-    for codec in ([declared.group(1).decode("ascii")] if declared else []) + ["utf-8", "cp1252"]:
-        try:
-            return head.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return head.decode("utf-8", errors="replace")
+    if isinstance(data, str):
+        return data[:_HEAD_CHARS]
+    declared = _CHARSET.search(data[:_HEAD_CHARS])
+    try:
+        return decode_declared(data, declared.group(1).decode("ascii") if declared else "utf-8")[:_HEAD_CHARS]
+    except LoadError:
+        return data[:_HEAD_CHARS].decode("utf-8", errors="replace")
 
 
 def _clean(fragment: str) -> str:
@@ -108,9 +105,13 @@ def _headlines(page: str) -> list[str]:
     return [_clean(m.group(1)) for pattern in (_HEADLINE_ELEMENT, _OG_TITLE) for m in pattern.finditer(page)]
 
 
+def _words_of(text: str | None) -> str:
+    return re.sub(r"\W+", " ", text or "").strip().casefold()
+
+
 def _same(a: str | None, b: str | None) -> bool:
-    norm = lambda t: re.sub(r"\W+", " ", t or "").strip().casefold()  # noqa: E731
-    return bool(norm(a)) and norm(a) == norm(b)
+    """The same headline, whatever its punctuation and case."""
+    return bool(_words_of(a)) and _words_of(a) == _words_of(b)
 
 
 def title_suffix_outlet(page_title: str | None, headline: str | None) -> str | None:

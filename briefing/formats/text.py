@@ -137,6 +137,15 @@ def decode_bytes(data: bytes) -> str:
     return text
 
 
+def decode_declared(data: bytes, charset: str) -> str:
+    """Text in the charset its source declared (a server, a <meta> tag); detected when the
+    declaration is wrong."""
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return decode_bytes(data)
+
+
 def _what(data: bytes) -> str:
     what = sniff(data)
     return f" (it looks like {what})" if what else ""

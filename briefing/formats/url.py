@@ -17,7 +17,7 @@ from email.message import Message
 
 from .base import Extracted, LoadError, LoadLimits, describe_size, too_large
 from .html import extract_html
-from .text import decode_bytes
+from .text import decode_bytes, decode_declared
 
 SCHEMES = ("http", "https")
 USER_AGENT = "briefing/0.1 (article reader)"
@@ -120,9 +120,9 @@ def fetch(url: str, limits: LoadLimits) -> Extracted:
     if not data.strip():
         raise LoadError("the page is empty")
     if ctype in _HTML_TYPES or (not ctype and path.endswith((".html", ".htm", "/"))):
-        page = extract_html(_decode(data, charset) if charset else data, url=final)
+        page = extract_html(decode_declared(data, charset) if charset else data, url=final)
     elif ctype in _TEXT_TYPES:
-        page = Extracted(text=_decode(data, charset) if charset else decode_bytes(data))
+        page = Extracted(text=decode_declared(data, charset) if charset else decode_bytes(data))
     elif ctype == "application/pdf" or (ctype in ("", "application/octet-stream") and path.endswith(".pdf")):
         page = pdf.read(io.BytesIO(data), limits)
     elif ctype == "application/vnd.openxmlformats-officedocument.wordprocessingml.document" or (
@@ -135,10 +135,3 @@ def fetch(url: str, limits: LoadLimits) -> Extracted:
     page.url = final
     return page
 
-
-def _decode(data: bytes, charset: str) -> str:
-    """Text in the charset the server declared; detection when it declared a wrong one."""
-    try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return decode_bytes(data)
