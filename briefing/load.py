@@ -172,16 +172,30 @@ _DATE_LINE_TAIL = 40  # ", 9:41 a.m. EST | Updated 11:02 a.m." may follow the da
 _HEADLINE_AFTER_DATE = re.compile(r"\s*[:\u2013\u2014-]\s*[A-Z]")
 
 
+# "By Ana Reyes | February 6, 2025": a byline, a separator, then the date line.
+_BYLINE_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022\u2013\u2014,]\s*")
+_BYLINE_WORDS = 12
+
+
+def _date_starts(line: str) -> list[int]:
+    """Where a date line may start: the line's start, or after a short byline's separators."""
+    starts = [0]
+    if _BY.match(line):
+        starts += [m.end() for m in _BYLINE_SEPARATOR.finditer(line) if len(line[:m.start()].split()) <= _BYLINE_WORDS]
+    return starts
+
+
 def dateline_date(lines: list[str], limit: int = 8) -> str | None:
     """The ISO date of a line near the top that is a date and little else.
 
     Text exports keep the page's date line ("Published: February 6, 2025 9:41 a.m.",
-    "6 Feb 2025"); a date inside a sentence is the news, not the article's date.
+    "6 Feb 2025", "By Ana Reyes | February 6, 2025"); a date inside a sentence is the
+    news, not the article's date.
     """
     months = _month_numbers()
     for line in itertools.islice((ln.strip() for ln in lines if ln.strip()), limit):
-        for pattern in _date_patterns():
-            m = pattern.match(line)
+        for pattern, start in itertools.product(_date_patterns(), _date_starts(line)):
+            m = pattern.match(line, start)
             if not m or len(line) - m.end() > _DATE_LINE_TAIL or _HEADLINE_AFTER_DATE.match(line, m.end()):
                 continue
             month = m.group("month")

@@ -250,6 +250,10 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     ("Published: 2031-02-06T09:41:00Z", "2031-02-06"),
     ("Published on: Thu 6 Feb 2031 09.41 GMT", "2031-02-06"),
     ("February 6, 2031, 9:41 a.m. EST | Updated 11:02 a.m.", "2031-02-06"),
+    ("By Ana Reyes | February 6, 2031", "2031-02-06"),
+    ("By Ana Reyes, Political Editor \u00b7 Thu 6 Feb 2031, 09:41", "2031-02-06"),
+    ("By Ana Reyes \u2014 Updated February 6, 2031", "2031-02-06"),
+    ("By the end of February 6, 2031 the two ministers hope to have signed a text.", None),  # a sentence
     ("February 30, 2031", None),  # no such day
     ("June 4, 2029: The Night the Talks Broke Down", None),  # a headline about that day
     ("Deadline May 1, 2031 Looms Over the Grain Talks", None),  # a headline with a date in it
