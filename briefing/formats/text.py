@@ -6,6 +6,7 @@ taken from it is a substring of the file; only line ends and control characters 
 """
 from __future__ import annotations
 
+import codecs
 import re
 from typing import BinaryIO
 
@@ -110,6 +111,35 @@ def _detected(data: bytes) -> str | None:
         return None
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _cp1252_for_stray_bytes(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("briefing-cp1252", _cp1252_for_stray_bytes)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few Windows-1252 bytes pasted in (a curly quote from a word
+    processor), decoded as both; None when the bytes are mostly not UTF-8.
+
+    Decoding such a file as Windows-1252 would turn every accented name into "Ã©".
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    if not sequences:
+        return None
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    stray = high - sum(map(len, sequences))
+    return data.decode("utf-8", errors="briefing-cp1252") if stray <= len(sequences) else None
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode text by its byte-order mark, else strict UTF-8, else the detected encoding."""
     for bom, codec in _BOMS:
@@ -131,7 +161,7 @@ def decode_bytes(data: bytes) -> str:
         if _mostly_controls(text):
             raise LoadError(f"binary data, not text{_what(data)}")
         return text
-    text = _detected(data)
+    text = _mixed_utf8(data) or _detected(data)
     if text is None or _mostly_controls(text):
         raise LoadError(f"binary data, not text{_what(data)}")
     return text

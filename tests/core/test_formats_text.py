@@ -39,6 +39,13 @@ def test_short_latin1_text_without_language_evidence_is_windows_1252():
     assert decode_bytes("Café naïve".encode("latin-1")) == "Café naïve"
 
 
+def test_utf8_with_a_few_windows_1252_bytes_pasted_in_keeps_both_right():
+    # A word processor's curly quotes pasted into a UTF-8 file: read as Windows-1252
+    # throughout, every "é" of the file would become "Ã©".
+    data = "Café talks in Zürich – the ministers’ line:".encode("utf-8") + b" \x93no deal\x94 isn\x92t an option."
+    assert decode_bytes(data) == "Café talks in Zürich – the ministers’ line: “no deal” isn’t an option."
+
+
 def test_cyrillic_code_page_is_detected():
     text = "Переговоры в Женеве возобновятся в понедельник, заявил министр иностранных дел."
     assert decode_bytes(text.encode("cp1251")) == text
