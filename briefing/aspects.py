@@ -29,6 +29,7 @@ LATE_MIN_TOKENS = 20  # sentences of at least this many words
 LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
+PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class AspectScorer:
 
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
-                 valence: Mapping[str, float] | None = None) -> None:
+                 valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -118,6 +119,7 @@ class AspectScorer:
                 anchor = next(t for run in cue.parts for t in run if t != MODAL)
                 self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
+        self.pressure = frozenset(t for m in pressure for t in stemmer(m))
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
         self.positive: dict[str, float] = {}
@@ -141,6 +143,10 @@ class AspectScorer:
                 # of a mitigating verb describes an aim, not a risk.
                 if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
                     key = "objectives"
+                # "Senators have said they want guarantees": lawmakers' or critics'
+                # demands bind a negotiator from home; they are a risk to the talks.
+                elif key == "objectives" and "risks" in self.cues and self._pressed(tokens, at):
+                    key = "risks"
                 hits.append((at, key, cue.weight))
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
@@ -167,6 +173,9 @@ class AspectScorer:
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
+
+    def _pressed(self, tokens: list[str], at: int) -> bool:
+        return bool(self.pressure & set(tokens[max(0, at - PRESSURE_WINDOW):at]))
 
 
 def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, ...]) -> dict[str, float]:

@@ -39,6 +39,20 @@ def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
     assert scores["objectives"] > scores["risks"]
 
 
+@pytest.mark.parametrize("text", [
+    "Several senators have said they want binding guarantees on the grain corridor before any vote.",
+    "Opposition lawmakers in Tallin have urged the minister to reject any cut in the fishing quota.",
+])
+def test_a_demand_from_lawmakers_or_critics_at_home_is_a_risk_not_an_aim(text):
+    scores = default_scorer()(text)
+    assert scores["risks"] > scores["objectives"]
+
+
+def test_the_same_demand_from_a_party_at_the_table_is_an_aim():
+    scores = default_scorer()("The fisheries minister has said she wants binding guarantees on the quota.")
+    assert scores["objectives"] > scores["risks"]
+
+
 def test_plain_background_scores_low():
     scores = default_scorer()("The summit takes place in a hotel beside the lake on Friday.")
     assert max(scores.values()) < 2.0
