@@ -111,6 +111,11 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
             _say(str(exc))
             return EXIT_FAILED
     loaded = load_inputs(inputs)
+    read = {os.path.realpath(a.path) for a in loaded.articles if a.path}
+    for flag, path in named:
+        if os.path.realpath(path) in read:
+            _say(f"{flag} {path} is one of the articles read; writing it would destroy the article")
+            return EXIT_USAGE
     for problem in loaded.problems:
         _say(f"skipped {problem.source}: {problem.reason}")
     if not loaded.articles:

@@ -12,6 +12,18 @@ JSON_VERSION = 1
 # Opens the "comments" property of every Word briefing written by render_docx; the
 # .docx reader uses it to leave an earlier briefing in the input folder out of the sources.
 BRIEFING_COMMENT = "Extractive briefing from"
+# The PDF export's producer ("Creator") field, by which the PDF reader knows it the same way.
+BRIEFING_CREATOR = "Extractive briefing generator"
+
+
+def briefing_note(articles: int) -> str:
+    """The line saying what a briefing is: the Word file's comments, the Markdown's last line.
+
+    The readers know an earlier briefing left in the input folder by it, so a briefing
+    never cites itself as a source.
+    """
+    return (f"{BRIEFING_COMMENT} {articles} article{'s' if articles != 1 else ''}: every point is a sentence "
+            "quoted verbatim from the cited source.")
 
 
 @dataclass

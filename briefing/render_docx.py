@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import docx_styles as S
-from .model import BRIEFING_COMMENT, Briefing, Point, Section, Source
+from .model import Briefing, Point, Section, Source, briefing_note
 from .output import write_atomic
 from .takeaways import key_takeaways
 from .word_template import DEFAULT_TEMPLATE, TemplateError, open_template, template_names, template_path
@@ -331,8 +331,7 @@ class _Writer:
         props.author = author or ""
         props.last_modified_by = author or ""
         props.keywords = ", ".join(["briefing", *self.b.parties])
-        props.comments = (f"{BRIEFING_COMMENT} {len(self.b.sources)} articles: every point is a sentence "
-                          f"quoted verbatim from the cited source.")
+        props.comments = briefing_note(len(self.b.sources))
         props.category = "Briefing"
         props.content_status = self.b.marking or ""
         props.revision = 1

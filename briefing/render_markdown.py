@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from .model import Briefing, Point
+from .model import Briefing, Point, briefing_note
 from .output import write_text_atomic
 from .render_docx import (FIGURE_COLUMNS, FIGURES_HEADING, LOCATION_GAP, OUTLET_GAP, QUOTES_HEADING, SOURCES_HEADING,
                           TAKEAWAYS_HEADING, briefing_facts, grouped_points, source_entry_parts, support_note)
@@ -91,6 +91,7 @@ def briefing_markdown(briefing: Briefing) -> str:
         elif shown:
             entry += LOCATION_GAP + escape(shown)
         out.append(f"- \\[{escape(s.id)}\\] " + entry)
+    out += ["", f"*{escape(briefing_note(len(briefing.sources)))}*"]
     if briefing.marking:
         out += ["", f"**{escape(briefing.marking.upper())}**"]
     return "\n".join(out).rstrip() + "\n"

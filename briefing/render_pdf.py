@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .model import Briefing
+from .model import BRIEFING_CREATOR, Briefing
 from .output import OutputError, write_atomic
 
 CONVERT_TIMEOUT_S = 180
@@ -69,7 +69,26 @@ def convert_docx_to_pdf(docx: str | os.PathLike[str], path: str | os.PathLike[st
             detail = (done.stderr or done.stdout or "").strip().splitlines()
             reason = detail[-1] if detail else f"exit status {done.returncode}"
             raise OutputError(target, f"LibreOffice could not convert the briefing ({reason})")
+        _stamp(pdf)
         return write_atomic(target, lambda out: shutil.copyfile(pdf, out))
+
+
+def _stamp(pdf: Path) -> None:
+    """Name this program as the PDF's creator, so the PDF reader leaves the briefing out
+    when it lies among the articles of a later build. A PDF that pypdf cannot rewrite is
+    kept as LibreOffice made it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+
+    stamped = pdf.with_name("stamped.pdf")
+    try:
+        writer = PdfWriter(clone_from=PdfReader(pdf))
+        writer.add_metadata({"/Creator": BRIEFING_CREATOR})
+        with open(stamped, "wb") as out:
+            writer.write(out)
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError):
+        return
+    os.replace(stamped, pdf)
 
 
 def render_pdf(briefing: Briefing, path: str | os.PathLike[str], template: str | os.PathLike[str] | None = None,

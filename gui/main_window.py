@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import re
 import time
 from importlib import metadata
@@ -952,7 +953,15 @@ class MainWindow(QMainWindow):
                 answer = QMessageBox.question(self, "Replace file?", f"{path.name} already exists. Replace it?")
                 if answer != QMessageBox.StandardButton.Yes:
                     return None
+        if self._is_article_file(path):
+            QMessageBox.warning(self, "Choose another name", f"{path.name} is one of the articles in the list; "
+                                "saving the briefing there would destroy it.")
+            return self._ask_save_path(kind, path)
         return path
+
+    def _is_article_file(self, path: Path) -> bool:
+        real = os.path.realpath(path)
+        return any(e.origin.path and os.path.realpath(e.origin.path) == real for e in self.articles.entries)
 
     def export(self, kind: str = "docx", path: Path | None = None) -> bool:
         """Ask where (unless ``path`` is given) and write the briefing there on a pool thread.

@@ -9,6 +9,7 @@ import logging
 import re
 from typing import BinaryIO
 
+from ..model import BRIEFING_CREATOR
 from .base import Extracted, LoadError, LoadLimits, sniff
 from .text import unwrap_lines
 
@@ -60,10 +61,22 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0][:200] if text else exc.__class__.__name__
 
 
+def _written_by_us(reader) -> bool:
+    from pypdf.errors import PyPdfError
+
+    try:
+        meta = reader.metadata
+        return meta is not None and str(meta.creator or "").startswith(BRIEFING_CREATOR)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
 def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     from pypdf.errors import PyPdfError
 
     reader = _open(stream, limits)
+    if _written_by_us(reader):
+        raise LoadError("a briefing written by this program, not an article")
     pages: list[str] = []
     size = 0
     for number, page in enumerate(reader.pages, 1):

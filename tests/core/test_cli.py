@@ -1,10 +1,12 @@
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from briefing.cli import main
+from briefing.render_pdf import find_soffice
 
 
 def run(*args, cwd=None):
@@ -112,3 +114,30 @@ def test_an_article_about_something_else_is_named_on_stderr(tmp_path):
     assert len(warnings) == 1 and "cycle_lanes.txt" in warnings[0]
     alone = run("build", str(fixtures / "river_summit"), "-o", str(tmp_path / "c.docx"))
     assert "shares few words" not in alone.stderr
+
+
+def test_an_output_naming_one_of_the_articles_is_a_usage_error(tmp_path, seeds_dir):
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir, folder)
+    article = sorted(folder.glob("*.txt"))[0]
+    kept = article.read_bytes()
+    proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--md", str(article))
+    assert proc.returncode == 2 and "is one of the articles read" in proc.stderr
+    assert article.read_bytes() == kept and not (tmp_path / "b.docx").exists()
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="PDF export needs LibreOffice")
+def test_earlier_briefings_of_every_kind_in_the_input_folder_are_not_articles(tmp_path, seeds_dir):
+    """A briefing left beside its articles must not be cited as a source of the next one."""
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir, folder)
+    first = run("build", str(folder), "-o", str(folder / "b.docx"), "--md", str(folder / "b.md"),
+                "--pdf", str(folder / "b.pdf"), "--json", str(tmp_path / "first.json"))
+    assert first.returncode == 0, first.stderr
+    again = run("build", str(folder), "-o", str(tmp_path / "again.docx"), "--json", str(tmp_path / "again.json"))
+    assert again.returncode == 0
+    for name in ("b.docx", "b.md", "b.pdf"):
+        assert f"skipped {folder / name}: a briefing written by this program" in again.stderr
+    first_sources, again_sources = (json.loads((tmp_path / name).read_text(encoding="utf-8"))["sources"]
+                                    for name in ("first.json", "again.json"))
+    assert len(again_sources) == len(first_sources)

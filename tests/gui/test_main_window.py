@@ -246,6 +246,21 @@ def test_export_never_overwrites_silently_when_adding_the_suffix(qtbot, window, 
     assert save_dialog.offered[0].endswith(".docx")
 
 
+def test_export_never_writes_over_an_article_in_the_list(qtbot, window, river_dir, save_dialog, no_dialogs,
+                                                         tmp_path):
+    articles = sorted(river_dir.glob("*.txt"))
+    article = tmp_path / "herald.md"
+    article.write_bytes(articles[0].read_bytes())
+    kept = article.read_bytes()
+    load_and_wait(qtbot, window, [article, *articles[1:]])
+    build_and_wait(qtbot, window)
+    save_dialog.answers += [article, tmp_path / "briefing.md"]
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        assert window.export("markdown")
+    assert blocker.args == [tmp_path / "briefing.md"] and article.read_bytes() == kept
+    assert any(kind == "warning" and "one of the articles" in text for kind, text in no_dialogs)
+
+
 def test_paste_text_adds_an_article(qtbot, window):
     entry = window.add_text("Ferry Talks Resume\n\nThe islands want a daily ferry. Officials warn of delays.")
     assert entry is not None and entry.title == "Ferry Talks Resume"
