@@ -27,6 +27,17 @@ MARKINGS = ("OFFICIAL", "OFFICIAL - SENSITIVE", "CONFIDENTIAL", "RESTRICTED", "I
 """Common handling markings offered as choices; any text may be used."""
 
 SHORT_TITLE_CHARS = 70
+PROPERTY_LIMIT = 255  # characters Word allows in a document property (python-docx refuses more)
+
+
+def property_text(text: str) -> str:
+    """``text`` shortened to what a document property holds; the page shows it whole."""
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[:PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[PROPERTY_LIMIT // 2:] else cut) + "\u2026"
+
+
 DEFAULT_SUBJECT = "Pre-summit briefing: objectives, concessions and risks"
 FIGURES_HEADING = "Key figures"
 QUOTES_HEADING = "Notable quotes"
@@ -326,14 +337,14 @@ class _Writer:
 
     def properties(self, author: str | None) -> None:
         props = self.doc.core_properties
-        props.title = self.b.title
-        props.subject = self.b.event or DEFAULT_SUBJECT
-        props.author = author or ""
-        props.last_modified_by = author or ""
-        props.keywords = ", ".join(["briefing", *self.b.parties])
+        props.title = property_text(self.b.title)
+        props.subject = property_text(self.b.event or DEFAULT_SUBJECT)
+        props.author = property_text(author or "")
+        props.last_modified_by = property_text(author or "")
+        props.keywords = property_text(", ".join(["briefing", *self.b.parties]))
         props.comments = briefing_note(len(self.b.sources))
         props.category = "Briefing"
-        props.content_status = self.b.marking or ""
+        props.content_status = property_text(self.b.marking or "")
         props.revision = 1
         when = parse_created(self.b.created) or _dt.datetime.now().astimezone()
         if when.tzinfo is not None:

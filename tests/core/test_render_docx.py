@@ -271,6 +271,17 @@ def test_document_properties(briefing, tmp_path):
     assert props.created.isoformat().startswith("2031-06-10T07:30")  # stored in UTC
 
 
+def test_a_title_or_marking_longer_than_a_property_holds_is_shortened_there_only(briefing, tmp_path):
+    """Word properties hold 255 characters; python-docx raised ValueError on more."""
+    briefing.title = "Talks on the northern grain corridor " * 10
+    briefing.marking = "M" * 300
+    doc = reopen(render_docx(briefing, tmp_path / "b.docx", author="A" * 400))
+    props = doc.core_properties
+    assert props.title.endswith(" grain…") and len(props.title) <= 255
+    assert len(props.content_status) <= 255 and len(props.author) <= 255
+    assert any(p.text == briefing.title.strip() or p.text == briefing.title for p in doc.paragraphs)
+
+
 def test_short_title_cuts_at_a_word():
     assert short_title("Short") == "Short"
     cut = short_title("word " * 30, limit=22)
