@@ -5,6 +5,7 @@ the load stage can name each bad file once, with one line of reason, and go on.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -46,6 +47,20 @@ class Extracted:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+
+
+# What office programs put in a document's title property when the author wrote none:
+# the file name, "Microsoft Word - x.docx", or a default such as "Word Document" (how
+# LibreOffice titles a text file it saves as .docx) or "Document1".
+_PLACEHOLDER_TITLE = re.compile(
+    r"(?i)^(microsoft (word|powerpoint|excel) - |untitled\b)|\.(docx?|pdf|txt|html?|indd|pages|odt|rtf)$"
+    r"|^((word|pdf|text|untitled|new) )?(document|presentation|title)\s*\d*$")
+
+
+def document_title(title: str | None) -> str | None:
+    """A document's title property, or None when it is a placeholder rather than a headline."""
+    title = (title or "").strip()
+    return title if title and not _PLACEHOLDER_TITLE.search(title) else None
 
 
 def describe_size(n: int) -> str:

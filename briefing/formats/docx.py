@@ -12,7 +12,7 @@ import zipfile
 from typing import BinaryIO
 
 from ..model import BRIEFING_COMMENT
-from .base import Extracted, LoadError, LoadLimits, sniff, too_large
+from .base import Extracted, LoadError, LoadLimits, document_title, sniff, too_large
 
 SUFFIXES = (".docx", ".docm")
 
@@ -91,7 +91,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
         props = doc.core_properties
         if (props.comments or "").startswith(BRIEFING_COMMENT):
             raise LoadError("a briefing written by this program, not an article")
-        title = props.title
+        title = document_title(props.title)
         if props.created is not None and props.created.date() != _TEMPLATE_CREATED:
             date = props.created.date().isoformat()
     except (ValueError, TypeError, AttributeError, etree.LxmlError):

@@ -10,7 +10,7 @@ import re
 from typing import BinaryIO
 
 from ..model import BRIEFING_CREATOR
-from .base import Extracted, LoadError, LoadLimits, sniff
+from .base import Extracted, LoadError, LoadLimits, document_title, sniff
 from .text import unwrap_lines
 
 SUFFIXES = (".pdf",)
@@ -19,7 +19,6 @@ SUFFIXES = (".pdf",)
 # the user's business and would land on stderr between our one-line reasons.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
-_FILE_LIKE_TITLE = re.compile(r"(?i)^(microsoft (word|powerpoint) - |untitled\b)|\.(docx?|pdf|txt|html?|indd|pages)$")
 
 
 def _open(stream: BinaryIO, limits: LoadLimits):
@@ -97,7 +96,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     try:
         meta = reader.metadata
         if meta is not None:
-            title = meta.title if meta.title and not _FILE_LIKE_TITLE.search(meta.title.strip()) else None
+            title = document_title(meta.title)
             created = meta.creation_date
             date = created.date().isoformat() if created else None
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):

@@ -33,6 +33,13 @@ def test_document_without_title_property_has_none():
     assert read(docx_bytes(RIVER)).title is None
 
 
+@pytest.mark.parametrize("placeholder", ["Word Document", "Document1", "Microsoft Word - river.docx", "Untitled"])
+def test_a_placeholder_title_property_is_no_title(placeholder):
+    """LibreOffice titles a text file it saves as .docx "Word Document"; that named the source."""
+    assert read(docx_bytes(RIVER, title=placeholder)).title is None
+    assert read(docx_bytes(RIVER, title="The Document That Split the Delta")).title is not None
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty"),
     (b"Plain text with a .docx name.\n", "not a Word document \\(not a zip archive\\)"),
