@@ -375,6 +375,26 @@ def test_user_dotx_template_is_accepted(briefing, tmp_path):
     check_user_template_kept(out, briefing)
 
 
+def test_a_template_saved_by_libreoffice_gives_one_set_of_properties(briefing, tmp_path):
+    """LibreOffice relates docProps/core.xml by a type python-docx does not know; python-docx
+    then wrote a second docProps/core.xml, which Word reports as unreadable content."""
+    made = make_user_template(tmp_path)
+    template = tmp_path / "libreoffice.docx"
+    with zipfile.ZipFile(made) as zin, zipfile.ZipFile(template, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b"/package/2006/relationships/metadata/core-properties",
+                                    b"/officedocument/2006/relationships/metadata/core-properties")
+                assert b"officedocument/2006/relationships/metadata/core-properties" in data
+            zout.writestr(info, data)
+    out = render_docx(briefing, tmp_path / "out.docx", template)
+    names = zipfile.ZipFile(out).namelist()
+    assert names.count("docProps/core.xml") == 1
+    assert reopen(out).core_properties.title == briefing.title
+    check_user_template_kept(out, briefing)
+
+
 def test_macro_enabled_and_broken_templates_are_refused(briefing, tmp_path):
     docm = tmp_path / "house.docm"
     docm.write_bytes(make_user_template(tmp_path).read_bytes())
