@@ -1,11 +1,12 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and thirteen sets written later by helpers
+alliance summit, climate talks and a state visit, and fifteen sets written later by helpers
 who never saw the method (arms control, a water treaty, accession talks, debt talks; then
 gas transit, a migration pact and a dam dispute; then a fisheries accord and rebel peace
 talks; then a summit of two rival powers and a prisoner swap; then two real past summits,
 Biden and Xi at Woodside and Modi's state visit to Washington, in the seeds' machine-
-paraphrased news style; each scored as held out before it joined here).
+paraphrased news style; then two more such, Trump and Kim in Singapore and Biden and
+Putin in Geneva; each scored as held out before it joined here).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -26,8 +27,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit",
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
-           "rival_powers", "prisoner_swap", "woodside", "modi_visit"]
-MEAN_RECALL_FLOOR = 0.725
+           "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva"]
+MEAN_RECALL_FLOOR = 0.70  # 0.714 over these twenty sets
 SECTION_RECALL_FLOOR = 0.25
 
 
