@@ -68,6 +68,13 @@ def _say(message: str) -> None:
     print(f"briefing: {message}", file=sys.stderr)
 
 
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
 def run_templates() -> int:
     from .word_template import DEFAULT_TEMPLATE, builtin_templates
 
@@ -79,6 +86,7 @@ def run_templates() -> int:
 
 def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     from .load import load_inputs
+    from .model import OWN_BRIEFING_REASON
     from .options import BriefingOptions
     from .output import OutputError, check_target, write_text_atomic
     from .pipeline import build_briefing
@@ -111,10 +119,12 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
             _say(str(exc))
             return EXIT_FAILED
     loaded = load_inputs(inputs)
-    read = {os.path.realpath(a.path) for a in loaded.articles if a.path}
+    # An earlier briefing may be replaced; an article, even one that could not be read, may not.
+    inputs_given = [Path(a.path) for a in loaded.articles if a.path] + [
+        Path(p.source) for p in loaded.problems if p.reason != OWN_BRIEFING_REASON]
     for flag, path in named:
-        if os.path.realpath(path) in read:
-            _say(f"{flag} {path} is one of the articles read; writing it would destroy the article")
+        if any(_same_file(path, given) for given in inputs_given):
+            _say(f"{flag} {path} is one of the input files; writing it would destroy it")
             return EXIT_USAGE
     for problem in loaded.problems:
         _say(f"skipped {problem.source}: {problem.reason}")

@@ -27,7 +27,7 @@ from .formats.base import too_large
 from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
 from .formats.url import fetch, is_link
 from .lexicon import boilerplate_patterns, resource_lines
-from .model import BRIEFING_COMMENT
+from .model import BRIEFING_COMMENT, OWN_BRIEFING_REASON
 
 __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
            "load_file", "load_inputs", "load_link", "looks_binary", "normalize_text", "shown"]
@@ -208,7 +208,7 @@ def dateline_date(lines: list[str], limit: int = 8) -> str | None:
     return None
 
 
-# The last line of a Markdown briefing (model.briefing_note), kept when it is pasted into an e-mail.
+# The closing line of a Markdown briefing (model.briefing_note), kept when it is pasted into an e-mail.
 _OWN_BRIEFING = re.compile(rf"(?m)^\W*{re.escape(BRIEFING_COMMENT)} \d+ articles?: every point is a sentence quoted")
 
 
@@ -219,7 +219,7 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
     if not text.strip():
         raise LoadError("empty (no text)")
     if _OWN_BRIEFING.search(text):
-        raise LoadError("a briefing written by this program, not an article")
+        raise LoadError(OWN_BRIEFING_REASON)
     if len(text) > _PROSE_CHECK_CHARS and not _SENTENCE_END.search(text):
         raise LoadError(f"no sentences to quote ({len(text):,} characters without a full stop)")
     fallback = one_line(path.stem.replace("_", " ")) if path else None

@@ -12,8 +12,10 @@ JSON_VERSION = 1
 # Opens the "comments" property of every Word briefing written by render_docx; the
 # .docx reader uses it to leave an earlier briefing in the input folder out of the sources.
 BRIEFING_COMMENT = "Extractive briefing from"
-# The PDF export's producer ("Creator") field, by which the PDF reader knows it the same way.
+# The PDF export's /Creator field, by which the PDF reader knows it the same way.
 BRIEFING_CREATOR = "Extractive briefing generator"
+# Why a reader leaves such a file out; an output may replace it, unlike an article.
+OWN_BRIEFING_REASON = "a briefing written by this program, not an article"
 
 
 def briefing_note(articles: int) -> str:

@@ -29,6 +29,7 @@ from briefing.clean import clean_article
 from briefing.documents import CleanArticle
 from briefing.edits import point_key
 from briefing.load import LoadError, article_from_text
+from briefing.model import OWN_BRIEFING_REASON
 from briefing.pipeline import STAGES
 from briefing.sample_articles import sample_paths
 
@@ -960,8 +961,10 @@ class MainWindow(QMainWindow):
         return path
 
     def _is_article_file(self, path: Path) -> bool:
+        """Is ``path`` a file in the list, other than an earlier briefing (which may be replaced)?"""
         real = os.path.realpath(path)
-        return any(e.origin.path and os.path.realpath(e.origin.path) == real for e in self.articles.entries)
+        return any(e.origin.path and e.problem != OWN_BRIEFING_REASON and os.path.realpath(e.origin.path) == real
+                   for e in self.articles.entries)
 
     def export(self, kind: str = "docx", path: Path | None = None) -> bool:
         """Ask where (unless ``path`` is given) and write the briefing there on a pool thread.

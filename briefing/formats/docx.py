@@ -11,7 +11,7 @@ import datetime
 import zipfile
 from typing import BinaryIO
 
-from ..model import BRIEFING_COMMENT
+from ..model import BRIEFING_COMMENT, OWN_BRIEFING_REASON
 from .base import Extracted, LoadError, LoadLimits, document_title, sniff, too_large
 
 SUFFIXES = (".docx", ".docm")
@@ -90,7 +90,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     try:
         props = doc.core_properties
         if (props.comments or "").startswith(BRIEFING_COMMENT):
-            raise LoadError("a briefing written by this program, not an article")
+            raise LoadError(OWN_BRIEFING_REASON)
         title = document_title(props.title)
         if props.created is not None and props.created.date() != _TEMPLATE_CREATED:
             date = props.created.date().isoformat()

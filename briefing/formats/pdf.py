@@ -6,10 +6,9 @@ reason rather than passed through OCR here.
 from __future__ import annotations
 
 import logging
-import re
 from typing import BinaryIO
 
-from ..model import BRIEFING_CREATOR
+from ..model import BRIEFING_CREATOR, OWN_BRIEFING_REASON
 from .base import Extracted, LoadError, LoadLimits, document_title, sniff
 from .text import unwrap_lines
 
@@ -75,7 +74,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
 
     reader = _open(stream, limits)
     if _written_by_us(reader):
-        raise LoadError("a briefing written by this program, not an article")
+        raise LoadError(OWN_BRIEFING_REASON)
     pages: list[str] = []
     size = 0
     for number, page in enumerate(reader.pages, 1):

@@ -122,8 +122,20 @@ def test_an_output_naming_one_of_the_articles_is_a_usage_error(tmp_path, seeds_d
     article = sorted(folder.glob("*.txt"))[0]
     kept = article.read_bytes()
     proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--md", str(article))
-    assert proc.returncode == 2 and "is one of the articles read" in proc.stderr
+    assert proc.returncode == 2 and "is one of the input files" in proc.stderr
     assert article.read_bytes() == kept and not (tmp_path / "b.docx").exists()
+
+
+def test_an_input_that_could_not_be_read_is_not_overwritten_but_an_earlier_briefing_is(tmp_path, seeds_dir):
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir, folder)
+    notes = folder / "notes.docx"
+    notes.write_text("plain text with a .docx name", encoding="utf-8")
+    proc = run("build", str(folder), "-o", str(notes))
+    assert proc.returncode == 2 and "is one of the input files" in proc.stderr
+    assert notes.read_text(encoding="utf-8") == "plain text with a .docx name"
+    assert run("build", str(folder), "-o", str(folder / "b.docx")).returncode == 0
+    assert run("build", str(folder), "-o", str(folder / "b.docx")).returncode == 0  # replaces the earlier one
 
 
 @pytest.mark.skipif(find_soffice() is None, reason="PDF export needs LibreOffice")

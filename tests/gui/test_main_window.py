@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,6 +16,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from briefing.cli import main
 from briefing.edits import point_key
 from gui.article_list_model import ArticleListModel
 from gui.preview_view import KIND, SECTION
@@ -259,6 +261,19 @@ def test_export_never_writes_over_an_article_in_the_list(qtbot, window, river_di
         assert window.export("markdown")
     assert blocker.args == [tmp_path / "briefing.md"] and article.read_bytes() == kept
     assert any(kind == "warning" and "one of the articles" in text for kind, text in no_dialogs)
+
+
+def test_export_may_replace_an_earlier_briefing_in_the_list(qtbot, window, river_dir, save_dialog, no_dialogs,
+                                                            tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(river_dir, folder)
+    assert main(["build", str(folder), "-o", str(folder / "b.docx")]) == 0
+    load_and_wait(qtbot, window, [folder])
+    build_and_wait(qtbot, window)
+    save_dialog.answers.append(folder / "b.docx")
+    with qtbot.waitSignal(window.exported, timeout=30_000) as blocker:
+        assert window.export("docx")
+    assert blocker.args == [folder / "b.docx"] and not no_dialogs
 
 
 def test_paste_text_adds_an_article(qtbot, window):
