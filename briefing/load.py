@@ -150,6 +150,11 @@ def _month_numbers() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _weekday_names() -> frozenset[str]:
+    return frozenset(w.lower() for line in resource_lines("weekday_names.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def _date_label() -> str:
     """ "Published on: Thu, 6 Feb 2025": a label, then perhaps a weekday, then the date."""
     days = "|".join(sorted({w for line in resource_lines("weekday_names.txt") for w in line.split()}, key=len,
@@ -174,15 +179,20 @@ _HEADLINE_AFTER_DATE = re.compile(r"\s*[:\u2013\u2014-]\s*[A-Z]")
 
 
 # "By Ana Reyes | February 6, 2025": a byline, a separator, then the date line.
-_BYLINE_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022\u2013\u2014,]\s*")
-_BYLINE_WORDS = 12
+_BYLINE_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022\u2013\u2014,]\s*|\s+-\s+")
+_BYLINE_CHARS = 120  # "By Ana Reyes, Political Editor, The Harbour Times |"
 
 
 def _date_starts(line: str) -> list[int]:
-    """Where a date line may start: the line's start, or after a short byline's separators."""
+    """Where a date line may start: the line's start, or after the separators of a byline
+    whose words are names ("By Ana Reyes |"), not "By Friday," or "By contrast,"."""
     starts = [0]
-    if _BY.match(line):
-        starts += [m.end() for m in _BYLINE_SEPARATOR.finditer(line) if len(line[:m.start()].split()) <= _BYLINE_WORDS]
+    by = _BY.match(line)
+    if by and line[by.end():by.end() + 1].isupper():
+        calendar = set(_month_numbers()) | _weekday_names()
+        first = line[by.end():].split(None, 1)[0].strip(",.").lower()
+        if first not in calendar:
+            starts += [m.end() for m in _BYLINE_SEPARATOR.finditer(line, 0, _BYLINE_CHARS)]
     return starts
 
 

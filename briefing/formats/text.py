@@ -1,8 +1,9 @@
 """Plain text (.txt, .md): the encoding is detected, never guessed.
 
 Byte-order mark first, then strict UTF-8, then UTF-16 without a mark (recognised by its
-zero bytes), then charset-normalizer. The text is kept as it stands, so each sentence
-taken from it is a substring of the file; only line ends and control characters change.
+zero bytes), then UTF-8 with a few Windows-1252 bytes pasted in, then charset-normalizer.
+The text is kept as it stands, so each sentence taken from it is a substring of the
+file; only line ends and control characters change.
 """
 from __future__ import annotations
 
@@ -132,16 +133,16 @@ def _mixed_utf8(data: bytes) -> str | None:
 
     Decoding such a file as Windows-1252 would turn every accented name into "Ã©".
     """
-    sequences = _UTF8_SEQUENCE.findall(data)
-    if not sequences:
+    rest, sequences = _UTF8_SEQUENCE.subn(b"", data)
+    if sequences < 2:  # one "ß“" in Windows-1252 text is valid UTF-8 by chance
         return None
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    stray = high - sum(map(len, sequences))
-    return data.decode("utf-8", errors="briefing-cp1252") if stray <= len(sequences) else None
+    stray = len(rest) - len(rest.translate(None, _HIGH_BYTES))
+    return data.decode("utf-8", errors="briefing-cp1252") if stray <= sequences else None
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode text by its byte-order mark, else strict UTF-8, else the detected encoding."""
+    """Decode text by its byte-order mark, else strict UTF-8, else UTF-8 with stray
+    Windows-1252 bytes, else the detected encoding."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:

@@ -46,6 +46,11 @@ def test_utf8_with_a_few_windows_1252_bytes_pasted_in_keeps_both_right():
     assert decode_bytes(data) == "Café talks in Zürich – the ministers’ line: “no deal” isn’t an option."
 
 
+def test_windows_1252_text_with_one_accidental_utf8_pair_stays_windows_1252():
+    text = "Er sagte: „Das ist bloß“ heute, und die Delegation reiste ab."
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
 def test_cyrillic_code_page_is_detected():
     text = "Переговоры в Женеве возобновятся в понедельник, заявил министр иностранных дел."
     assert decode_bytes(text.encode("cp1251")) == text

@@ -253,7 +253,11 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     ("By Ana Reyes | February 6, 2031", "2031-02-06"),
     ("By Ana Reyes, Political Editor \u00b7 Thu 6 Feb 2031, 09:41", "2031-02-06"),
     ("By Ana Reyes \u2014 Updated February 6, 2031", "2031-02-06"),
+    ("By Ana Reyes - February 6, 2031", "2031-02-06"),
     ("By the end of February 6, 2031 the two ministers hope to have signed a text.", None),  # a sentence
+    ("By Friday, March 7, 2031, both sides must reply.", None),
+    ("By contrast, February 6, 2031 looks early.", None),
+    ("By law, 2031-02-06 is the deadline for a reply.", None),
     ("February 30, 2031", None),  # no such day
     ("June 4, 2029: The Night the Talks Broke Down", None),  # a headline about that day
     ("Deadline May 1, 2031 Looms Over the Grain Talks", None),  # a headline with a date in it
