@@ -30,6 +30,7 @@ LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class AspectScorer:
                     key = "objectives"
                 # "Senators have said they want guarantees": lawmakers' or critics'
                 # demands bind a negotiator from home; they are a risk to the talks.
-                elif key == "objectives" and "risks" in self.cues and self._pressed(tokens, at):
+                elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
                     key = "risks"
                 hits.append((at, key, cue.weight))
         # The first strong cue sets the frame; cues of other sections after it are
@@ -174,8 +175,19 @@ class AspectScorer:
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
 
-    def _pressed(self, tokens: list[str], at: int) -> bool:
-        return bool(self.pressure & set(tokens[max(0, at - PRESSURE_WINDOW):at]))
+    def _pressed(self, text: str, tokens: list[str], at: int) -> bool:
+        """Is the cue at ``at`` voiced by a pressure group, named in its own clause before it?
+        ("After meeting senators, the president said he wants ..." is the president's aim.)"""
+        before = set(tokens[max(0, at - PRESSURE_WINDOW):at])
+        if not self.pressure & before:
+            return False
+        start = 0
+        for clause in _CLAUSE_BREAK.split(text):
+            end = start + len(self.stemmer(clause))
+            if end > at:
+                break
+            start = end
+        return bool(self.pressure & set(tokens[max(start, at - PRESSURE_WINDOW):at]))
 
 
 def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, ...]) -> dict[str, float]:
