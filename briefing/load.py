@@ -157,8 +157,7 @@ def _weekday_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _date_label() -> str:
     """ "Published on: Thu, 6 Feb 2025": a label, then perhaps a weekday, then the date."""
-    days = "|".join(sorted({w for line in resource_lines("weekday_names.txt") for w in line.split()}, key=len,
-                           reverse=True))
+    days = "|".join(sorted(_weekday_names(), key=len, reverse=True))
     return (r"(?:(?:published|updated|posted|last updated|date)\s*(?:on)?\s*:?\s*)?"
             rf"(?:(?:{days})\.?,?\s+)?")
 

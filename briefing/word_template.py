@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import docx_styles
+from .formats.docx import adopt_core_properties
 
 DEFAULT_TEMPLATE = "standard"
 _MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -107,23 +108,15 @@ def resolve_template(spec: str | os.PathLike[str] | None) -> tuple[str, bytes, b
     return str(path), data, False
 
 
-# LibreOffice relates the core properties by a type python-docx does not know, which
-# then adds a second docProps/core.xml (python-docx PR #1436); Word calls such a file damaged.
-_CORE_PROPERTIES_LIBREOFFICE = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
-_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-
-
 def _as_document_package(label: str, data: bytes) -> bytes:
-    """The package with a .dotx main part relabelled as a document and the core properties
-    related by their standard type; refuses macros."""
+    """The package with a .dotx main part relabelled as a document; refuses macros."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             types = z.read("[Content_Types].xml").decode("utf-8")
             if any(t in types for t in _MACRO_TYPES) or "vbaProject" in " ".join(z.namelist()):
                 raise TemplateError(f"template {Path(label).name} contains macros; macros are refused: "
                                     f"save it as .docx or .dotx")
-            rels = z.read("_rels/.rels").decode("utf-8") if "_rels/.rels" in z.namelist() else ""
-            if _MAIN_TEMPLATE not in types and _CORE_PROPERTIES_LIBREOFFICE not in rels:
+            if _MAIN_TEMPLATE not in types:
                 return data
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
@@ -131,8 +124,6 @@ def _as_document_package(label: str, data: bytes) -> bytes:
                     body = z.read(info.filename)
                     if info.filename == "[Content_Types].xml":
                         body = types.replace(_MAIN_TEMPLATE, _MAIN_DOCUMENT).encode("utf-8")
-                    elif info.filename == "_rels/.rels":
-                        body = rels.replace(_CORE_PROPERTIES_LIBREOFFICE, _CORE_PROPERTIES).encode("utf-8")
                     w.writestr(info, body)
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
@@ -147,6 +138,7 @@ def open_template(spec: str | os.PathLike[str] | None = None):
     data = _as_document_package(label, data)
     try:
         doc = Document(io.BytesIO(data))
+        adopt_core_properties(doc)
     except Exception as exc:  # python-docx raises many kinds on a broken package
         raise TemplateError(f"template {Path(label).name} is not a valid Word file "
                             f"({exc.__class__.__name__})") from exc

@@ -50,8 +50,8 @@ class Extracted:
 
 
 # What office programs put in a document's title property when the author wrote none:
-# the file name, "Microsoft Word - x.docx", or a default such as "Word Document" (how
-# LibreOffice titles a text file it saves as .docx) or "Document1".
+# the file name, "Microsoft Word - x.docx", or a default such as "Word Document"
+# (python-docx's own) or "Document1".
 _PLACEHOLDER_TITLE = re.compile(
     r"(?i)^(microsoft (word|powerpoint|excel) - |untitled\b)|\.(docx?|pdf|txt|html?|indd|pages|odt|rtf)$"
     r"|^((word|pdf|text|untitled|new) )?(document|presentation|title)\s*\d*$")

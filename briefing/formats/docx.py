@@ -69,6 +69,21 @@ def document_lines(doc) -> list[str]:
     return lines
 
 
+# LibreOffice relates docProps/core.xml by a type python-docx does not know. python-docx
+# then reads no title or date and, on saving, adds a second docProps/core.xml, which Word
+# calls damaged (python-docx PR #1436).
+_CORE_PROPERTIES_LIBREOFFICE = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+
+
+def adopt_core_properties(doc) -> None:
+    """Relate a LibreOffice document's core properties by the standard type, in place."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    for rel in doc.part.package.rels.values():
+        if rel.reltype == _CORE_PROPERTIES_LIBREOFFICE:
+            rel._reltype = RELATIONSHIP_TYPE.CORE_PROPERTIES  # no public setter (python-docx PR #1436)
+
+
 def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     import docx
     from lxml import etree
@@ -76,6 +91,7 @@ def read(stream: BinaryIO, limits: LoadLimits) -> Extracted:
     check_archive(stream, limits)
     try:
         doc = docx.Document(stream)
+        adopt_core_properties(doc)
         text = "\n".join(document_lines(doc))
     except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         raise LoadError(f"damaged Word document ({exc})") from exc

@@ -33,6 +33,22 @@ def test_document_without_title_property_has_none():
     assert read(docx_bytes(RIVER)).title is None
 
 
+def test_a_document_saved_by_libreoffice_keeps_its_title_and_briefing_mark():
+    """LibreOffice relates docProps/core.xml by a type python-docx did not read."""
+    def as_libreoffice(data: bytes) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+            for info in zin.infolist():
+                body = zin.read(info.filename)
+                if info.filename == "_rels/.rels":
+                    body = body.replace(b"/package/2006/relationships/metadata/core-properties",
+                                        b"/officedocument/2006/relationships/metadata/core-properties")
+                zout.writestr(info, body)
+        return out.getvalue()
+
+    assert read(as_libreoffice(docx_bytes(RIVER, title="River treaty talks"))).title == "River treaty talks"
+
+
 @pytest.mark.parametrize("placeholder", ["Word Document", "Document1", "Microsoft Word - river.docx", "Untitled"])
 def test_a_placeholder_title_property_is_no_title(placeholder):
     """LibreOffice titles a text file it saves as .docx "Word Document"; that named the source."""
