@@ -177,7 +177,12 @@ def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[st
 
 
 def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]:
-    """Leader name (surname and full name) -> country, from "<country> <title> <Name>" phrases."""
+    """Leader name (full name and short name) -> country, from "<country> <title> <Name>" phrases.
+
+    The short name is the word of the full name that the copy uses on its own: "Trump"
+    for "Donald Trump", but "Kim" for "Kim Jong Un". When two leaders share it (the envoy
+    "Sung Kim" and "Kim Jong Un"), it names the one whose full name is used most.
+    """
     c = c or countries()
     country = c.pattern.pattern
     title = _titles_pattern()
@@ -187,16 +192,65 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     for text in texts:
         for country_name, found_name in _leader_phrases(text, patterns):
             words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
-            if not words:
-                continue
             nation = c.canonical.get(country_name)
-            if nation is None:
+            full = " ".join(words)
+            if not words or nation is None or full in c.canonical:
                 continue
-            for key in {words[-1], " ".join(words)}:
-                if key in c.canonical:
-                    continue
-                votes.setdefault(key, Counter())[nation] += 1
-    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+            votes.setdefault(full, Counter())[nation] += 1
+    full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    return {**_short_names(full_names, texts, c), **full_names}
+
+
+def _short_names(full_names: dict[str, str], texts: list[str], c: Countries) -> dict[str, str]:
+    """Short name -> country for the leaders in ``full_names`` (see :func:`link_leaders`)."""
+    candidates = {full: [w for w in {full.split()[0], full.split()[-1]} if w not in c.canonical]
+                  for full in full_names if len(full.split()) > 1}
+    words = sorted({w for ws in candidates.values() for w in ws} | set(full_names), key=len, reverse=True)
+    if not words:
+        return {}
+    alone: Counter[str] = Counter()
+    used: Counter[str] = Counter()
+    pattern = rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w\-])"
+    for text in texts:
+        found = _name_uses(pattern, text)
+        used.update(found)
+        alone.update(w for w in found if " " not in w)
+        alone.subtract(w for w in _inside_names(pattern, text))
+    claims: dict[str, list[tuple[int, str]]] = {}
+    for full, options in candidates.items():
+        best = max(options, key=lambda w: (alone[w], w == full.split()[-1]), default=None)
+        if best is not None and alone[best] > 0:
+            claims.setdefault(best, []).append((used[full], full_names[full]))
+    out: dict[str, str] = {}
+    for short, claimants in claims.items():
+        claimants.sort(reverse=True)
+        if len(claimants) == 1 or claimants[0][0] > claimants[1][0] or claimants[0][1] == claimants[1][1]:
+            out[short] = claimants[0][1]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _name_uses(pattern: str, text: str) -> tuple[str, ...]:
+    """Every use of the names in ``pattern`` (full names first); remembered per paragraph."""
+    return tuple(m.group(0) for m in re.finditer(pattern, text))
+
+
+@lru_cache(maxsize=65536)
+def _inside_names(pattern: str, text: str) -> tuple[str, ...]:
+    """The single words of ``pattern`` used beside another name word ("Kim" in "Kim Yong
+    Chol", "Un" in "Jong Un"): those uses are not the word standing alone for a leader."""
+    inside = []
+    for m in re.finditer(pattern, text):
+        word = m.group(0)
+        if " " in word:
+            continue
+        before = re.search(r"(?:^|\s)([A-Z][\w’'\-]*)\s+$", text[max(0, m.start() - 40):m.start()])
+        after = re.match(r"\s+[A-Z]", text[m.end():])
+        named_before = before and before.group(1).lower() not in stopwords() \
+            and before.group(1).lower().rstrip(".") not in _title_words()
+        if named_before or after:
+            inside.append(word)
+    return tuple(inside)
 
 
 @lru_cache(maxsize=65536)

@@ -27,11 +27,31 @@ def test_leaders_are_tied_to_their_country():
         "Norway's Prime Minister Ingrid Halvorsen will host Chilean President Mateo Rivas.",
         "Talks with Prime Minister Anil Mehta of India are planned.",
         "Germany’s chancellor, Lena Vogel, said little.",
+        "Halvorsen, Rivas, Mehta and Vogel will meet again in May.",
     ])
     assert leaders["Halvorsen"] == "Norway" and leaders["Ingrid Halvorsen"] == "Norway"
     assert leaders["Rivas"] == "Chile"
     assert leaders["Mehta"] == "India"
     assert leaders["Vogel"] == "Germany"
+
+
+def test_a_short_name_is_the_word_used_alone_and_names_the_best_known_leader():
+    leaders = link_leaders([
+        "North Korean leader Ri Chol Ho will meet U.S. Ambassador Daniel Ri on Tuesday.",
+        "Ri Chol Ho wants sanctions relief, and Ri Chol Ho has said so for years.",
+        "Ri, for his part, is expected to press for guarantees. Ri Song Il, his aide, agreed.",
+    ])
+    assert leaders["Ri Chol Ho"] == "North Korea" and leaders["Daniel Ri"] == "United States"
+    assert leaders["Ri"] == "North Korea"  # the family name comes first; the envoy is named less
+    assert "Ho" not in leaders and "Daniel" not in leaders
+
+
+def test_a_short_name_two_leaders_share_equally_names_neither():
+    leaders = link_leaders([
+        "Chilean President Rosa Vidal met Peru's Foreign Minister Tomas Vidal.",
+        "Vidal said the talks went well.",
+    ])
+    assert "Vidal" not in leaders and leaders["Rosa Vidal"] == "Chile"
 
 
 @pytest.mark.parametrize("text, party", [
