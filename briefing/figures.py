@@ -31,6 +31,9 @@ MIN_CONTEXT_WORDS = 6
 KIND_ORDER = {"amount": 0, "percent": 1, "count": 2}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "20 to 60", "20-60", "between 20 and 60": a range is one figure, not two
+_RANGE = rf"(?:(?i:between)\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})|(?:{_NUMBER})(?:\s?[-–]\s?|\s+to\s+)(?:{_NUMBER})|{_NUMBER})"
+_RANGE_GAP = re.compile(r"\s?[-–]\s?|\s+to\s+|\s+and\s+")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER})(?:{scale_word}|{short_scale})?"
         rf"|\b(?:{_NUMBER}){scale}\s(?:{_alternation(w['currency_word'])})\b)")
     percent = re.compile(rf"{qualifier}\b(?:{_NUMBER})\s?(?:{_alternation(w['percent'])})(?!\w)")
-    count = re.compile(rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{_NUMBER}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])")
+    count = re.compile(rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{_RANGE}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])")
     return amount, percent, count
 
 
@@ -73,12 +76,12 @@ class _Match:
 
 def _is_count(sentence: str, m: re.Match[str]) -> bool:
     value = m.group(0)
-    digits = re.sub(r"^\D*", "", value).split()[0].replace(",", "")
-    try:
-        number = float(digits)
-    except ValueError:
+    numbers = re.findall(_NUMBER, value)
+    if not numbers:
         return False
-    has_scale = len(re.sub(r"^\D*", "", value).split()) > 1
+    digits = numbers[-1].replace(",", "")  # the top of a range
+    number = float(digits)
+    has_scale = bool(re.search(rf"\d\s?(?:{_alternation(figure_words()['scale'])})\b", value))
     if re.fullmatch(r"(1[89]|20)\d\d", digits) and not has_scale:
         return False  # a year
     if number < 10 and not has_scale:
@@ -116,7 +119,25 @@ def _figures_in(sentence: str) -> tuple[_Match, ...]:
                 continue
             found.append(_Match(kind, m.start(), m.end(), m.group(0).strip()))
             taken.append((m.start(), m.end()))
-    return tuple(sorted(found, key=lambda f: f.start))
+    return tuple(_join_ranges(sentence, sorted(found, key=lambda f: f.start)))
+
+
+def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
+    """"$1 billion to $2 billion", "between 40% and 60%": two figures of a kind that bound one
+    range become one figure."""
+    out: list[_Match] = []
+    for f in found:
+        last = out[-1] if out else None
+        gap = sentence[last.end:f.start] if last else ""
+        if last and last.kind == f.kind and _RANGE_GAP.fullmatch(gap) \
+                and ("and" not in gap or sentence[:last.start].rstrip().lower().endswith("between")):
+            start = last.start
+            if "and" in gap:
+                start = sentence[:last.start].rstrip().lower().rindex("between")
+            out[-1] = _Match(f.kind, start, f.end, sentence[start:f.end].strip())
+        else:
+            out.append(f)
+    return out
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")

@@ -27,6 +27,13 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("Tariffs would fall by 15 percent over five years.", [("percent", "15 percent")]),
     ("Nearly 54,000 troops are stationed there.", [("count", "Nearly 54,000")]),
     ("More than 300 delegates attended the talks.", [("count", "More than 300")]),
+    # a range is one figure, not two joined by "; "
+    ("It may hold an estimated 20 to 60 warheads.", [("count", "an estimated 20 to 60")]),
+    ("Between 5 and 10 ships patrol the strait.", [("count", "Between 5 and 10")]),
+    ("The rebels have 200-300 fighters in the hills.", [("count", "200-300")]),
+    ("Tariffs of between 10% and 25% would apply.", [("percent", "between 10% and 25%")]),
+    ("The fund would need $1 billion to $2 billion a year.", [("amount", "$1 billion to $2 billion")]),
+    ("Some 5,300 were lost, and 7,700 troops are missing.", [("count", "Some 5,300"), ("count", "7,700")]),
 ])
 def test_figures_are_found_with_their_qualifier(sentence, expected):
     assert values(sentence) == expected
