@@ -1,8 +1,10 @@
 """The project file: a working session (articles, which are ticked, edits, options) as JSON.
 
 The window saves one after every change so that a restart or a crash loses nothing, and
-the user can save and reopen named projects. Files are written atomically. Reading is
-tolerant: a damaged entry is skipped and reported in :attr:`Project.problems`; a file
+the user can save and reopen named projects. Files are written atomically. Each file
+article is stored by its absolute path and by its path relative to the project file, so
+a folder moved or copied with its project (to a USB stick, another machine) still finds
+its articles. Reading is tolerant: a damaged entry is skipped and reported in :attr:`Project.problems`; a file
 that cannot be used at all raises :class:`ProjectError` with a message for the user.
 """
 from __future__ import annotations
@@ -71,23 +73,46 @@ class Project:
     built: bool = False  # a briefing had been built, so the window builds it again on opening
     problems: list[str] = field(default_factory=list)  # what reading skipped; never written
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, folder: Path | None = None) -> dict[str, Any]:
+        """The JSON object; with ``folder`` (the project file's), file paths relative to it too."""
         options = dataclasses.asdict(self.options)
         options["sections"] = list(options["sections"])
         return {"format": PROJECT_FORMAT, "version": PROJECT_VERSION,
-                "articles": [a.to_dict() for a in self.articles], "edits": self.edits.to_dict(),
-                "options": options, "current": self.current, "built": self.built}
+                "articles": [_with_relative(a.to_dict(), folder) for a in self.articles],
+                "edits": self.edits.to_dict(), "options": options, "current": self.current, "built": self.built}
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+    def to_json(self, folder: Path | None = None) -> str:
+        return json.dumps(self.to_dict(folder), ensure_ascii=False, indent=1)
+
+
+def _with_relative(entry: dict[str, Any], folder: Path | None) -> dict[str, Any]:
+    if folder is not None and entry.get("path"):
+        try:
+            entry["relative"] = Path(os.path.relpath(entry["path"], folder)).as_posix()
+        except ValueError:  # another drive on Windows: no relative path
+            pass
+    return entry
+
+
+def _follow_move(article: ProjectArticle, raw: dict[str, Any], folder: Path) -> None:
+    """Point a file article that is gone from its absolute path to where it is now relative
+    to the project file, if it is there."""
+    relative = raw.get("relative")
+    if not article.path or os.path.exists(article.path) or not isinstance(relative, str) or not relative:
+        return
+    moved = folder / relative
+    if moved.is_file():
+        article.path = str(moved.resolve())
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> Path:
     """Write the project atomically; raises :class:`~briefing.output.OutputError`."""
-    return write_text_atomic(path, project.to_json())
+    folder = Path(os.path.abspath(path)).parent
+    return write_text_atomic(path, project.to_json(folder))
 
 
-def project_from_dict(data: Any, name: str = "project") -> Project:
+def project_from_dict(data: Any, name: str = "project", folder: Path | None = None) -> Project:
+    """The project in ``data``; ``folder`` is the project file's, where moved articles are looked for."""
     if not isinstance(data, dict) or data.get("format") != PROJECT_FORMAT:
         raise ProjectError(f"{name} is not a briefing project file")
     version = data.get("version")
@@ -103,9 +128,13 @@ def project_from_dict(data: Any, name: str = "project") -> Project:
         articles = []
     for n, raw in enumerate(articles, 1):
         try:
-            project.articles.append(ProjectArticle.from_dict(raw))
+            article = ProjectArticle.from_dict(raw)
         except ValueError as exc:
             project.problems.append(f"article {n} was damaged ({exc}) and has been left out")
+            continue
+        if folder is not None:
+            _follow_move(article, raw, folder)
+        project.articles.append(article)
     try:
         project.edits = Edits.from_dict(data.get("edits", {}))
     except (ValueError, TypeError) as exc:
@@ -162,4 +191,4 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         raise ProjectError(f"{p.name} is damaged (unreadable at line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise ProjectError(f"{p.name} is damaged (nested too deeply)") from None
-    return project_from_dict(data, p.name)
+    return project_from_dict(data, p.name, Path(os.path.abspath(p)).parent)

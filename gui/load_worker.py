@@ -51,5 +51,6 @@ class LoadWorker(QRunnable):
                     batch, last = [], time.monotonic()
             if batch:
                 self.signals.loaded.emit(batch)
+                self.signals.progress.emit(len(self.inputs), len(self.inputs))
         finally:
             self.signals.finished.emit()

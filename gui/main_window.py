@@ -12,6 +12,7 @@ import dataclasses
 import os
 import re
 import time
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
         self._export: ExportWorker | None = None
         self._build_started = 0.0
         self._loads: list[LoadWorker] = []
+        self._load_tallies: dict[LoadWorker, Counter[str]] = {}
+        self._open_note = ""  # said when the articles of an opened project have been read
         self._built_articles: tuple[int, ...] | None = None  # keys of the articles the briefing was built from
         self._build_when_loaded = False
         self._undo: list[Edits] = []
@@ -400,7 +403,8 @@ class MainWindow(QMainWindow):
     def _start_load(self, inputs: list[tuple[str, int | None]]) -> None:
         worker = LoadWorker(inputs)
         worker.setAutoDelete(False)
-        worker.signals.loaded.connect(self._on_inputs_loaded)
+        self._load_tallies[worker] = Counter()
+        worker.signals.loaded.connect(lambda batch, w=worker: self._on_inputs_loaded(batch, w))
         worker.signals.progress.connect(lambda done, total: self.statusBar().showMessage(
             f"Reading articles… {done} of {total}"))
         worker.signals.finished.connect(lambda w=worker: self._on_load_finished(w))
@@ -409,9 +413,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.pool.start(worker)
 
-    def _on_inputs_loaded(self, batch: list[LoadedInput]) -> None:
+    def _on_inputs_loaded(self, batch: list[LoadedInput], worker: LoadWorker) -> None:
+        tally = self._load_tallies.setdefault(worker, Counter())
         new: list[ArticleEntry] = []
-        already = 0
         known = {e.origin.path for e in self.articles.entries if e.origin.path}
         for item in batch:
             articles, problems = list(item.result.articles), list(item.result.problems)
@@ -424,46 +428,61 @@ class MainWindow(QMainWindow):
                             # keep what the link gave, so the session reopens without the network
                             entry.origin.text, entry.origin.title = article.text, article.title
                         self.articles.update_entry(item.placeholder, article=article)
-                    elif problems:
-                        self.articles.update_entry(item.placeholder, problem=problems.pop(0).reason)
+                        tally["read"] += 1
                     else:
-                        self.articles.update_entry(item.placeholder, problem="nothing to read here")
+                        reason = problems.pop(0).reason if problems else "nothing to read here"
+                        self.articles.update_entry(item.placeholder, problem=reason)
+                        tally["bad"] += 1
                     self._cleaned_cache.pop(item.placeholder, None)
             for article in articles:
                 path = str(article.path) if article.path else None
                 if path and path in known:
-                    already += 1
+                    tally["already"] += 1
                     continue
                 known.add(path)
                 new.append(ArticleEntry(origin=ProjectArticle(path=path, url=article.url,
                                                               text=None if path else article.text),
                                         article=article))
+                tally["added"] += 1
             for problem in problems:
                 if problem.source in known:
-                    already += 1
+                    tally["already"] += 1
                     continue
                 known.add(problem.source)
                 origin = (ProjectArticle(url=problem.source, checked=False) if is_link(problem.source)
                           else ProjectArticle(path=problem.source, checked=False))
                 new.append(ArticleEntry(origin=origin, problem=problem.reason))
+                tally["bad"] += 1
         self.articles.add_entries(new)
-        bad = sum(1 for e in new if e.problem)
-        parts = []
-        if new:
-            parts.append(f"Added {len(new) - bad} article{'s' if len(new) - bad != 1 else ''}")
-        if bad:
-            parts.append(f"{bad} could not be read (see the list)")
-        if already:
-            parts.append(f"{already} already in the list")
-        if parts:
-            self.statusBar().showMessage("; ".join(parts) + ".", 8000)
         if self.article_view.currentIndex().row() < 0 and self.articles.rowCount():
             self.article_view.setCurrentIndex(self.articles.index(0))
         self._schedule_save()
 
+    @staticmethod
+    def load_summary(tally: Counter[str]) -> str:
+        """What one round of reading did, for the status bar: "Added 4 articles; 1 could not be read …"."""
+        def articles(n: int) -> str:
+            return f"{n} article{'s' if n != 1 else ''}"
+        parts = []
+        if tally["added"]:
+            parts.append(f"Added {articles(tally['added'])}")
+        if tally["read"]:
+            parts.append(f"Read {articles(tally['read'])} again")
+        if tally["bad"]:
+            parts.append(f"{tally['bad']} could not be read (see the list)")
+        if tally["already"]:
+            parts.append(f"{tally['already']} already in the list")
+        return "; ".join(parts) + "." if parts else "Nothing to read there."
+
     def _on_load_finished(self, worker: LoadWorker) -> None:
         if worker in self._loads:
             self._loads.remove(worker)
+        tally = self._load_tallies.pop(worker, Counter())
+        if not self._closing:
+            summary = self.load_summary(tally)
+            if self._open_note:
+                summary, self._open_note = f"{self._open_note} {summary}", ""
+            self.statusBar().showMessage(summary, 15000 if tally["bad"] else 8000)
         self._update_actions()
         self.refresh_reader()
         if not self._loads:
@@ -1074,9 +1093,9 @@ class MainWindow(QMainWindow):
             return
         self.apply_project(project)
         if project.problems:
-            self.statusBar().showMessage("Session restored, but " + "; ".join(project.problems) + ".", 15000)
+            self._say_after_reading("Session restored, but " + "; ".join(project.problems) + ".", 15000)
         elif project.articles:
-            self.statusBar().showMessage("Your last session has been restored.", 6000)
+            self._say_after_reading("Your last session has been restored.", 6000)
 
     def apply_project(self, project: Project) -> None:
         """Replace the session with ``project``: files are read again, pasted text is used as saved."""
@@ -1155,6 +1174,13 @@ class MainWindow(QMainWindow):
             return
         self.open_project(path, keep_current=True)
 
+    def _say_after_reading(self, message: str, timeout: int) -> None:
+        """Show ``message`` now, or with the reading summary when the articles are still being read."""
+        if self._loads:
+            self._open_note = message
+        else:
+            self.statusBar().showMessage(message, timeout)
+
     def open_project_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open project", self._start_folder(), PROJECT_FILTER)
         if name:
@@ -1175,7 +1201,7 @@ class MainWindow(QMainWindow):
         msg = f"Opened {path.name}."
         if project.problems:
             msg += " Some parts were damaged: " + "; ".join(project.problems) + "."
-        self.statusBar().showMessage(msg, 15000)
+        self._say_after_reading(msg, 15000)
         self._schedule_save()
         return True
 

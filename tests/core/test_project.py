@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -27,6 +28,28 @@ def test_round_trip(project, tmp_path):
     again = load_project(path)
     assert again == project
     assert again.problems == []
+
+
+def test_articles_moved_with_their_project_are_found_in_the_new_place(tmp_path):
+    old = tmp_path / "old"
+    (old / "news").mkdir(parents=True)
+    article = old / "news" / "a.txt"
+    article.write_text("Article text.", encoding="utf-8")
+    save_project(Project(articles=[ProjectArticle(path=str(article)), ProjectArticle(path="/gone/b.txt")]),
+                 old / "talks.briefing")
+    old.rename(tmp_path / "new")
+    again = load_project(tmp_path / "new" / "talks.briefing")
+    assert again.articles[0].path == str((tmp_path / "new" / "news" / "a.txt").resolve())
+    assert again.articles[1].path == "/gone/b.txt"  # not found anywhere: kept, and shown as missing
+
+
+def test_a_copied_project_keeps_reading_the_original_articles_while_they_exist(tmp_path):
+    (tmp_path / "p" / "news").mkdir(parents=True)
+    article = tmp_path / "p" / "news" / "a.txt"
+    article.write_text("Article text.", encoding="utf-8")
+    save_project(Project(articles=[ProjectArticle(path=str(article))]), tmp_path / "p" / "talks.briefing")
+    shutil.copytree(tmp_path / "p", tmp_path / "q")
+    assert load_project(tmp_path / "q" / "talks.briefing").articles[0].path == str(article)
 
 
 def test_save_leaves_no_temporary_file_and_replaces_old(project, tmp_path):

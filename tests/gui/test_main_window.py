@@ -409,6 +409,31 @@ def test_save_and_open_project(qtbot, window, river_dir, save_dialog, tmp_path):
     assert window.articles.rowCount() == 4
 
 
+def test_status_counts_every_article_read_not_only_the_last_batch(qtbot, window, river_dir, monkeypatch):
+    from gui.load_worker import LoadWorker
+    monkeypatch.setattr(LoadWorker, "BATCH_SECONDS", -1.0)  # one batch per file
+    load_and_wait(qtbot, window, sorted(river_dir.iterdir()))
+    assert window.articles.rowCount() == 4
+    assert window.statusBar().currentMessage() == "Added 4 articles."
+
+
+def test_a_project_moved_with_its_articles_opens_them_and_says_what_was_read(qtbot, window, river_dir,
+                                                                             save_dialog, tmp_path):
+    shutil.copytree(river_dir, tmp_path / "old" / "river")
+    load_and_wait(qtbot, window, [tmp_path / "old" / "river"])
+    save_dialog.answers.append(tmp_path / "old" / "talks")
+    assert window.save_project_as()
+    window.new_session()
+    (tmp_path / "old").rename(tmp_path / "new")
+    (tmp_path / "new" / "river" / "01_harbour_herald.txt").unlink()
+    with qtbot.waitSignal(window.loadingFinished, timeout=30_000):
+        assert window.open_project(tmp_path / "new" / "talks.briefing")
+    assert [e.usable for e in window.articles.entries].count(True) == 3
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Opened talks.briefing.")
+    assert "Read 3 articles again; 1 could not be read (see the list)." in message
+
+
 def test_recent_folders_remembered(qtbot, window, river_dir, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(river_dir)))
