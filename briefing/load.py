@@ -69,11 +69,29 @@ def guess_title(lines: list[str], fallback: str) -> str:
             return ln
     for ln in top[:3]:
         if short(ln) and not ln.endswith((".", ":", ";")):
-            # "1. High-Stakes Visit" is the first section's heading: its words, not its number.
-            return re.sub(r"^\s*\d{1,2}[.)]\s+", "", ln)
+            # "1. High-Stakes Visit" is the first section's heading: its words, not its number
+            # (a better name for the article than a file name like "001_1747a8d9").
+            return _NUMBERED_HEADING.sub("", ln)
     if top and short(top[0]) and (not top[0].endswith(".") or _lede_follows(top)):
         return top[0]
     return fallback
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+
+
+def title_from_file_name(path: Path) -> str:
+    """The title an article gets when its text has no headline."""
+    return one_line(path.stem.replace("_", " "))
+
+
+def lacks_headline(article: Article) -> bool:
+    """Was the article titled by its file name or its first section's heading, for want of a
+    headline? Such a title names the article, but not the whole briefing."""
+    if article.path is not None and article.title == title_from_file_name(article.path):
+        return True
+    first = next((ln.strip() for ln in article.text[:2000].splitlines() if ln.strip()), "")
+    return bool(_NUMBERED_HEADING.match(first)) and _NUMBERED_HEADING.sub("", tidy_headline(first)) == article.title
 
 
 def _lede_follows(top: list[str]) -> bool:
@@ -231,7 +249,7 @@ def article_from_text(text: str, *, source_id: str, path: Path | None = None, ur
         raise LoadError(OWN_BRIEFING_REASON)
     if len(text) > _PROSE_CHECK_CHARS and not _SENTENCE_END.search(text):
         raise LoadError(f"no sentences to quote ({len(text):,} characters without a full stop)")
-    fallback = one_line(path.stem.replace("_", " ")) if path else None
+    fallback = title_from_file_name(path) if path else None
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     head = text[:20000].splitlines()
     outlet = outlet or copyright_holder(text) or masthead_outlet(head[:8])

@@ -22,7 +22,7 @@ from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties
 from .relevance import off_topic_articles
 from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
-from .load import same_text_reason
+from .load import lacks_headline, same_text_reason
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
 
@@ -131,6 +131,9 @@ def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence])
 def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:
     """The headline of the news report whose points are most central to the whole set.
 
+    An article without a headline (titled by its file name or first section heading) gives
+    the title only when no article has one.
+
     Explainer and opinion headlines ("7 Things to Know About ...", "Analysis: ...") are
     used only when no article has a plain news headline.
     """
@@ -140,8 +143,9 @@ def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate
     for c in candidates:
         for sid in c.sources:
             weight[sid] = weight.get(sid, 0.0) + c.importance
-    news = [ca for ca in cleaned if not is_explainer_title(ca.article.title)]
-    best = max(news or cleaned, key=lambda ca: weight.get(ca.article.id, 0.0))
+    headed = [ca for ca in cleaned if not lacks_headline(ca.article)] or cleaned
+    news = [ca for ca in headed if not is_explainer_title(ca.article.title)]
+    best = max(news or headed, key=lambda ca: weight.get(ca.article.id, 0.0))
     return best.article.title
 
 

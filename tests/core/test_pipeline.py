@@ -64,3 +64,22 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
     assert all(is_explainer_title(t) for t in ("5 Key Takeaways From the Arms Talks", "Analysis: Why the deal could sink",
                                                "What to know about the water summit", "The Summit Explained"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
+
+
+def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tmp_path):
+    from briefing.documents import Candidate, CleanArticle, Sentence
+    from briefing.load import article_from_text
+    from briefing.pipeline import representative_title
+
+    numbered = article_from_text("1. The Visit\n\nThe ministers want a deal on grain by Friday, aides said.",
+                                 source_id="1", path=tmp_path / "05_wire_explainer.txt")
+    unnamed = article_from_text("The ministers want a deal on grain by Friday, aides said.\n\n"
+                                "The delegations met on Monday to discuss grain and fuel.",
+                                source_id="3", path=tmp_path / "06_notes.txt")
+    headed = article_from_text("Grain Talks Open in Tallin\n\nThe ministers met on Monday to discuss grain.",
+                               source_id="2", path=tmp_path / "02_wire.txt")
+    assert (numbered.title, unnamed.title) == ("The Visit", "06 notes")
+    central = [Candidate(text="x", members=[Sentence("x", i, 0, 0)], sources=[i], importance=9.0) for i in "13"]
+    cleaned = [CleanArticle(a, paragraphs=[]) for a in (numbered, unnamed, headed)]
+    assert representative_title(cleaned, central) == "Grain Talks Open in Tallin"
+    assert representative_title(cleaned[:1], central) == "The Visit"
