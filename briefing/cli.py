@@ -141,6 +141,11 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
     names = {a.id: a.display_name for a in loaded.articles}
+    if result.mixed:
+        titles = {a.id: a.title for a in loaded.articles}
+        groups = " and ".join(f"{len(g)} like “{titles.get(g[0], g[0])}”" for g in result.mixed)
+        _say(f"warning: these articles seem to cover two different meetings: {groups}; "
+             "a briefing for each set would be clearer (this one was built from all of them)")
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")

@@ -20,7 +20,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties
-from .relevance import off_topic_articles
+from .relevance import mixed_topics, off_topic_articles
 from .lexicon import cue_list, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
@@ -37,6 +37,8 @@ class BuildResult:
     skipped: list[LoadProblem] = field(default_factory=list)
     # ids of articles sharing far fewer words with the others than usual (used all the same)
     off_topic: list[str] = field(default_factory=list)
+    # two groups of ids when the articles seem to cover two meetings (larger group first), else []
+    mixed: list[list[str]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -116,8 +118,9 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "model", 0.0)
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     _report(progress, "model", 1.0)
+    texts = sentences_by_article(cleaned, sentences)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
-                       off_topic=off_topic_articles(sentences_by_article(cleaned, sentences), bag))
+                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag))
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

@@ -66,8 +66,9 @@ QPushButton#buildButton:hover { background: #174f9f; }
 QPushButton#buildButton:disabled { background: #a9bfdf; color: #eef3fa; }
 QPushButton#exportButton { font-weight: bold; padding: 7px 12px; }
 QLabel.paneTitle { font-weight: bold; font-size: 11pt; padding: 2px 0 4px 0; }
-QFrame#staleBanner, QFrame#exportBar { border-radius: 4px; }
-QFrame#staleBanner { background: #fff4d6; border: 1px solid #e8c66a; }
+QFrame#staleBanner, QFrame#exportBar, QLabel#mixedBanner { border-radius: 4px; }
+QFrame#staleBanner, QLabel#mixedBanner { background: #fff4d6; border: 1px solid #e8c66a; }
+QLabel#mixedBanner { padding: 4px 8px; }
 QFrame#exportBar { background: #e3f3e8; border: 1px solid #8cc9a2; }
 """
 
@@ -289,6 +290,10 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.stale_label, 1)
         banner_layout.addWidget(rebuild)
         self.stale_banner.hide()
+        self.mixed_banner = QLabel(right)
+        self.mixed_banner.setObjectName("mixedBanner")
+        self.mixed_banner.setWordWrap(True)
+        self.mixed_banner.hide()
         self.preview = PreviewView(right)
         self.preview.pointSelected.connect(self._point_selected)
         self.preview.pinRequested.connect(self.pin_point)
@@ -331,6 +336,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.controls)
         right_layout.addSpacing(4)
         right_layout.addWidget(self.stale_banner)
+        right_layout.addWidget(self.mixed_banner)
         right_layout.addWidget(self.preview_stack, 1)
         right_layout.addWidget(self.export_bar)
         right_layout.addLayout(export_row)
@@ -796,9 +802,20 @@ class MainWindow(QMainWindow):
             self.preview_stack.setCurrentWidget(self.preview)
             counts = self.snapshot.points_per_entry(self.briefing)
             self.articles.set_notes(self._build_notes(counts))
+        self._show_mixed()
         self.controls.show_edits(self.edits, self.snapshot.result.briefing.title if self.snapshot else None)
         self.refresh_reader()
         self._update_actions()
+
+    def _show_mixed(self) -> None:
+        """Say so above the briefing when its articles seem to cover two meetings."""
+        groups = self.snapshot.result.mixed if self.snapshot else []
+        if groups:
+            title = {s.id: s.title for s in self.snapshot.result.briefing.sources}
+            said = " and ".join(f"{len(g)} like “{title.get(g[0], g[0])}”" for g in groups)
+            self.mixed_banner.setText(f"These articles seem to cover two different meetings: {said}. "
+                                      "Untick one group (see the notes in the list) and rebuild for a clearer briefing.")
+        self.mixed_banner.setVisible(bool(groups))
 
     def _build_notes(self, counts: dict[int, int]) -> dict[int, str]:
         """What the build did with each article: points cited, or the same text counted once."""
@@ -806,6 +823,8 @@ class MainWindow(QMainWindow):
         notes: dict[int, str] = {}
         first_with: dict[str, str] = {}
         off_topic = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.off_topic}
+        groups = self.snapshot.result.mixed
+        meeting = {self.snapshot.entry_of_source.get(sid): n for n, g in enumerate(groups, 1) for sid in g}
         for key in self.snapshot.entry_of_source.values():
             entry = self.articles.entry_by_key(key)
             if entry is None or entry.article is None:
@@ -819,6 +838,8 @@ class MainWindow(QMainWindow):
             notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
             if key in off_topic:
                 notes[key] = OFF_TOPIC_NOTE + " · " + notes[key]
+            if key in meeting:
+                notes[key] = f"Meeting {meeting[key]} of {len(groups)} · " + notes[key]
         return notes
 
     def _edit(self, change: Callable[[Edits], None], message: str) -> None:

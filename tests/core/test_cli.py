@@ -114,6 +114,16 @@ def test_an_article_about_something_else_is_named_on_stderr(tmp_path):
     assert len(warnings) == 1 and "cycle_lanes.txt" in warnings[0]
     alone = run("build", str(fixtures / "river_summit"), "-o", str(tmp_path / "c.docx"))
     assert "shares few words" not in alone.stderr
+    assert "two different meetings" not in alone.stderr
+
+
+def test_two_meetings_in_one_build_are_warned_about_with_a_headline_of_each(tmp_path):
+    from pathlib import Path
+    summits = Path(__file__).resolve().parents[1] / "fixtures" / "summits"
+    proc = run("build", str(summits / "trade_talks"), str(summits / "ceasefire"), "-o", str(tmp_path / "b.docx"))
+    assert proc.returncode == 0, proc.stderr
+    warning = next(line for line in proc.stderr.splitlines() if "two different meetings" in line)
+    assert "5 like “" in warning and "4 like “" in warning
 
 
 def test_an_output_naming_one_of_the_articles_is_a_usage_error(tmp_path, seeds_dir):

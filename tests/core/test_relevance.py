@@ -9,7 +9,7 @@ import pytest
 from briefing import BriefingOptions, build_briefing, load_inputs
 from briefing.clean import clean_article
 from briefing.lexicon import stopwords
-from briefing.relevance import off_topic_articles, similarity_to_rest
+from briefing.relevance import mixed_topics, off_topic_articles, similarity_to_rest
 from briefing.tokens import content_stem_set
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -28,8 +28,10 @@ def paragraphs(folder: Path, prefix: str = "") -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize("folder", [RIVER] + SUMMITS, ids=lambda p: p.name)
-def test_every_article_of_one_summit_is_on_topic(folder):
-    assert build_briefing(load_inputs([folder]).articles, BriefingOptions()).off_topic == []
+def test_every_article_of_one_summit_is_on_topic_and_the_set_is_not_mixed(folder):
+    result = build_briefing(load_inputs([folder]).articles, BriefingOptions())
+    assert result.off_topic == []
+    assert result.mixed == []
 
 
 def test_a_stray_article_is_reported_and_still_used():
@@ -60,3 +62,23 @@ def test_short_or_empty_articles_and_pairs_are_never_judged():
     two = dict(list(river.items())[:1]) | {"stray": paragraphs(STRAY.parent)["1"]}
     assert off_topic_articles(two, BAG) == []
     assert off_topic_articles({}, BAG) == []
+
+
+@pytest.mark.parametrize("first, second, take", [
+    ("trade_talks", "ceasefire", None),  # two halves
+    ("water_treaty", "sarn_dam", None),  # two disputes of one kind (dams and rivers)
+    ("geneva", "arms_control", 2),  # a set and two articles of another
+])
+def test_two_meetings_in_one_set_are_found_and_told_apart(first, second, take):
+    own = paragraphs(FIXTURES / "summits" / first)
+    other = dict(list(paragraphs(FIXTURES / "summits" / second, prefix="other-").items())[:take])
+    groups = mixed_topics({**own, **other}, BAG)
+    assert sorted(map(sorted, groups)) == sorted([sorted(own), sorted(other)])
+    assert len(groups[0]) >= len(groups[1])  # the larger group first
+
+
+def test_too_few_articles_are_never_called_mixed():
+    trade = list(paragraphs(FIXTURES / "summits" / "trade_talks").items())
+    cease = list(paragraphs(FIXTURES / "summits" / "ceasefire").items())
+    assert mixed_topics(dict(trade[:1] + cease[:2]), BAG) == []  # one stray is the off-topic check's business
+    assert mixed_topics({}, BAG) == []

@@ -434,6 +434,21 @@ def test_a_project_moved_with_its_articles_opens_them_and_says_what_was_read(qtb
     assert "Read 3 articles again; 1 could not be read (see the list)." in message
 
 
+def test_two_meetings_in_the_list_are_named_above_the_briefing_and_in_the_list(qtbot, window, river_dir):
+    summits = river_dir.parent / "summits"
+    load_and_wait(qtbot, window, [summits / "trade_talks", summits / "ceasefire"])
+    build_and_wait(qtbot, window)
+    assert window.mixed_banner.isVisible()
+    assert "two different meetings: 5 like “" in window.mixed_banner.text()
+    statuses = [window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
+                for r in range(window.articles.rowCount())]
+    assert sorted(s.split(" · ")[0] for s in statuses) == ["Meeting 1 of 2"] * 5 + ["Meeting 2 of 2"] * 4
+    for row in range(5, 9):  # untick the ceasefire articles and rebuild: one meeting
+        window.articles.setData(window.articles.index(row), False, Qt.ItemDataRole.CheckStateRole)
+    build_and_wait(qtbot, window)
+    assert not window.mixed_banner.isVisible()
+
+
 def test_recent_folders_remembered(qtbot, window, river_dir, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(river_dir)))
