@@ -16,7 +16,10 @@ from .render_docx import (FIGURE_COLUMNS, FIGURES_HEADING, LOCATION_GAP, OUTLET_
                           TAKEAWAYS_HEADING, briefing_facts, grouped_points, source_entry_parts, support_note)
 from .takeaways import key_takeaways
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Only what would turn into markup is escaped, so that the text still reads well pasted
+# as plain text into an email: "01_wire.txt" and "[1]" stay as they are (an underscore
+# inside a word is never emphasis; a bracket is a link only before "(", "[" or ":").
+_SPECIAL = re.compile(r"([\\`*<>|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[(\[:]))")
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 
 
@@ -90,7 +93,7 @@ def briefing_markdown(briefing: Briefing) -> str:
             entry += LOCATION_GAP + f"<{url}>"
         elif shown:
             entry += LOCATION_GAP + escape(shown)
-        out.append(f"- \\[{escape(s.id)}\\] " + entry)
+        out.append(f"- [{escape(s.id)}] " + entry)
     out += ["", f"*{escape(briefing_note(len(briefing.sources)))}*"]
     if briefing.marking:
         out += ["", f"**{escape(briefing.marking.upper())}**"]

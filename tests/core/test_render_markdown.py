@@ -41,10 +41,10 @@ def test_figures_table_quotes_and_sources(briefing):
     assert all(r.startswith("| ") and r.count(" | ") == 2 for r in rows)
     assert rows[0].startswith("| $250 million | Norway is prepared")
     assert "> “Chile will not accept rules written in Oslo for farms in Patagonia” — Mateo Rivas [2]" in lines
-    assert "- \\[2\\] What Chile wants from the Oslo meeting \u2014 Southern Ledger \u00b7 " \
+    assert "- [2] What Chile wants from the Oslo meeting \u2014 Southern Ledger \u00b7 " \
            "<https://ledger.example.org/chile-oslo>" in lines
-    assert "- \\[1\\] Norway and Chile Open Talks on Salmon, Lithium and Ocean Rules \u2014 Coast Courier, " \
-           "9 June 2031 \u00b7 01\\_coast\\_courier.txt" in lines
+    assert "- [1] Norway and Chile Open Talks on Salmon, Lithium and Ocean Rules \u2014 Coast Courier, " \
+           "9 June 2031 \u00b7 01_coast_courier.txt" in lines  # reads well as plain text
 
 
 def test_marking_top_and_bottom(briefing):
@@ -54,10 +54,12 @@ def test_marking_top_and_bottom(briefing):
 
 
 def test_markdown_syntax_in_article_text_is_inert(briefing):
-    briefing.sections[0].points[0].text = "# Not a heading: *stars* and a | pipe, [a](link) and <b>tag</b>"
+    briefing.sections[0].points[0].text = ("# Not a heading: *stars* and a | pipe, [a](link), [b][c], "
+                                           "_under_ and <b>tag</b>")
     briefing.figures[0].context = "a | b"
     md = briefing_markdown(briefing)
-    assert "\\*stars\\*" in md and "\\| pipe" in md and "\\[a\\](link)" in md and "\\<b\\>" in md
+    assert "\\*stars\\*" in md and "\\| pipe" in md and "\\<b\\>" in md
+    assert "[a\\](link)" in md and "[b\\][c]" in md and "\\_under\\_" in md
     assert "| a \\| b |" in md
 
 
