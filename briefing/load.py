@@ -118,7 +118,27 @@ def copyright_holder(text: str) -> str | None:
         if m:
             holders.append(m.group("holder").strip())
     holders = [h for h in holders if len(h.split()) <= 8 and h[0].isupper() and h.lower() != "all rights reserved"]
-    return holders[-1] if holders else None
+    return outlet_from_company(holders[-1]) if holders else None
+
+
+@lru_cache(maxsize=1)
+def _company_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in resource_lines("company_forms.txt"):
+        kind, _, values = line.partition(" = ")
+        out[kind.strip()] = frozenset(v.strip() for v in values.split(" | ") if v.strip())
+    return out
+
+
+def outlet_from_company(name: str) -> str:
+    """The outlet a publisher's company name stands for: "Lion City Observer Media Pte" is
+    the "Lion City Observer", "The Harbour Times Company" is "The Harbour Times"."""
+    forms = _company_forms()
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and (words[-1] in forms.get("legal", ()) or words[-1] in ("&", "and")
+                              or (len(words) > 2 and words[-1] in forms.get("corporate", ()))):
+        words.pop()
+    return " ".join(words)
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,60})?\s\((?P<outlet>[A-Z][^()\n]{1,50})\)\s*[-–—]")

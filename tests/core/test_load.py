@@ -201,7 +201,7 @@ def test_total_text_of_one_build_is_limited(tmp_path):
 
 
 @pytest.mark.parametrize("line, outlet", [
-    ("© 2026 Meridian Media Group. All rights reserved.", "Meridian Media Group"),
+    ("© 2026 Meridian Media Group. All rights reserved.", "Meridian Media"),
     ("Copyright 2024-2025 Eastline News Agency", "Eastline News Agency"),
     ("(c) 2023, The Harbour Times", "The Harbour Times"),
     ("© The Drava Courier", "The Drava Courier"),
@@ -239,7 +239,22 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     from briefing.load import article_from_text
     text = ("Ministers Meet on Grain\nBy Ana Reyes, The Harbour Times\n\nThe ministers meet on Monday.\n"
             "Copyright © Harbour Times Media 2031\n")
-    assert article_from_text(text, source_id="1").outlet == "Harbour Times Media"
+    assert article_from_text(text, source_id="1").outlet == "Harbour Times"
+
+
+@pytest.mark.parametrize("company, outlet", [
+    ("Lion City Observer Media Pte", "Lion City Observer"),
+    ("The Harbourfront Times Company", "The Harbourfront Times"),
+    ("Alpine Dispatch Ltd", "Alpine Dispatch"),
+    ("Meridian Post Media Group", "Meridian Post"),
+    ("Meridian Media Group", "Meridian Media"),  # two words are kept: "Meridian" alone says less
+    ("Guardian News & Media Limited", "Guardian News"),
+    ("Nikkei Inc.", "Nikkei"),
+    ("Pacific Wire Service", "Pacific Wire Service"),
+])
+def test_a_copyright_holder_company_names_its_outlet_without_company_words(company, outlet):
+    from briefing.load import outlet_from_company
+    assert outlet_from_company(company) == outlet
 
 
 @pytest.mark.parametrize("top, date", [
