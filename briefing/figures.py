@@ -82,8 +82,8 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     digits = numbers[-1].replace(",", "")  # the top of a range
     number = float(digits)
     has_scale = bool(re.search(rf"\d\s?(?:{_alternation(figure_words()['scale'])})\b", value))
-    if re.fullmatch(r"(1[89]|20)\d\d", digits) and not has_scale:
-        return False  # a year
+    if any(re.fullmatch(r"(1[89]|20)\d\d", n) for n in numbers) and not has_scale:
+        return False  # a year, or years ("the 1950-53 war")
     if number < 10 and not has_scale:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []

@@ -41,6 +41,8 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "The treaty of 1945 still governs the strait.",
+    "The remains of soldiers killed in the 1950-53 war were returned.",
+    "From 2018 to 2020 talks stalled.",
     "The leaders met on November 5 in the capital.",
     "The meeting starts at 9 a.m. on Friday.",
     "Only 3 ministers attended.",  # small counts are written in words; digits are labels
