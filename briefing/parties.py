@@ -367,15 +367,23 @@ def leans_on_context(text: str) -> bool:
     return opens_with_anaphor(_strip_opening(text))
 
 
+_COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)
+
+
 def subject_party(text: str, model: PartyModel) -> str | None:
-    """The one party named in the subject of ``text``, or None."""
+    """The party named first in the subject of ``text``, or None.
+
+    A second party in the subject makes it None only when the two are joined ("Both
+    Norway and Chile want ..."); one named after a verb is the object ("Washington also
+    wants China to curb ...").
+    """
     if not model.parties:
         return None
     clause = _strip_opening(text)
     stop = stopwords()
     titles = _title_words()
     names = model.names_in(clause)
-    seen: set[str] = set()
+    seen: list[tuple[int, int, str]] = []
     content = 0
     for m in re.finditer(r"[\w’'.\-]+", clause):
         word = m.group(0).lower().strip(".")
@@ -385,13 +393,14 @@ def subject_party(text: str, model: PartyModel) -> str | None:
         content += 1
         if content > SUBJECT_WORDS:
             break
-        for s, e, nation in names:
-            if s <= m.start() < e:
-                seen.add(nation)
-    if len(seen) != 1:
+        seen += [n for n in names if n[0] <= m.start() < n[1] and n not in seen]
+    if not seen:
         return None
-    nation = seen.pop()
-    return nation if nation in model.parties else None
+    first = seen[0]
+    for start, _, nation in seen[1:]:
+        if nation != first[2] and _COORDINATION.fullmatch(clause[first[1]:start]):
+            return None
+    return first[2] if first[2] in model.parties else None
 
 
 def attribute_points(sections: list[Section], model: PartyModel,

@@ -61,6 +61,9 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("However, Oslo is prepared to fund a research centre.", "Norway"),
     ("When he arrives in Oslo, Rivas will ask for lithium investment.", "Chile"),
     ("Both Norway and Chile want a shared position at the conference.", None),
+    ("Norway, Chile and Peru want a shared position.", None),
+    ("Norway also wants Chile to cut antibiotic use in its farms.", "Norway"),  # Chile is the object
+    ("Halvorsen could reassure Chile that Oslo will not lecture.", "Norway"),
     ("The two leaders will discuss fisheries and minerals.", None),
     ("China, which buys much of the salmon, is watching the talks.", None),  # not a party
     ("Analysts expect the talks to end with a statement on ocean rules for Chile.", None),
