@@ -143,9 +143,14 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     names = {a.id: a.display_name for a in loaded.articles}
     if result.mixed:
         titles = {a.id: a.title for a in loaded.articles}
-        groups = " and ".join(f"{len(g)} like “{titles.get(g[0], g[0])}”" for g in result.mixed)
-        _say(f"warning: these articles seem to cover two different meetings: {groups}; "
-             "a briefing for each set would be clearer (this one was built from all of them)")
+
+        def files(group: list[str], shown: int = 6) -> str:
+            more = f", and {len(group) - shown} more" if len(group) > shown else ""
+            return ", ".join(names.get(i, i) for i in group[:shown]) + more
+
+        groups = "; ".join(f"{len(g)} articles like “{titles.get(g[0], g[0])}” ({files(g)})" for g in result.mixed)
+        _say(f"warning: these articles seem to cover two different meetings: {groups}. "
+             "A briefing for each would be clearer; this one was built from all of them")
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")

@@ -31,9 +31,12 @@ MIN_CONTEXT_WORDS = 6
 KIND_ORDER = {"amount": 0, "percent": 1, "count": 2}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# "20 to 60", "20-60", "between 20 and 60": a range is one figure, not two
-_RANGE = rf"(?:(?i:between)\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})|(?:{_NUMBER})(?:\s?[-–]\s?|\s+to\s+)(?:{_NUMBER})|{_NUMBER})"
-_RANGE_GAP = re.compile(r"\s?[-–]\s?|\s+to\s+|\s+and\s+")
+# "20-60", "20 to 60", "between 20 and 60": one figure, once _is_range has checked it
+_NUMBER_RANGE = (rf"(?:(?i:between)\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})"
+                 rf"|(?:{_NUMBER})(?:[-–]|\s+to\s+)(?:{_NUMBER}))")
+_RANGE_GAP = re.compile(r"[-–]|\s+to\s+|\s+and\s+")  # between two figures that bound a range
+_SCALE_FACTOR = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+                 "b": 1e9, "trillion": 1e12, "tn": 1e12}
 
 
 @lru_cache(maxsize=1)
@@ -51,19 +54,50 @@ def _alternation(items: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
+    """(kind, is a range, pattern): each kind's range form is tried before its single form."""
     w = figure_words()
     scale_word = rf"\s?(?:{_alternation(w['scale'])})\b"
     scale = rf"(?:{scale_word})?"
     qualifier = rf"(?:\b(?i:{_alternation(w['qualifier'])})\s+)?"
     symbol = _alternation(w["currency_symbol"])
     short_scale = rf"(?:{_alternation(w['short_scale'])})\b"  # "$750m": only against an amount
-    amount = re.compile(
-        rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{_NUMBER})(?:{scale_word}|{short_scale})?"
-        rf"|\b(?:{_NUMBER}){scale}\s(?:{_alternation(w['currency_word'])})\b)")
-    percent = re.compile(rf"{qualifier}\b(?:{_NUMBER})\s?(?:{_alternation(w['percent'])})(?!\w)")
-    count = re.compile(rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{_RANGE}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])")
-    return amount, percent, count
+
+    def amount(number: str) -> str:
+        return (rf"{qualifier}(?:(?<![\w$€£¥])(?:{symbol})\s?(?:{number})(?:{scale_word}|{short_scale})?"
+                rf"|\b(?:{number}){scale}\s(?:{_alternation(w['currency_word'])})\b)")
+
+    def percent(number: str) -> str:
+        return rf"{qualifier}\b(?:{number})\s?(?:{_alternation(w['percent'])})(?!\w)"
+
+    def count(number: str) -> str:
+        return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"
+
+    return tuple((kind, is_range, re.compile(form(_NUMBER_RANGE if is_range else _NUMBER)))
+                 for kind, form in (("amount", amount), ("percent", percent), ("count", count))
+                 for is_range in (True, False))
+
+
+@lru_cache(maxsize=1)
+def _scale_after_number() -> re.Pattern[str]:
+    return re.compile(rf"\d\s?(?:{_alternation(figure_words()['scale'])})\b")
+
+
+def _magnitude(value: str) -> float:
+    """The first number of ``value`` times its scale word: "$500 million" is 5e8."""
+    m = re.search(rf"({_NUMBER})\s?([a-z]+)?", value.lower())
+    if not m:
+        return 0.0
+    return float(m.group(1).replace(",", "")) * _SCALE_FACTOR.get(m.group(2) or "", 1.0)
+
+
+def _is_range(sentence: str, start: int, low: str, high: str) -> bool:
+    """Do ``low`` and ``high`` bound a range? Not "52-48" (a vote), not "from 1,550 to 700"
+    (a change, two figures)."""
+    lo, hi = _magnitude(low), _magnitude(high)
+    if lo == hi == 0.0 or lo >= hi:
+        return False
+    return not re.search(r"\bfrom\s*$", sentence[:start], re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,9 +113,8 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     numbers = re.findall(_NUMBER, value)
     if not numbers:
         return False
-    digits = numbers[-1].replace(",", "")  # the top of a range
-    number = float(digits)
-    has_scale = bool(re.search(rf"\d\s?(?:{_alternation(figure_words()['scale'])})\b", value))
+    number = float(numbers[-1].replace(",", ""))  # the top of a range
+    has_scale = bool(_scale_after_number().search(value))
     if any(re.fullmatch(r"(1[89]|20)\d\d", n) for n in numbers) and not has_scale:
         return False  # a year, or years ("the 1950-53 war")
     if number < 10 and not has_scale:
@@ -104,17 +137,20 @@ def find_figures_in(sentence: str) -> list[_Match]:
 @lru_cache(maxsize=65536)
 def _figures_in(sentence: str) -> tuple[_Match, ...]:
     """Remembered per sentence, so a rebuild after one new article reads only its sentences."""
-    amount, percent, count = _patterns()
     found: list[_Match] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for kind, pattern in (("amount", amount), ("percent", percent), ("count", count)):
+    for kind, is_range, pattern in _patterns():
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
+            if is_range:
+                numbers = re.findall(_NUMBER, m.group(0))
+                if not _is_range(sentence, m.start(), numbers[0], numbers[-1]):
+                    continue
             if kind == "count" and not _is_count(sentence, m):
                 continue
             found.append(_Match(kind, m.start(), m.end(), m.group(0).strip()))
@@ -123,20 +159,19 @@ def _figures_in(sentence: str) -> tuple[_Match, ...]:
 
 
 def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
-    """"$1 billion to $2 billion", "between 40% and 60%": two figures of a kind that bound one
-    range become one figure."""
+    """Two figures of a kind that bound one range become one figure: "$1 billion to
+    $2 billion", "between 40% and 60%"."""
     out: list[_Match] = []
     for f in found:
         last = out[-1] if out else None
         gap = sentence[last.end:f.start] if last else ""
-        if last and last.kind == f.kind and _RANGE_GAP.fullmatch(gap) \
-                and ("and" not in gap or sentence[:last.start].rstrip().lower().endswith("between")):
-            start = last.start
-            if "and" in gap:
-                start = sentence[:last.start].rstrip().lower().rindex("between")
-            out[-1] = _Match(f.kind, start, f.end, sentence[start:f.end].strip())
-        else:
-            out.append(f)
+        between = bool(last) and sentence[:last.start].rstrip().lower().endswith("between")
+        if last and last.kind == f.kind and _RANGE_GAP.fullmatch(gap) and (between or "and" not in gap):
+            start = sentence[:last.start].rstrip().lower().rindex("between") if between else last.start
+            if _is_range(sentence, start, last.value, f.value):
+                out[-1] = _Match(f.kind, start, f.end, sentence[start:f.end].strip())
+                continue
+        out.append(f)
     return out
 
 

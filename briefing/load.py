@@ -88,10 +88,10 @@ def title_from_file_name(path: Path) -> str:
 def lacks_headline(article: Article) -> bool:
     """Was the article titled by its file name or its first section's heading, for want of a
     headline? Such a title names the article, but not the whole briefing."""
+    top = [tidy_headline(ln.strip()) for ln in article.text[:2000].splitlines() if ln.strip()][:6]
     if article.path is not None and article.title == title_from_file_name(article.path):
-        return True
-    first = next((ln.strip() for ln in article.text[:2000].splitlines() if ln.strip()), "")
-    return bool(_NUMBERED_HEADING.match(first)) and _NUMBERED_HEADING.sub("", tidy_headline(first)) == article.title
+        return article.title not in top  # a file named after its headline has one
+    return bool(top) and bool(_NUMBERED_HEADING.match(top[0])) and _NUMBERED_HEADING.sub("", top[0]) == article.title
 
 
 def _lede_follows(top: list[str]) -> bool:
@@ -138,7 +138,15 @@ def outlet_from_company(name: str) -> str:
     while len(words) > 1 and (words[-1] in forms.get("legal", ()) or words[-1] in ("&", "and")
                               or (len(words) > 2 and words[-1] in forms.get("corporate", ()))):
         words.pop()
+    generic = forms.get("legal", frozenset()) | forms.get("corporate", frozenset()) | _outlet_nouns()
+    if len(words) == 1 and words[0] in generic:
+        return name  # "News Corp" is not "News"
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _outlet_nouns() -> frozenset[str]:
+    return frozenset(w for line in resource_lines("outlet_nouns.txt") for w in line.split())
 
 
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^()\n]{0,60})?\s\((?P<outlet>[A-Z][^()\n]{1,50})\)\s*[-–—]")
@@ -148,8 +156,7 @@ _STAFF = re.compile(r"(?:the\s+)?(?P<outlet>[A-Z].*?)\s+(?:staff|team|desk|repor
 
 @lru_cache(maxsize=1)
 def _outlet_run() -> re.Pattern[str]:
-    names = {w for line in resource_lines("outlet_nouns.txt") for w in line.split()}
-    nouns = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    nouns = "|".join(sorted(map(re.escape, _outlet_nouns()), key=len, reverse=True))
     word = r"[A-Z][\w&'’.-]*"
     return re.compile(rf"(?:\bThe\s+)?(?:{word}\s+){{0,4}}(?:{nouns})\b(?:\s+(?:{nouns})\b)?")
 

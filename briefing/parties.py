@@ -211,11 +211,14 @@ def _short_names(full_names: dict[str, str], texts: list[str], c: Countries) -> 
     alone: Counter[str] = Counter()
     used: Counter[str] = Counter()
     pattern = rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w\-])"
+    not_names = _not_name_words()
     for text in texts:
-        found = _name_uses(pattern, text)
-        used.update(found)
-        alone.update(w for w in found if " " not in w)
-        alone.subtract(w for w in _inside_names(pattern, text))
+        for word, before, capital_after in _name_uses(pattern, text):
+            used[word] += 1
+            joined = capital_after or (before and re.sub(r"[’']s$", "", before) not in c.canonical
+                                       and before.lower().rstrip(".") not in not_names)
+            if " " not in word and not joined:
+                alone[word] += 1
     claims: dict[str, list[tuple[int, str]]] = {}
     for full, options in candidates.items():
         best = max(options, key=lambda w: (alone[w], w == full.split()[-1]), default=None)
@@ -229,28 +232,24 @@ def _short_names(full_names: dict[str, str], texts: list[str], c: Countries) -> 
     return out
 
 
-@lru_cache(maxsize=65536)
-def _name_uses(pattern: str, text: str) -> tuple[str, ...]:
-    """Every use of the names in ``pattern`` (full names first); remembered per paragraph."""
-    return tuple(m.group(0) for m in re.finditer(pattern, text))
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words that may stand before a name without being part of it ("President
+    Trump", "On Tuesday Trump said")."""
+    return (stopwords() | _title_words() | word_list("calendar_words.txt") | word_list("time_nouns.txt")
+            | word_list("month_names.txt") | word_list("weekday_names.txt"))
 
 
 @lru_cache(maxsize=65536)
-def _inside_names(pattern: str, text: str) -> tuple[str, ...]:
-    """The single words of ``pattern`` used beside another name word ("Kim" in "Kim Yong
-    Chol", "Un" in "Jong Un"): those uses are not the word standing alone for a leader."""
-    inside = []
+def _name_uses(pattern: str, text: str) -> tuple[tuple[str, str, bool], ...]:
+    """Every use of the names in ``pattern`` (full names first): the name, the capitalised
+    word right before it ("" if none), and whether a capitalised word follows ("Kim" in
+    "Kim Yong Chol"); remembered per paragraph."""
+    uses = []
     for m in re.finditer(pattern, text):
-        word = m.group(0)
-        if " " in word:
-            continue
         before = re.search(r"(?:^|\s)([A-Z][\w’'\-]*)\s+$", text[max(0, m.start() - 40):m.start()])
-        after = re.match(r"\s+[A-Z]", text[m.end():])
-        named_before = before and before.group(1).lower() not in stopwords() \
-            and before.group(1).lower().rstrip(".") not in _title_words()
-        if named_before or after:
-            inside.append(word)
-    return tuple(inside)
+        uses.append((m.group(0), before.group(1) if before else "", bool(re.match(r"\s+[A-Z]", text[m.end():]))))
+    return tuple(uses)
 
 
 @lru_cache(maxsize=65536)

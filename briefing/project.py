@@ -94,15 +94,26 @@ def _with_relative(entry: dict[str, Any], folder: Path | None) -> dict[str, Any]
     return entry
 
 
-def _follow_move(article: ProjectArticle, raw: dict[str, Any], folder: Path) -> None:
+def _follow_move(article: ProjectArticle, raw: dict[str, Any], folder: Path) -> str | None:
     """Point a file article that is gone from its absolute path to where it is now relative
-    to the project file, if it is there."""
+    to the project file, if it is there; returns the old path when it moved."""
     relative = raw.get("relative")
     if not article.path or os.path.exists(article.path) or not isinstance(relative, str) or not relative:
-        return
+        return None
     moved = folder / relative
-    if moved.is_file():
-        article.path = str(moved.resolve())
+    if not moved.is_file():
+        return None
+    old, article.path = article.path, str(moved.resolve())
+    return old
+
+
+def _follow_moves_in_edits(edits: Edits, moves: dict[str, str]) -> None:
+    """A pinned point cites its articles by path: cite them where they are now."""
+    def key(k: str) -> str:
+        return f"path:{moves[k[5:]]}" if k.startswith("path:") and k[5:] in moves else k
+    for point in edits.pinned.values():
+        point.sources = [key(k) for k in point.sources]
+        point.related = [key(k) for k in point.related]
 
 
 def save_project(project: Project, path: str | os.PathLike[str]) -> Path:
@@ -122,6 +133,7 @@ def project_from_dict(data: Any, name: str = "project", folder: Path | None = No
         raise ProjectError(f"{name} was saved by a newer version of this program (format {version}); "
                            "please update to open it")
     project = Project()
+    moves: dict[str, str] = {}  # old path -> new path of articles moved with the project
     articles = data.get("articles", [])
     if not isinstance(articles, list):
         project.problems.append("the article list was damaged and has been left out")
@@ -132,11 +144,13 @@ def project_from_dict(data: Any, name: str = "project", folder: Path | None = No
         except ValueError as exc:
             project.problems.append(f"article {n} was damaged ({exc}) and has been left out")
             continue
-        if folder is not None:
-            _follow_move(article, raw, folder)
+        old = _follow_move(article, raw, folder) if folder is not None else None
+        if old is not None:
+            moves[old] = article.path or old
         project.articles.append(article)
     try:
         project.edits = Edits.from_dict(data.get("edits", {}))
+        _follow_moves_in_edits(project.edits, moves)
     except (ValueError, TypeError) as exc:
         project.problems.append(f"your edits were damaged ({exc}) and have been reset")
     project.options = _options_from_dict(data.get("options", {}), project.problems)

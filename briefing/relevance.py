@@ -18,7 +18,8 @@ coverage) pass that check, as each article has company in its own half. So the a
 are also split in two groups by their words (two-means over the same weighted words), and
 the set is reported as mixed when the articles are, on average, far less similar to the
 other group than to the rest of their own (``MIXED_RATIO``), both groups having at least
-``MIN_GROUP`` articles. On our twenty-one sets, no set was mixed (a ratio of at least
+``MIN_GROUP`` articles of ``MIN_SENTENCES`` or more (short ones are left out, as above).
+On our twenty-one sets, no set was mixed (a ratio of at least
 0.87), while all 210 even mixes of two sets and all 420 mixes of a set with two articles
 of another were (at most 0.56), split along the right line in all but one.
 """
@@ -36,6 +37,7 @@ MIN_SENTENCES = 5  # shorter articles are not judged (cosine is low for any shor
 OFF_TOPIC_SHARE = 0.5  # reported below this share of the median article's similarity
 MIXED_RATIO = 0.7  # mixed when similarity to the other group is below this share of that to one's own
 MIN_GROUP = 2  # a single stray article is the off-topic check's business
+MAX_SPLIT_ARTICLES = 500  # beyond, a pile is not one hand-picked set; the check would cost a rebuild's time
 SPLIT_ROUNDS = 8
 
 
@@ -123,13 +125,15 @@ def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
 def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> list[list[str]]:
     """Two groups of article ids when the set mixes two meetings, else ``[]``.
 
-    The larger group comes first; in each, the article closest to the group's centre is
+    Articles too short to judge are in neither group. The larger group comes first; in each, the article closest to the group's centre is
     first, so its title can name the group.
     """
-    if len(texts) < 2 * MIN_GROUP:
+    judged = {aid: t for aid, t in ((aid, list(t)) for aid, t in texts.items()) if len(t) >= MIN_SENTENCES}
+    if not 2 * MIN_GROUP <= len(judged) <= MAX_SPLIT_ARTICLES:
         return []
-    vectors = _unit_vectors(texts, bag)
+    vectors = _unit_vectors(judged, bag)
     ids = list(vectors)
+    position = {aid: n for n, aid in enumerate(ids)}
     total = _sum(vectors.values())
     total_norm = math.sqrt(sum(x * x for x in total.values()))
     first = min(ids, key=lambda i: _cosine(vectors[i], total, total_norm))
@@ -160,5 +164,5 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
     mean_own = sum(own.values()) / len(own)
     if not mean_own or (sum(other) / len(other)) / mean_own >= MIXED_RATIO:
         return []
-    ordered = [sorted(g, key=lambda i: (-own[i], ids.index(i))) for g in groups]
+    ordered = [sorted(g, key=lambda i: (-own[i], position[i])) for g in groups]
     return sorted(ordered, key=len, reverse=True)

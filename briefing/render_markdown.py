@@ -18,8 +18,9 @@ from .takeaways import key_takeaways
 
 # Only what would turn into markup is escaped, so that the text still reads well pasted
 # as plain text into an email: "01_wire.txt" and "[1]" stay as they are (an underscore
-# inside a word is never emphasis; a bracket is a link only before "(", "[" or ":").
-_SPECIAL = re.compile(r"([\\`*<>|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[(\[:]))")
+# inside a word is never emphasis; a bracket is a link only before "(", "[" or ":", and a
+# task box only at the start; "&" only where it would start an entity such as "&copy;").
+_SPECIAL = re.compile(r"([\\`*<>|~]|(?<![^\W_])_|_(?![^\W_])|\](?=[(\[:])|^\[|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(\s)")
 
 

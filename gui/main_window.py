@@ -114,7 +114,8 @@ class MainWindow(QMainWindow):
         self._build_started = 0.0
         self._loads: list[LoadWorker] = []
         self._load_tallies: dict[LoadWorker, Counter[str]] = {}
-        self._open_note = ""  # said when the articles of an opened project have been read
+        self._rereads: set[LoadWorker] = set()  # reading the articles of an opened project
+        self._open_note: str | None = None  # said with the summary once those are read
         self._built_articles: tuple[int, ...] | None = None  # keys of the articles the briefing was built from
         self._build_when_loaded = False
         self._undo: list[Edits] = []
@@ -406,10 +407,14 @@ class MainWindow(QMainWindow):
         if inputs:
             self._start_load(inputs)
 
-    def _start_load(self, inputs: list[tuple[str, int | None]]) -> None:
+    def _start_load(self, inputs: list[tuple[str, int | None]], again: bool = False) -> None:
+        """Read ``inputs`` on a pool thread; ``again`` when they are the listed articles of an
+        opened project (the summary then says "read again", not "added")."""
         worker = LoadWorker(inputs)
         worker.setAutoDelete(False)
         self._load_tallies[worker] = Counter()
+        if again:
+            self._rereads.add(worker)
         worker.signals.loaded.connect(lambda batch, w=worker: self._on_inputs_loaded(batch, w))
         worker.signals.progress.connect(lambda done, total: self.statusBar().showMessage(
             f"Reading articles… {done} of {total}"))
@@ -434,7 +439,7 @@ class MainWindow(QMainWindow):
                             # keep what the link gave, so the session reopens without the network
                             entry.origin.text, entry.origin.title = article.text, article.title
                         self.articles.update_entry(item.placeholder, article=article)
-                        tally["read"] += 1
+                        tally["read" if worker in self._rereads else "added"] += 1
                     else:
                         reason = problems.pop(0).reason if problems else "nothing to read here"
                         self.articles.update_entry(item.placeholder, problem=reason)
@@ -484,11 +489,13 @@ class MainWindow(QMainWindow):
         if worker in self._loads:
             self._loads.remove(worker)
         tally = self._load_tallies.pop(worker, Counter())
+        again = worker in self._rereads
+        self._rereads.discard(worker)
         if not self._closing:
-            summary = self.load_summary(tally)
-            if self._open_note:
-                summary, self._open_note = f"{self._open_note} {summary}", ""
-            self.statusBar().showMessage(summary, 15000 if tally["bad"] else 8000)
+            summary, timeout = self.load_summary(tally), 15000 if tally["bad"] else 8000
+            if again and self._open_note:
+                summary, self._open_note, timeout = f"{self._open_note} {summary}", None, 15000
+            self.statusBar().showMessage(summary, timeout)
         self._update_actions()
         self.refresh_reader()
         if not self._loads:
@@ -787,6 +794,7 @@ class MainWindow(QMainWindow):
     def _update_stale(self) -> None:
         stale = self.snapshot is not None and self.articles_changed_since_build
         self.stale_banner.setVisible(stale and not self.building)
+        self._show_mixed()  # one banner at a time: a changed list no longer says which meeting is which
         self._update_actions()
 
     # ================================================================================ the briefing
@@ -812,10 +820,12 @@ class MainWindow(QMainWindow):
         groups = self.snapshot.result.mixed if self.snapshot else []
         if groups:
             title = {s.id: s.title for s in self.snapshot.result.briefing.sources}
-            said = " and ".join(f"{len(g)} like “{title.get(g[0], g[0])}”" for g in groups)
+            said = " and ".join(f"meeting {n} ({len(g)} articles, like “{title.get(g[0], g[0])}”)"
+                                for n, g in enumerate(groups, 1))
             self.mixed_banner.setText(f"These articles seem to cover two different meetings: {said}. "
-                                      "Untick one group (see the notes in the list) and rebuild for a clearer briefing.")
-        self.mixed_banner.setVisible(bool(groups))
+                                      "The list notes say which is which: untick one meeting and rebuild "
+                                      "for a clearer briefing.")
+        self.mixed_banner.setVisible(bool(groups) and not self.articles_changed_since_build)
 
     def _build_notes(self, counts: dict[int, int]) -> dict[int, str]:
         """What the build did with each article: points cited, or the same text counted once."""
@@ -1121,6 +1131,7 @@ class MainWindow(QMainWindow):
     def apply_project(self, project: Project) -> None:
         """Replace the session with ``project``: files are read again, pasted text is used as saved."""
         self.cancel_build()
+        self._open_note = None
         self.snapshot = None
         self.briefing = None
         self._undo.clear()
@@ -1153,7 +1164,7 @@ class MainWindow(QMainWindow):
             self.article_view.setCurrentIndex(self.articles.index(project.current))
         self._build_when_loaded = project.built
         if to_load:
-            self._start_load(to_load)
+            self._start_load(to_load, again=True)
         elif project.built and self.articles.checked_entries():
             self._build_when_loaded = False
             self.build()
@@ -1197,7 +1208,7 @@ class MainWindow(QMainWindow):
 
     def _say_after_reading(self, message: str, timeout: int) -> None:
         """Show ``message`` now, or with the reading summary when the articles are still being read."""
-        if self._loads:
+        if self._rereads:
             self._open_note = message
         else:
             self.statusBar().showMessage(message, timeout)

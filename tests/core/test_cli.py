@@ -123,7 +123,8 @@ def test_two_meetings_in_one_build_are_warned_about_with_a_headline_of_each(tmp_
     proc = run("build", str(summits / "trade_talks"), str(summits / "ceasefire"), "-o", str(tmp_path / "b.docx"))
     assert proc.returncode == 0, proc.stderr
     warning = next(line for line in proc.stderr.splitlines() if "two different meetings" in line)
-    assert "5 like “" in warning and "4 like “" in warning
+    assert "5 articles like “" in warning and "4 articles like “" in warning
+    assert "01_wire_talks_open.txt" in warning and "05_blog_six_questions.txt" in warning
 
 
 def test_an_output_naming_one_of_the_articles_is_a_usage_error(tmp_path, seeds_dir):

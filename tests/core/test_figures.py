@@ -34,6 +34,14 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("Tariffs of between 10% and 25% would apply.", [("percent", "between 10% and 25%")]),
     ("The fund would need $1 billion to $2 billion a year.", [("amount", "$1 billion to $2 billion")]),
     ("Some 5,300 were lost, and 7,700 troops are missing.", [("count", "Some 5,300"), ("count", "7,700")]),
+    ("Growth of 1-2 percent is expected.", [("percent", "1-2 percent")]),
+    ("Growth of between 1 and 2 percent is expected.", [("percent", "between 1 and 2 percent")]),
+    ("It would cost $1-2 billion a year.", [("amount", "$1-2 billion")]),
+    ("It would cost $500 million to $1 billion a year.", [("amount", "$500 million to $1 billion")]),
+    # not ranges: a vote, a change, a difference
+    ("The senate passed the bill 52-48 on Tuesday.", []),
+    ("The treaty cut arsenals from 1,550 to 700 warheads.", [("count", "1,550"), ("count", "700")]),
+    ("Turnout rose to 62% – 4% more than in 2019.", [("percent", "62%"), ("percent", "4%")]),
 ])
 def test_figures_are_found_with_their_qualifier(sentence, expected):
     assert values(sentence) == expected
@@ -43,6 +51,7 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
     "The treaty of 1945 still governs the strait.",
     "The remains of soldiers killed in the 1950-53 war were returned.",
     "From 2018 to 2020 talks stalled.",
+    "See pages 12-15 of the report for details.",
     "The leaders met on November 5 in the capital.",
     "The meeting starts at 9 a.m. on Friday.",
     "Only 3 ministers attended.",  # small counts are written in words; digits are labels

@@ -251,6 +251,8 @@ def test_the_copyright_holder_wins_over_the_byline_and_drops_its_year():
     ("Guardian News & Media Limited", "Guardian News"),
     ("Nikkei Inc.", "Nikkei"),
     ("Pacific Wire Service", "Pacific Wire Service"),
+    ("News Corp", "News Corp"),  # not "News"
+    ("Pte Ltd", "Pte Ltd"),
 ])
 def test_a_copyright_holder_company_names_its_outlet_without_company_words(company, outlet):
     from briefing.load import outlet_from_company

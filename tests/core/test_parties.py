@@ -46,6 +46,15 @@ def test_a_short_name_is_the_word_used_alone_and_names_the_best_known_leader():
     assert "Ho" not in leaders and "Daniel" not in leaders
 
 
+def test_a_short_name_after_a_country_a_title_or_a_day_still_stands_alone():
+    leaders = link_leaders([
+        "Russian President Vladimir Putin met Chinese President Xi Jinping.",
+        "Russia's Putin wants a deal. China's Xi agreed.",
+        "U.S. President Donald Trump arrives on Monday. On Tuesday Trump said little.",
+    ])
+    assert (leaders["Putin"], leaders["Xi"], leaders["Trump"]) == ("Russia", "China", "United States")
+
+
 def test_a_short_name_two_leaders_share_equally_names_neither():
     leaders = link_leaders([
         "Chilean President Rosa Vidal met Peru's Foreign Minister Tomas Vidal.",

@@ -68,7 +68,7 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
 
 def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tmp_path):
     from briefing.documents import Candidate, CleanArticle, Sentence
-    from briefing.load import article_from_text
+    from briefing.load import article_from_text, lacks_headline
     from briefing.pipeline import representative_title
 
     numbered = article_from_text("1. The Visit\n\nThe ministers want a deal on grain by Friday, aides said.",
@@ -79,6 +79,9 @@ def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tm
     headed = article_from_text("Grain Talks Open in Tallin\n\nThe ministers met on Monday to discuss grain.",
                                source_id="2", path=tmp_path / "02_wire.txt")
     assert (numbered.title, unnamed.title) == ("The Visit", "06 notes")
+    named = article_from_text("Grain Talks Open\n\nThe ministers met on Monday to discuss grain.",
+                              source_id="4", path=tmp_path / "Grain Talks Open.txt")
+    assert lacks_headline(unnamed) and lacks_headline(numbered) and not lacks_headline(named)
     central = [Candidate(text="x", members=[Sentence("x", i, 0, 0)], sources=[i], importance=9.0) for i in "13"]
     cleaned = [CleanArticle(a, paragraphs=[]) for a in (numbered, unnamed, headed)]
     assert representative_title(cleaned, central) == "Grain Talks Open in Tallin"

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from briefing import BriefingOptions
-from briefing.edits import Edits
+from briefing.edits import Edits, PinnedPoint
 from briefing.output import OutputError
 from briefing.project import Project, ProjectArticle, ProjectError, load_project, save_project
 
@@ -35,11 +35,16 @@ def test_articles_moved_with_their_project_are_found_in_the_new_place(tmp_path):
     (old / "news").mkdir(parents=True)
     article = old / "news" / "a.txt"
     article.write_text("Article text.", encoding="utf-8")
-    save_project(Project(articles=[ProjectArticle(path=str(article)), ProjectArticle(path="/gone/b.txt")]),
-                 old / "talks.briefing")
+    edits = Edits()
+    edits.pinned["k"] = PinnedPoint(text="Article text.", section="risks", sources=[f"path:{article}"],
+                                    related=["path:/gone/b.txt"])
+    save_project(Project(articles=[ProjectArticle(path=str(article)), ProjectArticle(path="/gone/b.txt")],
+                         edits=edits), old / "talks.briefing")
     old.rename(tmp_path / "new")
     again = load_project(tmp_path / "new" / "talks.briefing")
     assert again.articles[0].path == str((tmp_path / "new" / "news" / "a.txt").resolve())
+    assert again.edits.pinned["k"].sources == [f"path:{again.articles[0].path}"]  # a pin still cites it
+    assert again.edits.pinned["k"].related == ["path:/gone/b.txt"]
     assert again.articles[1].path == "/gone/b.txt"  # not found anywhere: kept, and shown as missing
 
 

@@ -82,3 +82,10 @@ def test_too_few_articles_are_never_called_mixed():
     cease = list(paragraphs(FIXTURES / "summits" / "ceasefire").items())
     assert mixed_topics(dict(trade[:1] + cease[:2]), BAG) == []  # one stray is the off-topic check's business
     assert mixed_topics({}, BAG) == []
+
+
+def test_short_briefs_added_to_one_meeting_do_not_make_it_mixed():
+    river = paragraphs(RIVER)
+    briefs = {"brief-1": ["The river summit opens on Monday in the capital."],
+              "brief-2": ["Delegates from four nations arrive today."], "empty": []}
+    assert mixed_topics(river | briefs, BAG) == []

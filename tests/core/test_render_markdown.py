@@ -60,6 +60,9 @@ def test_markdown_syntax_in_article_text_is_inert(briefing):
     md = briefing_markdown(briefing)
     assert "\\*stars\\*" in md and "\\| pipe" in md and "\\<b\\>" in md
     assert "[a\\](link)" in md and "[b\\][c]" in md and "\\_under\\_" in md
+    briefing.sections[0].points[0].text = "[ ] not a task box, ~~not struck~~, &copy; not an entity"
+    md = briefing_markdown(briefing)
+    assert "\\[ ] not a task box, \\~\\~not struck\\~\\~, \\&copy; not" in md
     assert "| a \\| b |" in md
 
 

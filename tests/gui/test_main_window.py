@@ -305,6 +305,7 @@ def test_a_link_is_fetched_off_the_ui_thread_and_kept_for_offline_restore(qtbot,
     entry = window.articles.entry(0)
     assert entry.usable and entry.origin.url == url
     assert "daily ferry" in entry.origin.text
+    assert window.statusBar().currentMessage() == "Added 1 article."  # new, not "read again"
 
 
 def test_links_when_the_core_cannot_fetch_them(qtbot, window, no_dialogs, monkeypatch):
@@ -439,12 +440,13 @@ def test_two_meetings_in_the_list_are_named_above_the_briefing_and_in_the_list(q
     load_and_wait(qtbot, window, [summits / "trade_talks", summits / "ceasefire"])
     build_and_wait(qtbot, window)
     assert window.mixed_banner.isVisible()
-    assert "two different meetings: 5 like “" in window.mixed_banner.text()
+    assert "two different meetings: meeting 1 (5 articles, like “" in window.mixed_banner.text()
     statuses = [window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
                 for r in range(window.articles.rowCount())]
     assert sorted(s.split(" · ")[0] for s in statuses) == ["Meeting 1 of 2"] * 5 + ["Meeting 2 of 2"] * 4
     for row in range(5, 9):  # untick the ceasefire articles and rebuild: one meeting
         window.articles.setData(window.articles.index(row), False, Qt.ItemDataRole.CheckStateRole)
+    assert window.stale_banner.isVisible() and not window.mixed_banner.isVisible()  # one banner at a time
     build_and_wait(qtbot, window)
     assert not window.mixed_banner.isVisible()
 
