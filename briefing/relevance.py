@@ -18,10 +18,10 @@ coverage) pass that check, as each article has company in its own half. So the a
 are also split in two groups by their words (two-means over the same weighted words), and
 the set is reported as mixed when the articles are, on average, far less similar to the
 other group than to the rest of their own (``MIXED_RATIO``), both groups having at least
-``MIN_GROUP`` articles of ``MIN_SENTENCES`` or more (short ones are left out, as above).
-On our twenty-one sets, no set was mixed (a ratio of at least
-0.87), while all 210 even mixes of two sets and all 420 mixes of a set with two articles
-of another were (at most 0.56), split along the right line in all but one.
+``MIN_GROUP`` articles (short articles are left out, as above). On our twenty-one sets,
+no set was mixed (a ratio of at least 0.87), while all 210 even mixes of two sets and
+all 420 mixes of a set with two articles of another were (at most 0.56), split along the
+right line in all but one.
 """
 from __future__ import annotations
 
@@ -109,14 +109,10 @@ def _cosine(a: Vector, b: Vector, b_norm: float | None = None) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items()) / b_norm if b_norm else 0.0
 
 
-def _minus(total: Vector, v: Vector) -> Vector:
-    """``total`` without ``v``, as the few entries that change plus the norm (cheap leave-one-out)."""
-    return {w: total[w] - x for w, x in v.items()}
-
-
 def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
-    """Cosine of unit vector ``v`` with ``total - v``, in the time of ``v``'s own words."""
-    rest = _minus(total, v)
+    """Cosine of unit vector ``v`` with ``total - v``, in the time of ``v``'s own words
+    (only the entries of ``v``'s words change, so the rest of ``total`` is never copied)."""
+    rest = {w: total[w] - x for w, x in v.items()}
     norm2 = total_norm2 - sum(total[w] ** 2 - r ** 2 for w, r in rest.items())
     norm = math.sqrt(max(norm2, 0.0))
     return sum(x * rest[w] for w, x in v.items()) / norm if norm > 1e-9 else 0.0
@@ -125,8 +121,8 @@ def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
 def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> list[list[str]]:
     """Two groups of article ids when the set mixes two meetings, else ``[]``.
 
-    Articles too short to judge are in neither group. The larger group comes first; in each, the article closest to the group's centre is
-    first, so its title can name the group.
+    Articles too short to judge are in neither group. The larger group comes first; in
+    each, the article closest to the group's centre is first, so its title can name the group.
     """
     judged = {aid: t for aid, t in ((aid, list(t)) for aid, t in texts.items()) if len(t) >= MIN_SENTENCES}
     if not 2 * MIN_GROUP <= len(judged) <= MAX_SPLIT_ARTICLES:
