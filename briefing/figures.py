@@ -34,6 +34,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "20-60", "20 to 60", "between 20 and 60": one figure, once _is_range has checked it
 _NUMBER_RANGE = (rf"(?:(?i:between)\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})"
                  rf"|(?:{_NUMBER})(?:[-–]|\s+to\s+)(?:{_NUMBER}))")
+_DIGIT = re.compile(r"\d")
+_RANGE_HINT = re.compile(r"\d(?:[-–]|\s+to\s+)\d|(?i:between)\s+\d")  # cheap test before the range forms
 _RANGE_GAP = re.compile(r"[-–]|\s+to\s+|\s+and\s+")  # between two figures that bound a range
 _SCALE_FACTOR = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
                  "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -143,7 +145,12 @@ def _figures_in(sentence: str) -> tuple[_Match, ...]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    if not _DIGIT.search(sentence):
+        return ()
+    ranged = bool(_RANGE_HINT.search(sentence))
     for kind, is_range, pattern in _patterns():
+        if is_range and not ranged:
+            continue
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
