@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .documents import CleanArticle
-from .lexicon import resource_lines, stopwords, word_list
+from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Figure, Quote
 from .sentences import split_sentences, strip_dateline
 from .tokens import content_stems
@@ -41,14 +41,9 @@ _SCALE_FACTOR = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
                  "b": 1e9, "trillion": 1e12, "tn": 1e12}
 
 
-@lru_cache(maxsize=1)
 def figure_words() -> dict[str, tuple[str, ...]]:
     """The entries of ``resources/figures.txt`` by kind, longest first."""
-    out: dict[str, list[str]] = {}
-    for line in resource_lines("figures.txt"):
-        kind, _, values = line.partition(" = ")
-        out.setdefault(kind.strip(), []).extend(v.strip() for v in values.split(" | ") if v.strip())
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+    return kinded_lists("figures.txt")
 
 
 def _alternation(items: tuple[str, ...]) -> str:

@@ -51,6 +51,17 @@ def cue_list(name: str) -> tuple[tuple[float, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def kinded_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """The lists of a resource file of ``kind = a | b | c`` lines, by kind, longest entry
+    first (so that an alternation of them matches the longest)."""
+    out: dict[str, list[str]] = {}
+    for line in resource_lines(name):
+        kind, _, values = line.partition(" = ")
+        out.setdefault(kind.strip(), []).extend(v.strip() for v in values.split(" | ") if v.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     return frozenset(w.lower() for line in resource_lines(name) for w in line.split())
 

@@ -26,7 +26,7 @@ from .formats import Extracted, LoadError, LoadLimits, format_for, unsupported_r
 from .formats.base import too_large
 from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
 from .formats.url import fetch, is_link
-from .lexicon import boilerplate_patterns, resource_lines
+from .lexicon import boilerplate_patterns, kinded_lists, resource_lines
 from .model import BRIEFING_COMMENT, OWN_BRIEFING_REASON
 
 __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
@@ -121,19 +121,10 @@ def copyright_holder(text: str) -> str | None:
     return outlet_from_company(holders[-1]) if holders else None
 
 
-@lru_cache(maxsize=1)
-def _company_forms() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for line in resource_lines("company_forms.txt"):
-        kind, _, values = line.partition(" = ")
-        out[kind.strip()] = frozenset(v.strip() for v in values.split(" | ") if v.strip())
-    return out
-
-
 def outlet_from_company(name: str) -> str:
     """The outlet a publisher's company name stands for: "Lion City Observer Media Pte" is
     the "Lion City Observer", "The Harbour Times Company" is "The Harbour Times"."""
-    forms = _company_forms()
+    forms = {kind: frozenset(words) for kind, words in kinded_lists("company_forms.txt").items()}
     words = name.replace(",", " ").split()
     while len(words) > 1 and (words[-1] in forms.get("legal", ()) or words[-1] in ("&", "and")
                               or (len(words) > 2 and words[-1] in forms.get("corporate", ()))):

@@ -26,7 +26,7 @@ from typing import Mapping
 
 from .discourse import opens_with_anaphor
 from .documents import CleanArticle
-from .lexicon import resource_lines, stopwords, word_list
+from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
 
 PARTY_SECTIONS = ("objectives", "concessions")
@@ -73,11 +73,8 @@ def countries() -> Countries:
 
 @lru_cache(maxsize=1)
 def _demonym_rules() -> tuple[tuple[str, ...], frozenset[str]]:
-    rules: dict[str, list[str]] = {}
-    for line in resource_lines("demonym_rules.txt"):
-        kind, _, values = line.partition(" = ")
-        rules[kind.strip()] = [v.strip() for v in values.split(" | ") if v.strip()]
-    return tuple(rules.get("suffix", ())), frozenset(rules.get("not_country", ()))
+    rules = kinded_lists("demonym_rules.txt")
+    return rules.get("suffix", ()), frozenset(rules.get("not_country", ()))
 
 
 @lru_cache(maxsize=65536)
@@ -120,14 +117,8 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for t in resource_lines("titles.txt") for w in t.split())
 
 
-@lru_cache(maxsize=1)
 def _openers() -> dict[str, tuple[str, ...]]:
-    out: dict[str, tuple[str, ...]] = {}
-    for line in resource_lines("clause_openers.txt"):
-        kind, _, values = line.partition(" = ")
-        out[kind.strip()] = tuple(sorted((v.strip() for v in values.split(" | ") if v.strip()), key=len,
-                                         reverse=True))
-    return out
+    return kinded_lists("clause_openers.txt")
 
 
 @dataclass
