@@ -37,8 +37,8 @@ _NUMBER_RANGE = (rf"(?:(?i:between)\s+(?:{_NUMBER})\s+and\s+(?:{_NUMBER})"
 _DIGIT = re.compile(r"\d")
 _RANGE_HINT = re.compile(r"\d(?:[-–]|\s+to\s+)\d|(?i:between)\s+\d")  # cheap test before the range forms
 _RANGE_GAP = re.compile(r"[-–]|\s+to\s+|\s+and\s+")  # between two figures that bound a range
-_SCALE_FACTOR = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-                 "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALE_SPELLED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
+_SCALE_FACTOR = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def figure_words() -> dict[str, tuple[str, ...]]:
@@ -85,7 +85,8 @@ def _magnitude(value: str) -> float:
     m = re.search(rf"({_NUMBER})\s?([a-z]+)?", value.lower())
     if not m:
         return 0.0
-    return float(m.group(1).replace(",", "")) * _SCALE_FACTOR.get(m.group(2) or "", 1.0)
+    scale = m.group(2) or ""
+    return float(m.group(1).replace(",", "")) * _SCALE_FACTOR.get(_SCALE_SPELLED.get(scale, scale), 1.0)
 
 
 def _is_range(sentence: str, start: int, low: str, high: str) -> bool:
@@ -222,9 +223,6 @@ def _sentences(cleaned: CleanArticle):
             continue
         for i, text in enumerate(split_sentences(para.text)):
             yield (strip_dateline(text) if i == 0 and p_index < 3 else text)
-
-
-_SCALE_SPELLED = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion", "tn": "trillion"}
 
 
 def _value_key(value: str) -> str:

@@ -26,7 +26,7 @@ from .formats import Extracted, LoadError, LoadLimits, format_for, unsupported_r
 from .formats.base import too_large
 from .formats.text import decode_bytes, looks_binary, normalize_text, one_line
 from .formats.url import fetch, is_link
-from .lexicon import boilerplate_patterns, kinded_lists, resource_lines
+from .lexicon import boilerplate_patterns, kinded_lists, resource_lines, word_list
 from .model import BRIEFING_COMMENT, OWN_BRIEFING_REASON
 
 __all__ = ["LoadError", "LoadLimits", "article_from_text", "decode_bytes", "guess_title", "list_inputs",
@@ -185,9 +185,8 @@ def _month_numbers() -> dict[str, int]:
             for name in line.split()}
 
 
-@lru_cache(maxsize=1)
 def _weekday_names() -> frozenset[str]:
-    return frozenset(w.lower() for line in resource_lines("weekday_names.txt") for w in line.split())
+    return word_list("weekday_names.txt")
 
 
 @lru_cache(maxsize=1)

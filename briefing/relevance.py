@@ -50,10 +50,9 @@ def similarity_to_rest(texts: Mapping[str, Iterable[str]], bag: Callable[[str], 
     its own words (the whole check is linear in the input).
     """
     ids = list(texts)
-    counts = [Counter(w for t in texts[i] for w in bag(t)) for i in ids]
-    n = len(counts)
-    df = Counter(w for c in counts for w in c)
-    idf2 = {w: (math.log((n + 1) / d) + 1.0) ** 2 for w, d in df.items()}
+    by_id = _word_counts(texts, bag)
+    counts = [by_id[i] for i in ids]
+    idf2 = {w: x * x for w, x in _idf(counts).items()}
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
@@ -82,13 +81,23 @@ def off_topic_articles(texts: Mapping[str, Iterable[str]], bag: Callable[[str], 
     return [aid for aid, s in sims.items() if s < OFF_TOPIC_SHARE * typical and sizes[aid] >= MIN_SENTENCES]
 
 
+def _word_counts(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, Counter[str]]:
+    return {aid: Counter(w for t in ts for w in bag(t)) for aid, ts in texts.items()}
+
+
+def _idf(counts: Iterable[Counter[str]]) -> dict[str, float]:
+    """Smoothed inverse article frequency: words few articles use weigh most."""
+    counts = list(counts)
+    df = Counter(w for c in counts for w in c)
+    return {w: math.log((len(counts) + 1) / d) + 1.0 for w, d in df.items()}
+
+
 def _unit_vectors(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, Vector]:
-    counts = {aid: Counter(w for t in ts for w in bag(t)) for aid, ts in texts.items()}
-    df = Counter(w for c in counts.values() for w in c)
-    n = len(counts)
+    counts = _word_counts(texts, bag)
+    idf = _idf(counts.values())
     out = {}
     for aid, c in counts.items():
-        v = {w: k * (math.log((n + 1) / df[w]) + 1.0) for w, k in c.items()}
+        v = {w: k * idf[w] for w, k in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out[aid] = {w: x / norm for w, x in v.items()}
     return out
