@@ -26,11 +26,16 @@ def _points_back(words: list[str], i: int) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def names_what_was_said(text: str) -> bool:
+    """Opens with "The deal", "The proposal": a definite noun for something named just before."""
+    words = [w.lower() for w in _WORDS.findall(text)[:2]]
+    return len(words) == 2 and words[0] == "the" and words[1] in word_list("anaphoric_nouns.txt")
+
+
+@lru_cache(maxsize=200_000)
 def opens_with_anaphor(text: str) -> bool:
     words = [w.lower() for w in _WORDS.findall(text)[:2]]
-    if len(words) == 2 and words[0] == "the" and words[1] in word_list("anaphoric_nouns.txt"):
-        return True  # "The deal was blocked ..."
-    return bool(words) and _points_back(words, 0)
+    return names_what_was_said(text) or (bool(words) and _points_back(words, 0))
 
 
 @lru_cache(maxsize=200_000)
@@ -77,12 +82,12 @@ def repeats_a_noun_of(text: str, previous: str) -> bool:
 
 def refers_back(text: str, previous: str) -> bool:
     """Needs the sentence before to be understood: a pointer back, or a noun it repeats."""
-    return leans_on_previous(text) or repeats_a_noun_of(text, previous)
+    return leans_on_previous(text) or names_what_was_said(text) or repeats_a_noun_of(text, previous)
 
 
 def elaborates(text: str, previous: str) -> bool:
     """Comments on what the sentence before said, rather than adding a point of its own."""
-    return elaborates_previous(text) or repeats_a_noun_of(text, previous)
+    return elaborates_previous(text) or names_what_was_said(text) or repeats_a_noun_of(text, previous)
 
 
 @lru_cache(maxsize=200_000)

@@ -18,6 +18,13 @@ def test_a_definite_noun_just_named_shows_the_sentence_that_named_it():
     assert point_context(point, "Veloria has blocked a $1.2 billion loan from the regional bank.")
 
 
+def test_a_definite_noun_for_what_was_named_shows_the_sentence_before():
+    """"The deal" after "a bid to buy ..." names the bid in other words."""
+    before = "The ministers may also discuss Velor Rail's $2 billion bid to buy the Kestranian freight line."
+    point = Point("The deal was blocked last year on security grounds.", ["1"])
+    assert point_context(point, before) == before
+
+
 def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():
     before = "Kestrania wants a binding treaty on river flows."
     assert point_context(Point("It also wants a seat on the basin commission.", ["1"], party="Kestrania"), before) is None
