@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .discourse import opens_with_anaphor
+from .discourse import DEMONSTRATIVES, opens_with_anaphor
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
@@ -360,16 +360,62 @@ def leans_on_context(text: str) -> bool:
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)
 
 
+_PERSONAL = word_list("anaphora.txt") - DEMONSTRATIVES  # "it", "they", "its", "his"
+REPORTER_WORDS = 10  # "Two people familiar with the preparations said ..."
+_WORD = re.compile(r"[\w’'.\-]+")
+
+
+def _reported_clause(clause: str) -> tuple[str, str | None] | None:
+    """Reporter and report of "Analysts say Tokyo ...", "Officials pointed out that
+    Washington ...", "Sources told the paper that the EU ...", or None.
+
+    The report counts only when it opens with a name ("Sereth is prepared ...", "the EU
+    might ..."): a pronoun, a condition or a gerund ("he wants ...", "if Kim moved ...",
+    "normalizing relations with ...") has its subject elsewhere.
+    """
+    verbs = word_list("reporting_verbs.txt")
+    words = list(_WORD.finditer(clause))[:REPORTER_WORDS]
+    for m in words[1:]:
+        if m.group(0).lower() not in verbs:
+            continue
+        rest = list(_WORD.finditer(clause, m.end()))
+        if rest and rest[0].group(0).lower() == "out":  # "pointed out that"
+            rest = rest[1:]
+        that = next((j for j, w in enumerate(rest[:4]) if w.group(0).lower() == "that"), None)
+        if that is not None:
+            rest = rest[that + 1:]
+        if rest and rest[0].group(0) == "the":
+            rest = rest[1:]
+        named = bool(rest) and rest[0].group(0)[:1].isupper()
+        return clause[:m.start()], clause[rest[0].start():] if named else None
+    return None
+
+
 def subject_party(text: str, model: PartyModel) -> str | None:
     """The party named first in the subject of ``text``, or None.
 
     A second party in the subject makes it None only when the two are joined ("Both
     Norway and Chile want ..."); one named after a verb is the object ("Washington also
-    wants China to curb ...").
+    wants China to curb ..."). When the subject reports ("Diplomats say the government
+    could ..."), the party is the reporter's, or else that of the report's subject.
     """
     if not model.parties:
         return None
     clause = _strip_opening(text)
+    reported = _reported_clause(clause)
+    if reported is None:
+        return _clause_party(clause, model)
+    reporter, report = reported
+    party = _clause_party(reporter, model)
+    if party is None and report:
+        party = _clause_party(report, model)
+    return party
+
+
+def _clause_party(clause: str, model: PartyModel) -> str | None:
+    opening = _WORD.match(clause.lstrip("“\"‘' "))
+    if opening and opening.group(0).lower() in _PERSONAL:
+        return None  # "It wants Kesmar to ...": the subject is whoever "it" is, not Kesmar
     stop = stopwords()
     titles = _title_words()
     names = model.names_in(clause)

@@ -76,6 +76,19 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("The two leaders will discuss fisheries and minerals.", None),
     ("China, which buys much of the salmon, is watching the talks.", None),  # not a party
     ("Analysts expect the talks to end with a statement on ocean rules for Chile.", None),
+    # someone naming no party reports what a party wants or offers
+    ("Two people familiar with the talks said Chile is ready to cut its tariffs.", "Chile"),
+    ("Officials pointed out that Halvorsen is keen on a fisheries accord.", "Norway"),
+    ("Diplomats say the Chilean government could offer a lithium quota.", "Chile"),
+    ("Sources told the newspaper that Oslo would fund the research centre.", "Norway"),
+    ("Chilean officials said Norway wants stricter farm rules.", "Chile"),  # the reporter is a party
+    ("Analysts said that if Rivas moves quickly, Norway could fund a port.", None),  # a condition
+    ("Officials said he wants the talks with Chile to go well.", None),  # "he" is someone else
+    ("He repeated that Chile was willing to fund a port.", "Chile"),
+    ("Negotiators have announced a deadline, and Chilean officials will meet.", None),  # an object, not a report
+    # a pronoun subject is whoever it stands for, never the party named after the verb
+    ("It wants Chile to cut antibiotic use in its farms.", None),
+    ("They also want Norway to share its inspection data.", None),
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
