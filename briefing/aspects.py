@@ -31,6 +31,9 @@ FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+# "Erdogan, who considers the deal his own, is expected to press ...": an aside between
+# the subject and its verb, which does not push the frame late into the sentence.
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:()\u2013\u2014]*,")
 
 
 @dataclass(frozen=True)
@@ -153,10 +156,12 @@ class AspectScorer:
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
+        asides = self._asides(text) if hits else []
         for at, key, weight in hits:
             if framing is not None and at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE
-            if len(tokens) >= LATE_MIN_TOKENS and at > LATE_POSITION * len(tokens):
+            aside = sum(end - start for start, end in asides if end <= at)
+            if len(tokens) >= LATE_MIN_TOKENS and at - aside > LATE_POSITION * (len(tokens) - aside):
                 weight *= LATE_CUE_SHARE  # deep in a long sentence: a side clause, not its frame
             scores[key] += weight
         if "risks" in scores and self.negative:
@@ -171,6 +176,11 @@ class AspectScorer:
                     scores[key] += 1.0
         return scores
 
+
+    def _asides(self, text: str) -> list[tuple[int, int]]:
+        """Token spans of the asides (", who ...,") in ``text``."""
+        return [(len(self.stemmer(text[:m.start()])), len(self.stemmer(text[:m.end()])))
+                for m in _ASIDE.finditer(text)]
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))

@@ -12,6 +12,7 @@ CASES = [
     ("objectives", "Canberra wants the alliance to fund a second submarine base in the north."),
     ("objectives", "The union's main goal is to protect pensions for workers who retire before 2030."),
     ("objectives", "Both delegations aim to agree a joint statement on maritime safety."),
+    ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
     ("concessions", "Berlin has signalled it may buy more liquefied gas from its partners."),
@@ -55,6 +56,17 @@ def test_a_demand_from_lawmakers_or_critics_at_home_is_a_risk_not_an_aim(text):
 def test_the_same_demand_from_a_party_at_the_table_is_an_aim(text):
     scores = default_scorer()(text)
     assert scores["objectives"] > scores["risks"]
+
+
+def test_an_aside_after_the_subject_does_not_make_the_frame_a_side_clause():
+    """A cue deep in a long sentence counts less, but ", who ..., " before the verb is not depth."""
+    scorer = default_scorer()
+    aside = ("The president, who regards the old fishing accord as one of the proudest achievements of his "
+             "first term, is expected to press the premier to reopen the northern grounds.")
+    side = ("The two leaders will meet at the hotel on Friday after a week of talks, and the "
+            "president is expected to press the premier to reopen the northern grounds.")
+    assert len(aside.split()) == len(side.split())
+    assert scorer(aside)["objectives"] > scorer(side)["objectives"]
 
 
 def test_plain_background_scores_low():
