@@ -6,7 +6,8 @@ gas transit, a migration pact and a dam dispute; then a fisheries accord and reb
 talks; then a summit of two rival powers and a prisoner swap; then two real past summits,
 Biden and Xi at Woodside and Modi's state visit to Washington, in the seeds' machine-
 paraphrased news style; then two more such, Trump and Kim in Singapore and Biden and
-Putin in Geneva; each scored as held out before it joined here).
+Putin in Geneva; then Biden, Kishida and Yoon at Camp David and Erdogan and Putin in
+Sochi, written in longer sentences still; each scored as held out before it joined here).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -27,8 +28,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit",
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
-           "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva"]
-MEAN_RECALL_FLOOR = 0.70  # 0.714 over these twenty sets
+           "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi"]
+MEAN_RECALL_FLOOR = 0.67  # 0.682 over these twenty-two sets (0.715 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 
 
