@@ -28,7 +28,7 @@ MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 60
 MAX_CONTEXT_WORDS = 26
 MIN_CONTEXT_WORDS = 6
-KIND_ORDER = {"amount": 0, "percent": 1, "count": 2}
+KIND_ORDER = {"amount": 0, "percent": 1, "count": 2, "duration": 3}
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "20-60", "20 to 60", "between 20 and 60": one figure, once _is_range has checked it
@@ -70,8 +70,12 @@ def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
     def count(number: str) -> str:
         return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"
 
+    def duration(number: str) -> str:
+        return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number})\s+(?i:{_alternation(w['duration'])})\b"
+
     return tuple((kind, is_range, re.compile(form(_NUMBER_RANGE if is_range else _NUMBER)))
-                 for kind, form in (("amount", amount), ("percent", percent), ("count", count))
+                 for kind, form in (("amount", amount), ("percent", percent), ("count", count),
+                                    ("duration", duration))
                  for is_range in (True, False))
 
 
@@ -119,7 +123,7 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
     after = sentence[m.end():].split()[:1]
-    not_count = set(figure_words()["not_count"])
+    not_count = set(figure_words()["not_count"]) | set(figure_words()["duration"])
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
     if after and after[0].lower().strip(".,;:") in not_count:
@@ -128,7 +132,7 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 
 
 def find_figures_in(sentence: str) -> list[_Match]:
-    """Amounts, percentages and counts in a sentence, left to right, not overlapping."""
+    """Amounts, percentages, counts and durations in a sentence, left to right, not overlapping."""
     return list(_figures_in(sentence))
 
 

@@ -77,7 +77,7 @@ class Figure:
     value: str
     context: str
     source: str
-    kind: str = "amount"  # "amount", "percent" or "count"
+    kind: str = "amount"  # "amount", "percent", "count" or "duration"
 
 
 @dataclass

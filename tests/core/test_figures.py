@@ -27,6 +27,10 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("Tariffs would fall by 15 percent over five years.", [("percent", "15 percent")]),
     ("Nearly 54,000 troops are stationed there.", [("count", "Nearly 54,000")]),
     ("More than 300 delegates attended the talks.", [("count", "More than 300")]),
+    # a time is a figure only with its unit: "22 years", never a bare "22" or "18"
+    ("The colonel is serving 22 years for spying.", [("duration", "22 years")]),
+    ("They have spent 18 months tightening sanctions.", [("duration", "18 months")]),
+    ("Repayment would take 10-15 years.", [("duration", "10-15 years")]),
     # a range is one figure, not two joined by "; "
     ("It may hold an estimated 20 to 60 warheads.", [("count", "an estimated 20 to 60")]),
     ("Between 5 and 10 ships patrol the strait.", [("count", "Between 5 and 10")]),
