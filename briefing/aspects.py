@@ -176,7 +176,6 @@ class AspectScorer:
                     scores[key] += 1.0
         return scores
 
-
     def _asides(self, text: str) -> list[tuple[int, int]]:
         """Token spans of the asides (", who ...,") in ``text``."""
         return [(len(self.stemmer(text[:m.start()])), len(self.stemmer(text[:m.end()])))

@@ -80,6 +80,28 @@ def repeats_a_noun_of(text: str, previous: str) -> bool:
     return head is not None and bool(set(stems(head)) & set(stems(previous)))
 
 
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
+OPENING_PHRASE_WORDS = 6
+
+
+@lru_cache(maxsize=200_000)
+def owner_is_before(text: str) -> bool:
+    """Does an opening phrase speak of "its list" or "their demands" with no owner in sight?
+
+    "At the top of its list is ..." belongs to someone named in an earlier sentence. In
+    "For its part, Kordavia could ..." the owner follows the comma, and in "Japan wants its
+    ..." it comes first, so neither needs the sentence before.
+    """
+    words = _WORDS.findall(text)[:OPENING_PHRASE_WORDS]
+    if not words or words[0].lower() not in word_list("prepositions.txt"):
+        return False
+    at = next((i for i, w in enumerate(words) if w.lower() in POSSESSIVES), None)
+    if at is None:
+        return False
+    opening = text.split(",", 1)[0]
+    return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS
+
+
 def refers_back(text: str, previous: str) -> bool:
     """Needs the sentence before to be understood: a pointer back, or a noun it repeats."""
     return leans_on_previous(text) or names_what_was_said(text) or repeats_a_noun_of(text, previous)

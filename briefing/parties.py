@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .discourse import DEMONSTRATIVES, opens_with_anaphor
+from .discourse import DEMONSTRATIVES, opens_with_anaphor, owner_is_before
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
@@ -349,12 +349,13 @@ def _strip_opening(text: str) -> str:
 
 
 def leans_on_context(text: str) -> bool:
-    """True when the subject points back to an earlier sentence ("However, he will ...").
+    """True when the subject points back to an earlier sentence ("However, he will ...",
+    "At the top of its list is ...").
 
     The pointers are those of :mod:`briefing.discourse`; only the opening connectives and
     phrases are dropped here first.
     """
-    return opens_with_anaphor(_strip_opening(text))
+    return opens_with_anaphor(_strip_opening(text)) or owner_is_before(text)
 
 
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)

@@ -14,7 +14,7 @@ from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
-from .discourse import elaborates, refers_back
+from .discourse import elaborates, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
@@ -159,12 +159,14 @@ def is_explainer_title(title: str) -> bool:
 def point_context(point: Point, previous: str) -> str | None:
     """The sentence before a point when the point cannot be understood without it.
 
-    "These may include ..." or "The deal was blocked ..." need it; "It also wants ..." only
-    when no party was found for the pronoun (otherwise the party heading says who).
+    "These may include ..." or "The deal was blocked ..." need it; "It also wants ..." or
+    "At the top of its list ..." only when no party was found for the pronoun (otherwise
+    the party heading says who).
     """
     if not previous:
         return None
-    if elaborates(point.text, previous) or (refers_back(point.text, previous) and not point.party):
+    leans = refers_back(point.text, previous) or owner_is_before(point.text)
+    if elaborates(point.text, previous) or (leans and not point.party):
         return previous
     return None
 

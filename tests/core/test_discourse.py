@@ -51,3 +51,13 @@ def test_a_definite_noun_just_named_refers_back():
     assert refers_back("The loan would pay for new turbines.", before)
     assert elaborates("The loan would pay for new turbines.", before)
     assert not elaborates("It also wants a seat on the bank's board.", before)
+
+
+def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
+    from briefing.discourse import owner_is_before
+
+    assert owner_is_before("At the top of its list is a new rail link to the coast.")
+    assert owner_is_before("Among their demands is a seat on the river commission.")
+    assert not owner_is_before("For its part, Kordavia could agree to a moratorium.")  # the owner follows
+    assert not owner_is_before("Japan wants its exports spared from the tariffs.")  # the owner comes first
+    assert not owner_is_before("At the summit the two leaders will sign a fisheries pact.")

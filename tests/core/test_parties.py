@@ -142,6 +142,13 @@ def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
     assert unrelated.party is None
 
 
+def test_an_opening_phrase_about_its_owner_takes_the_party_of_the_sentence_before(model):
+    point = Point("At the top of its list is a ban on new salmon farm permits.", ["1"])
+    sections = [Section("objectives", "Objectives", [point])]
+    attribute_points(sections, model, previous={point.text: "Chile has drawn up a long list of demands."})
+    assert point.party == "Chile"
+
+
 def test_the_forum_of_the_meeting_is_not_a_party():
     body = ("Kenya wants a faster phase-out of coal at the UN climate talks in Geneva. "
             "Chile is seeking new finance for adaptation. The UN process has been slow this year. "

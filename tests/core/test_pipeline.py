@@ -31,6 +31,13 @@ def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():
     assert point_context(Point("It also wants a seat on the basin commission.", ["1"]), before) == before
 
 
+def test_an_unowned_its_shows_the_sentence_before_when_no_party_was_found():
+    before = "Kestrania has drawn up a long list of demands for the summit."
+    point = Point("At the top of its list is a seat on the basin commission.", ["1"])
+    assert point_context(point, before) == before
+    assert point_context(Point(point.text, ["1"], party="Kestrania"), before) is None
+
+
 def test_a_sentence_that_stands_alone_has_no_context():
     point = Point("Veloria could offer to cut its tariffs on machinery by half.", ["1"])
     assert point_context(point, OFFER) is None
