@@ -6,7 +6,9 @@ point is measured against the best of its own section, with a bonus for every fu
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ...") counts less, since a
 takeaway is read on its own. Every non-empty section gives
-at least one takeaway, then the strongest of the rest fill up to the maximum.
+at least one takeaway, then the strongest of the rest fill up to the maximum, as long as
+the box stays short enough to read at a glance (``TAKEAWAY_WORDS``): with 45-word
+sentences, five takeaways would fill page 1 with what the sections say again below it.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ CONTEXT_PENALTY = 0.6  # strength kept by a point that needs the sentence before
 # A word in at most this many points of the briefing names one matter ("lenders"); two
 # takeaways of one section sharing such a word report one matter twice.
 DISTINCTIVE_POINTS = 2
+TAKEAWAY_WORDS = 120  # beyond the minimum, a takeaway is added only while the box stays within this
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,10 @@ def _matter_words(text: str, stop: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"\b[a-z][a-z-]{3,}\b", text) if w not in stop)
 
 
+def _words(takeaways: list[Takeaway]) -> int:
+    return sum(len(t.point.text.split()) for t in takeaways)
+
+
 def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS) -> list[Takeaway]:
     """The strongest points, in section order and, within a section, strongest first.
 
@@ -87,7 +94,9 @@ def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int
         distinctive = {w for w in matter[id(t.point)] if spread[w] <= DISTINCTIVE_POINTS}
         if any(c.section_key == t.section_key and distinctive & matter[id(c.point)] for c in chosen):
             continue
-        if len(chosen) < minimum or t.strength >= floor:
+        if len(chosen) < minimum:
+            chosen.append(t)
+        elif t.strength >= floor and _words(chosen) + _words([t]) <= TAKEAWAY_WORDS:
             chosen.append(t)
     order = {s.key: i for i, s in enumerate(briefing.sections)}
     chosen.sort(key=lambda t: (order[t.section_key], -t.strength))

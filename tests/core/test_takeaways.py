@@ -31,6 +31,19 @@ def test_at_least_three_when_there_are_enough_points():
     assert len(key_takeaways(b)) == 3
 
 
+def test_long_points_make_a_shorter_box():
+    """Five 45-word takeaways would fill page 1; three are still given."""
+    def box(length: int) -> int:
+        topics = iter(["grain", "ports", "fuel", "loans", "visas", "fish"])
+        sections = [Section(k, k.title(), [Point(" ".join([next(topics)] + ["detail"] * (length - 1)), ["1"],
+                                                 score=score) for score in (9, 8.9)])
+                    for k in ("objectives", "concessions", "risks")]
+        return len(key_takeaways(Briefing(title="T", event="", created="", sections=sections)))
+
+    assert box(20) == 5
+    assert box(45) == 3
+
+
 def test_pinned_point_wins_in_its_section():
     b = briefing([(9, 1), (1, 1)], [(5, 1)], [(5, 1)])
     b.sections[0].points[1].pinned = True
