@@ -52,7 +52,8 @@ def _alternation(items: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
-    """(kind, is a range, pattern): each kind's range form is tried before its single form."""
+    """(kind, is a range, pattern): each kind's range form is tried before its single form,
+    and durations before counts, so "10 to 15 years" is not read as a count "10"."""
     w = figure_words()
     scale_word = rf"\s?(?:{_alternation(w['scale'])})\b"
     scale = rf"(?:{scale_word})?"
@@ -74,8 +75,8 @@ def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
         return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number})\s+(?i:{_alternation(w['duration'])})\b"
 
     return tuple((kind, is_range, re.compile(form(_NUMBER_RANGE if is_range else _NUMBER)))
-                 for kind, form in (("amount", amount), ("percent", percent), ("count", count),
-                                    ("duration", duration))
+                 for kind, form in (("amount", amount), ("percent", percent), ("duration", duration),
+                                    ("count", count))
                  for is_range in (True, False))
 
 
@@ -123,10 +124,10 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
     after = sentence[m.end():].split()[:1]
-    not_count = set(figure_words()["not_count"]) | set(figure_words()["duration"])
+    not_count = set(figure_words()["not_count"])
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
-    if after and after[0].lower().strip(".,;:") in not_count:
+    if after and after[0].lower().strip(".,;:") in not_count | set(figure_words()["duration"]):
         return False
     return True
 

@@ -31,6 +31,8 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("The colonel is serving 22 years for spying.", [("duration", "22 years")]),
     ("They have spent 18 months tightening sanctions.", [("duration", "18 months")]),
     ("Repayment would take 10-15 years.", [("duration", "10-15 years")]),
+    ("The lease would run between 20 and 30 years.", [("duration", "between 20 and 30 years")]),
+    ("Last year 12,000 migrants crossed the border.", [("count", "12,000")]),  # a time word before is no unit
     # a range is one figure, not two joined by "; "
     ("It may hold an estimated 20 to 60 warheads.", [("count", "an estimated 20 to 60")]),
     ("Between 5 and 10 ships patrol the strait.", [("count", "Between 5 and 10")]),
