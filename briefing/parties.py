@@ -368,28 +368,43 @@ _WORD = re.compile(r"[\w’'.\-]+")
 
 def _reported_clause(clause: str) -> tuple[str, str | None] | None:
     """Reporter and report of "Analysts say Tokyo ...", "Officials pointed out that
-    Washington ...", "Sources told the paper that the EU ...", or None.
+    Washington ...", "It is likely that Chile ...", or None.
 
     The report counts only when it opens with a name ("Sereth is prepared ...", "the EU
     might ..."): a pronoun, a condition or a gerund ("he wants ...", "if Kim moved ...",
     "normalizing relations with ...") has its subject elsewhere.
     """
-    verbs = word_list("reporting_verbs.txt")
+    speech = kinded_lists("reported_speech.txt")
+    low = clause.lower()
+    opening = next((p for p in speech["impersonal"] + speech["impersonal_copula"]
+                    if re.match(rf"{re.escape(p)}\b", low)), None)
+    if opening:
+        rest = list(_WORD.finditer(clause, len(opening)))
+        if opening in speech["impersonal_copula"]:
+            that = next((j for j, w in enumerate(rest[:3]) if w.group(0).lower() in speech["complementizer"]), None)
+            if that is None or any(w.group(0).lower().endswith("ing") for w in rest[:that]):
+                return None  # "It is demanding that ...": "it" is someone
+            rest = rest[that:]
+        return clause[:len(opening)], _report(clause, rest, speech)
     words = list(_WORD.finditer(clause))[:REPORTER_WORDS]
-    for m in words[1:]:
-        if m.group(0).lower() not in verbs:
-            continue
-        rest = list(_WORD.finditer(clause, m.end()))
-        if rest and rest[0].group(0).lower() == "out":  # "pointed out that"
-            rest = rest[1:]
-        that = next((j for j, w in enumerate(rest[:4]) if w.group(0).lower() == "that"), None)
-        if that is not None:
-            rest = rest[that + 1:]
-        if rest and rest[0].group(0) == "the":
-            rest = rest[1:]
-        named = bool(rest) and rest[0].group(0)[:1].isupper()
-        return clause[:m.start()], clause[rest[0].start():] if named else None
+    for i, m in enumerate(words[1:], start=1):
+        following = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+        if m.group(0).lower() not in speech["verb"] or following in speech["verb"]:
+            continue  # "Press reports said ...": the noun before the verb
+        return clause[:m.start()], _report(clause, list(_WORD.finditer(clause, m.end())), speech)
     return None
+
+
+def _report(clause: str, rest: list[re.Match[str]], speech: dict[str, tuple[str, ...]]) -> str | None:
+    """The report after its verb, from its subject on, if that subject is a name."""
+    if rest and rest[0].group(0).lower() in speech["particle"]:  # "pointed out that"
+        rest = rest[1:]
+    that = next((j for j, w in enumerate(rest[:4]) if w.group(0).lower() in speech["complementizer"]), None)
+    if that is not None:
+        rest = rest[that + 1:]
+    if rest and rest[0].group(0).lower() in speech["determiner"]:
+        rest = rest[1:]
+    return clause[rest[0].start():] if rest and rest[0].group(0)[:1].isupper() else None
 
 
 def subject_party(text: str, model: PartyModel) -> str | None:
@@ -414,6 +429,7 @@ def subject_party(text: str, model: PartyModel) -> str | None:
 
 
 def _clause_party(clause: str, model: PartyModel) -> str | None:
+    """The party named first in the subject of one clause (see :func:`subject_party`)."""
     opening = _WORD.match(clause.lstrip("“\"‘' "))
     if opening and opening.group(0).lower() in _PERSONAL:
         return None  # "It wants Kesmar to ...": the subject is whoever "it" is, not Kesmar

@@ -78,7 +78,13 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("Analysts expect the talks to end with a statement on ocean rules for Chile.", None),
     # someone naming no party reports what a party wants or offers
     ("Two people familiar with the talks said Chile is ready to cut its tariffs.", "Chile"),
-    ("Officials pointed out that Halvorsen is keen on a fisheries accord.", "Norway"),
+    ("Senior officials in the administration pointed out that Halvorsen is keen on an accord.", "Norway"),
+    ("Press reports said Norway would fund the research centre.", "Norway"),  # "reports" is the noun
+    ("Officials said a Chilean offer of a lithium quota is on the table.", "Chile"),
+    ("It is likely that Chile will offer a lithium quota.", "Chile"),  # "it" stands for no one
+    ("It's likely that Chile will offer a lithium quota.", "Chile"),
+    ("It seems Norway will fund the research centre.", "Norway"),
+    ("It is demanding that Chile open its market to salmon feed.", None),  # "it" is someone
     ("Diplomats say the Chilean government could offer a lithium quota.", "Chile"),
     ("Sources told the newspaper that Oslo would fund the research centre.", "Norway"),
     ("Chilean officials said Norway wants stricter farm rules.", "Chile"),  # the reporter is a party
