@@ -104,12 +104,12 @@ def owner_is_before(text: str) -> bool:
 
 def refers_back(text: str, previous: str) -> bool:
     """Needs the sentence before to be understood: a pointer back, or a noun it repeats."""
-    return leans_on_previous(text) or names_what_was_said(text) or repeats_a_noun_of(text, previous)
+    return leans_on_previous(text) or repeats_a_noun_of(text, previous)
 
 
 def elaborates(text: str, previous: str) -> bool:
     """Comments on what the sentence before said, rather than adding a point of its own."""
-    return elaborates_previous(text) or names_what_was_said(text) or repeats_a_noun_of(text, previous)
+    return elaborates_previous(text) or repeats_a_noun_of(text, previous)
 
 
 @lru_cache(maxsize=200_000)

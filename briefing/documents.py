@@ -75,6 +75,7 @@ class Sentence:
     position: int  # index of the sentence within its article's body
     previous: str = ""  # the sentence before it (since the last heading), for context
     heading: str = ""  # the heading it stands under ("6. The Risks"), if any
+    opens_paragraph: bool = False  # so ``previous`` ends the paragraph before, if any
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
-from .discourse import elaborates, owner_is_before, refers_back
+from .discourse import elaborates, names_what_was_said, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
@@ -156,15 +156,19 @@ def is_explainer_title(title: str) -> bool:
     return any(p.search(title) for p in pattern_list("explainer_titles.txt"))
 
 
-def point_context(point: Point, previous: str) -> str | None:
+def point_context(point: Point, previous: str, same_paragraph: bool = True) -> str | None:
     """The sentence before a point when the point cannot be understood without it.
 
-    "These may include ..." or "The deal was blocked ..." need it; "It also wants ..." or
-    "At the top of its list ..." only when no party was found for the pronoun (otherwise
-    the party heading says who).
+    "These may include ..." needs it; so does "The deal was blocked ..." when that
+    sentence is in its paragraph (across a paragraph break, "The proposal now under
+    discussion ..." is a new topic, and the sentence before may be an unrelated quote);
+    "It also wants ..." or "At the top of its list ..." only when no party was found for
+    the pronoun (otherwise the party heading says who).
     """
     if not previous:
         return None
+    if same_paragraph and names_what_was_said(point.text):
+        return previous
     leans = refers_back(point.text, previous) or owner_is_before(point.text)
     if elaborates(point.text, previous) or (leans and not point.party):
         return previous
@@ -182,13 +186,14 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
     previous = {c.text: c.first.previous for cs in chosen.values() for c in cs}
+    opens_paragraph = {c.text: c.first.opens_paragraph for cs in chosen.values() for c in cs}
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         shown = {normalize_for_match(p.text) for p in section.points}
         for point in section.points:
             before = previous.get(point.text, "")
             if normalize_for_match(before) not in shown:  # already a point just above or below
-                point.context = point_context(point, before)
+                point.context = point_context(point, before, not opens_paragraph.get(point.text, False))
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",

@@ -105,7 +105,8 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
                 text = strip_dateline(text)
             if fit_for_point(text, min_words, max_words):
                 out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
-                                    position=position, previous=previous, heading=heading))
+                                    position=position, previous=previous, heading=heading,
+                                    opens_paragraph=i == 0))
             previous = text
             position += 1
     return out

@@ -23,6 +23,8 @@ def test_a_definite_noun_for_what_was_named_shows_the_sentence_before():
     before = "The ministers may also discuss Velor Rail's $2 billion bid to buy the Kestranian freight line."
     point = Point("The deal was blocked last year on security grounds.", ["1"])
     assert point_context(point, before) == before
+    # across a paragraph break the sentence before is another topic, often a quote
+    assert point_context(point, '"We will not sell the line," the minister said.', same_paragraph=False) is None
 
 
 def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():

@@ -70,3 +70,13 @@ def test_a_plain_fact_under_a_question_heading_takes_that_heading():
             "The harvest fell 30 percent short of the forecast this summer.\n")
     clean = clean_article(article_from_text(text, source_id="1"))
     assert [s.heading for s in article_sentences(clean)] == ["", "What could go wrong?"]
+
+
+def test_each_sentence_knows_whether_it_opens_its_paragraph():
+    text = ("Ministers Meet on Grain Exports\n\n"
+            "The two ministers meet in Tallin on Monday for a second round. "
+            "Both want the quota settled before the harvest.\n\n"
+            "The deal would run for three years and cover wheat and barley.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    opens = [(s.text.split()[1], s.opens_paragraph) for s in article_sentences(clean)]
+    assert opens == [("two", True), ("want", False), ("deal", True)]
