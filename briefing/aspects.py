@@ -31,9 +31,6 @@ FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-# "Erdogan, who considers the deal his own, is expected to press ...": an aside between
-# the subject and its verb, which does not push the frame late into the sentence.
-_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;:()\u2013\u2014]*,")
 
 
 @dataclass(frozen=True)
@@ -111,7 +108,8 @@ class AspectScorer:
 
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
-                 valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset()) -> None:
+                 valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
+                 relatives: Iterable[str] = ()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -124,6 +122,10 @@ class AspectScorer:
                 self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
+        # "Erdogan, who considers the deal his own, is expected to press ...": an aside
+        # between the subject and its verb does not push the frame late into the sentence.
+        words = "|".join(re.escape(w) for w in sorted(relatives))
+        self.aside = re.compile(rf",\s+(?i:{words})\b[^,;:()\u2013\u2014]*,") if words else None
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
         self.positive: dict[str, float] = {}
@@ -156,7 +158,7 @@ class AspectScorer:
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
-        asides = self._asides(text) if hits else []
+        asides = self._asides(text) if hits and self.aside else []
         for at, key, weight in hits:
             if framing is not None and at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE
@@ -179,7 +181,7 @@ class AspectScorer:
     def _asides(self, text: str) -> list[tuple[int, int]]:
         """Token spans of the asides (", who ...,") in ``text``."""
         return [(len(self.stemmer(text[:m.start()])), len(self.stemmer(text[:m.end()])))
-                for m in _ASIDE.finditer(text)]
+                for m in self.aside.finditer(text)] if self.aside else []
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))

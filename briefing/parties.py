@@ -438,7 +438,7 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
     names = model.names_in(clause)
     seen: list[tuple[int, int, str]] = []
     content = 0
-    for m in re.finditer(r"[\w’'.\-]+", clause):
+    for m in _WORD.finditer(clause):
         word = m.group(0).lower().strip(".")
         word = re.sub(r"[’']s$", "", word)
         if word in stop or word in titles:

@@ -45,7 +45,8 @@ class BuildResult:
 def default_scorer() -> AspectScorer:
     cues = {k: cue_list(k) for k in SECTION_HEADINGS}
     return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
-                        valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"))
+                        valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"),
+                        relatives=word_list("cues/relative_pronouns.txt"))
 
 
 def generic_stems() -> frozenset[str]:

@@ -1,13 +1,14 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and fifteen sets written later by helpers
-who never saw the method (arms control, a water treaty, accession talks, debt talks; then
-gas transit, a migration pact and a dam dispute; then a fisheries accord and rebel peace
-talks; then a summit of two rival powers and a prisoner swap; then two real past summits,
-Biden and Xi at Woodside and Modi's state visit to Washington, in the seeds' machine-
-paraphrased news style; then two more such, Trump and Kim in Singapore and Biden and
-Putin in Geneva; then Biden, Kishida and Yoon at Camp David and Erdogan and Putin in
-Sochi, written in longer sentences still; each scored as held out before it joined here).
+alliance summit, climate talks and a state visit, and seventeen sets written later by
+helpers who never saw the method (arms control, a water treaty, accession talks, debt
+talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
+rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
+past summits, Biden and Xi at Woodside and Modi's state visit to Washington, in the
+seeds' machine-paraphrased news style; then two more such, Trump and Kim in Singapore
+and Biden and Putin in Geneva; then Biden, Kishida and Yoon at Camp David and Erdogan
+and Putin in Sochi, in the same long sentences; each scored as held out before it
+joined here).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
