@@ -89,6 +89,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", slug)[:60].strip("-") or "briefing"
 
 
+def time_taken(seconds: float) -> str:
+    """"in 1.3 s", or "in under 0.1 s" for a rebuild from cache: "0.0 s" reads as if nothing ran."""
+    return f"in {seconds:.1f} s" if seconds >= 0.05 else "in under 0.1 s"
+
+
 class MainWindow(QMainWindow):
     buildEnded = Signal(str)  # "finished", "cancelled" or "failed"
     loadingFinished = Signal()  # every file being read has been read
@@ -765,7 +770,7 @@ class MainWindow(QMainWindow):
         self.preview_stack.setCurrentWidget(self.preview)
         n = len(worker.entry_of_source)
         self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
-                                     f"in {seconds:.1f} s. Review the points, then export to Word.", 10000)
+                                     f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
         if self.controls.words.value() != self._built_words or self.articles_changed_since_build:

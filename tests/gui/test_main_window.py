@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,9 +206,18 @@ def test_pin_shows_in_preview_and_undo_redo(qtbot, window, river_dir):
     assert text in points(window)["objectives"]
 
 
+def test_a_build_from_cache_does_not_say_it_took_no_time():
+    from gui.main_window import time_taken
+
+    assert time_taken(0.01) == "in under 0.1 s"
+    assert time_taken(1.26) == "in 1.3 s"
+
+
 def test_title_and_marking_follow_at_once_and_words_rebuild(qtbot, window, river_dir):
     load_and_wait(qtbot, window, [river_dir])
     build_and_wait(qtbot, window)
+    assert re.fullmatch(r"Briefing built from \d+ articles in (under 0\.1|\d+\.\d) s\. .*",
+                        window.statusBar().currentMessage())
     qtbot.keyClicks(window.controls.title, "River summit briefing")
     assert window.briefing.title == "River summit briefing"
     title_row = window.preview.model.index(0, 0)
