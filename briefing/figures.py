@@ -19,7 +19,7 @@ from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Figure, Quote
 from .sentences import split_sentences, strip_dateline
-from .tokens import content_stems
+from .tokens import LOWER, UPPER, content_stems
 
 MAX_FIGURES = 8
 MERGE_SHARE = 0.2  # rows of one value merge when their clauses share this share of words
@@ -281,7 +281,7 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
 # ---------------------------------------------------------------------------- quotes
 
 _QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
-_NAME_WORD = r"(?:[A-Z][\w’'\-]+|[A-Z]\.)"
+_NAME_WORD = rf"(?:{UPPER}[\w’'\-]+|{UPPER}\.)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|al|bin|da|del|la|le))*"
 
 
@@ -346,7 +346,7 @@ def _full_name(name: str, text: str) -> str:
     if " " in name:
         return name
     title_words = {w.lower().rstrip(".") for t in titles() for w in t.split()}
-    forms = Counter(m.group(1) for m in re.finditer(rf"\b([A-Z][a-z’'\-]+)\s+{re.escape(name)}\b", text)
+    forms = Counter(m.group(1) for m in re.finditer(rf"\b({UPPER}{LOWER}[\w’'\-]*)\s+{re.escape(name)}\b", text)
                     if m.group(1).lower().rstrip(".") not in title_words
                     and m.group(1).lower() not in stopwords())
     if not forms:

@@ -28,6 +28,7 @@ from .discourse import DEMONSTRATIVES, opens_with_anaphor, owner_is_before
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
+from .tokens import LOWER, UPPER
 
 PARTY_SECTIONS = ("objectives", "concessions")
 """Sections whose points are grouped by party: what a party wants, what it offers."""
@@ -39,7 +40,7 @@ MIN_ARTICLE_SHARE = 0.5
 SUBJECT_WORDS = 3  # content words at the start of a clause that make up its subject
 
 _POSSESSIVE = r"(?:[’']s?)?"
-_NAME_WORD = r"[A-Z][\w’'\-]*[a-z][\w’'\-]*"
+_NAME_WORD = rf"{UPPER}[\w’'\-]*{LOWER}[\w’'\-]*"
 
 
 @dataclass(frozen=True)

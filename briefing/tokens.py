@@ -5,6 +5,9 @@ import re
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+# Any capital or small letter, not only A-Z and a-z: "Kerem Öztürk" is a name too.
+UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).isupper() and chr(c).isalpha()) + "]"
+LOWER = "[" + "".join(re.escape(chr(c)) for c in range(0x2FF) if chr(c).islower() and chr(c).isalpha()) + "]"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 

@@ -122,6 +122,8 @@ def test_quotes_have_speakers_and_are_verbatim():
     ("According to Tom Reyes, a trade lawyer, \"nobody expects the tariff to go before the election.\"",
      "Tom Reyes"),
     ('Chancellor Vogel welcomed him warmly, saying, “This is a friendship that has lasted fifty years.”', "Vogel"),
+    ('“Grain is the one area where he has delivered before,” said Kerem Öztürk, a former ambassador.', "Kerem Öztürk"),
+    ('“The corridor will hold through the whole of the winter,” said Émilie Łukasik of the council.', "Émilie Łukasik"),
 ])
 def test_attribution_forms(text, speaker):
     quotes = extract_quotes([clean_article(article(text))])

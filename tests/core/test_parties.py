@@ -27,12 +27,14 @@ def test_leaders_are_tied_to_their_country():
         "Norway's Prime Minister Ingrid Halvorsen will host Chilean President Mateo Rivas.",
         "Talks with Prime Minister Anil Mehta of India are planned.",
         "Germany’s chancellor, Lena Vogel, said little.",
-        "Halvorsen, Rivas, Mehta and Vogel will meet again in May.",
+        "Poland's Prime Minister Łukasz Żak will join them.",
+        "Halvorsen, Rivas, Mehta, Vogel and Żak will meet again in May.",
     ])
     assert leaders["Halvorsen"] == "Norway" and leaders["Ingrid Halvorsen"] == "Norway"
     assert leaders["Rivas"] == "Chile"
     assert leaders["Mehta"] == "India"
     assert leaders["Vogel"] == "Germany"
+    assert leaders["Łukasz Żak"] == "Poland"  # a capital need not be A to Z
 
 
 def test_a_short_name_is_the_word_used_alone_and_names_the_best_known_leader():
