@@ -43,8 +43,9 @@ def leans_on_previous(text: str) -> bool:
     """Opens with a pointer back, or names "this proposal" / "these steps" early on."""
     words = [w.lower() for w in _WORDS.findall(text)[:EARLY_WORDS]]
     for i, w in enumerate(words):
-        if w == "that" and i > 0:
-            continue  # "said that the ..." is a conjunction, not a pointer
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if w == "that" and i > 0 and following not in word_list("anaphoric_nouns.txt"):
+            continue  # "said that the ..." is a conjunction, not a pointer; "under that agreement" is one
         if _points_back(words, i):
             return True
     return False

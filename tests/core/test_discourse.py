@@ -11,6 +11,7 @@ def test_pointers_back_at_the_start():
 def test_demonstratives_early_in_the_sentence():
     assert leans_on_previous("An economist noted that this proposal would help both sides.")
     assert leans_on_previous("Under such a deal, fishing quotas would rise.")
+    assert leans_on_previous("Under that agreement, Oslo promised a greater say in planning.")
     assert not leans_on_previous("Officials said that the talks would resume this year in Rome.")
     assert not leans_on_previous("The envoy said that talks would resume.")
 
