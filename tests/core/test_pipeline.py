@@ -78,8 +78,11 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
     assert representative_title([explainer, news], central) == news.article.title
     assert representative_title([explainer], central) == explainer.article.title
     assert all(is_explainer_title(t) for t in ("5 Key Takeaways From the Arms Talks", "Analysis: Why the deal could sink",
-                                               "What to know about the water summit", "The Summit Explained"))
+                                               "What to know about the water summit", "The Summit Explained",
+                                               "What is at stake as the two leaders meet in Lisk",
+                                               "Why the Lisk summit matters for grain prices"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
+    assert not is_explainer_title("Grain deal at stake as leaders meet in Lisk")
 
 
 def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tmp_path):
