@@ -31,6 +31,7 @@ CONTEXT_PENALTY = 0.6  # strength kept by a point that needs the sentence before
 # A word in at most this many points of the briefing names one matter ("lenders"); two
 # takeaways of one section sharing such a word report one matter twice.
 DISTINCTIVE_POINTS = 2
+MIN_POINTS_FOR_BOX = 6  # a briefing shorter than this is its own summary; a box would repeat all of it
 TAKEAWAY_WORDS = 120  # beyond the minimum, a takeaway is added only while the box stays within this
 
 
@@ -67,13 +68,16 @@ def _words(takeaways: list[Takeaway]) -> int:
     return sum(len(t.point.text.split()) for t in takeaways)
 
 
-def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS) -> list[Takeaway]:
+def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int = MAX_TAKEAWAYS,
+                  min_points: int = MIN_POINTS_FOR_BOX) -> list[Takeaway]:
     """The strongest points, in section order and, within a section, strongest first.
 
     Five lines are read as five different matters, so a point sharing a distinctive word
     with a stronger takeaway of its section ("Lenders holding back $4.1 billion could
     pull out" and "Lenders who have frozen part of the financing") is passed over.
     """
+    if sum(len(s.points) for s in briefing.sections) < min_points:
+        return []
     stop = stopwords()
     matter = {id(p): _matter_words(p.text, stop) for s in briefing.sections for p in s.points}
     spread = Counter(w for words in matter.values() for w in words)

@@ -2,6 +2,9 @@ from briefing.model import Briefing, Point, Section
 from briefing.takeaways import key_takeaways
 
 
+SMALL = 0  # min_points for the tests below that check the choice, not whether there is a box
+
+
 def briefing(*sections: list[tuple[float, int]]) -> Briefing:
     keys = ["objectives", "concessions", "risks"]
     return Briefing(title="T", event="", created="", sections=[
@@ -23,12 +26,16 @@ def test_one_per_section_then_the_strongest_up_to_five():
 
 def test_section_order_is_kept():
     b = briefing([(1, 1)], [(9, 1)], [(5, 1)])
-    assert [t.section_key for t in key_takeaways(b)] == ["objectives", "concessions", "risks"]
+    assert [t.section_key for t in key_takeaways(b, min_points=SMALL)] == ["objectives", "concessions", "risks"]
 
 
 def test_at_least_three_when_there_are_enough_points():
-    b = briefing([(9, 1), (1, 1), (0.5, 1)], [], [])
+    b = briefing([(9, 1), (1, 1), (0.5, 1), (0.4, 1), (0.3, 1), (0.2, 1)], [], [])
     assert len(key_takeaways(b)) == 3
+
+
+def test_a_short_briefing_has_no_box_repeating_all_of_it():
+    assert key_takeaways(briefing([(9, 1), (8, 1)], [(5, 1)], [(7, 1), (6, 1)])) == []
 
 
 def test_long_points_make_a_shorter_box():
@@ -47,7 +54,7 @@ def test_long_points_make_a_shorter_box():
 def test_pinned_point_wins_in_its_section():
     b = briefing([(9, 1), (1, 1)], [(5, 1)], [(5, 1)])
     b.sections[0].points[1].pinned = True
-    first = key_takeaways(b)[0]
+    first = key_takeaways(b, min_points=SMALL)[0]
     assert first.point.text == "objectives point 1"
 
 
@@ -59,7 +66,7 @@ def test_a_point_that_needs_the_sentence_before_is_a_weaker_takeaway():
     b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
     b.sections[0].points[0].text = "Furthermore, he will likely raise the question of the border."
     b.sections[0].points[1].text = "The minister will raise the question of the border."
-    objectives = [t.point.text for t in key_takeaways(b) if t.section_key == "objectives"]
+    objectives = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"]
     assert objectives[0] == "The minister will raise the question of the border."
 
 
@@ -69,5 +76,5 @@ def test_one_matter_is_one_takeaway():
     b.sections[2].points[0].text = "Lenders holding back $4.1 billion could pull out if the talks stall."
     b.sections[2].points[1].text = "Lenders who have frozen part of the financing will not wait indefinitely."
     b.sections[2].points[2].text = "A bloc in parliament could refuse the two-thirds majority for the treaty."
-    risks = [t.point.text for t in key_takeaways(b) if t.section_key == "risks"]
+    risks = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "risks"]
     assert risks == [b.sections[2].points[0].text, b.sections[2].points[2].text]
