@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.refresh_reader()
         if not self._loads:
+            settle_collector()  # the articles just read live on; a full collection over them would freeze the build
             self.loadingFinished.emit()
             if self.snapshot is not None and self.articles_changed_since_build:
                 self._rebuild_timer.start()
