@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # the core is imported only when a command runs, so that --help is quick
+    from .documents import Article
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -140,7 +144,7 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
-    names = {a.id: a.display_name for a in loaded.articles}
+    names = _distinct_names(loaded.articles)
     if result.mixed:
         titles = {a.id: a.title for a in loaded.articles}
 
@@ -209,3 +213,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _distinct_names(articles: list[Article]) -> dict[str, str]:
+    """File names, or the path under the folders' common parent where two files share a
+    name ("sochi/01_wire.txt" and "camp_david/01_wire.txt"), so every warning says which."""
+    names = {a.id: a.display_name for a in articles}
+    shared = {n for n, k in Counter(names.values()).items() if k > 1}
+    paths = [a.path.resolve() for a in articles if a.path and a.path.name in shared]
+    if not paths:
+        return names
+    base = Path(os.path.commonpath([p.parent for p in paths]))
+    return {a.id: (str(a.path.resolve().relative_to(base)) if a.path and names[a.id] in shared else names[a.id])
+            for a in articles}
+

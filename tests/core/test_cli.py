@@ -127,6 +127,17 @@ def test_two_meetings_in_one_build_are_warned_about_with_a_headline_of_each(tmp_
     assert "01_wire_talks_open.txt" in warning and "05_blog_six_questions.txt" in warning
 
 
+def test_two_meetings_with_files_of_one_name_say_which_folder_each_is_in(tmp_path):
+    from pathlib import Path
+    summits = Path(__file__).resolve().parents[1] / "fixtures" / "summits"
+    for name in ("camp_david", "sochi"):
+        shutil.copytree(summits / name, tmp_path / name)
+    proc = run("build", str(tmp_path / "camp_david"), str(tmp_path / "sochi"), "-o", str(tmp_path / "b.docx"))
+    warning = next(line for line in proc.stderr.splitlines() if "two different meetings" in line)
+    assert "camp_david/01_meridian_wire.txt" in warning and "sochi/01_meridian_wire.txt" in warning
+    assert "camp_david/02_han_river_herald.txt" not in warning  # a name of its own needs no folder
+
+
 def test_an_output_naming_one_of_the_articles_is_a_usage_error(tmp_path, seeds_dir):
     folder = tmp_path / "articles"
     shutil.copytree(seeds_dir, folder)
