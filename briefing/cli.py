@@ -223,7 +223,10 @@ def _distinct_names(articles: list[Article]) -> dict[str, str]:
     paths = [a.path.resolve() for a in articles if a.path and a.path.name in shared]
     if not paths:
         return names
-    base = Path(os.path.commonpath([p.parent for p in paths]))
-    return {a.id: (str(a.path.resolve().relative_to(base)) if a.path and names[a.id] in shared else names[a.id])
+    try:
+        base = Path(os.path.commonpath([p.parent for p in paths]))
+    except ValueError:  # on two drives: no common parent, so the whole path
+        return {a.id: str(a.path.resolve()) if a.path and names[a.id] in shared else names[a.id] for a in articles}
+    return {a.id: str(a.path.resolve().relative_to(base)) if a.path and names[a.id] in shared else names[a.id]
             for a in articles}
 

@@ -96,8 +96,7 @@ def owner_is_before(text: str) -> bool:
     words = _WORDS.findall(text)[:OPENING_PHRASE_WORDS]
     if not words or words[0].lower() not in word_list("prepositions.txt"):
         return False
-    at = next((i for i, w in enumerate(words) if w.lower() in POSSESSIVES), None)
-    if at is None:
+    if not any(w.lower() in POSSESSIVES for w in words):
         return False
     opening = text.split(",", 1)[0]
     return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS
