@@ -158,7 +158,7 @@ class AspectScorer:
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
-        asides = self._asides(text) if hits and self.aside else []
+        asides = self._asides(text) if hits else []
         for at, key, weight in hits:
             if framing is not None and at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE

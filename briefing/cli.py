@@ -224,9 +224,12 @@ def _distinct_names(articles: list[Article]) -> dict[str, str]:
     if not paths:
         return names
     try:
-        base = Path(os.path.commonpath([p.parent for p in paths]))
+        base: Path | None = Path(os.path.commonpath([p.parent for p in paths]))
     except ValueError:  # on two drives: no common parent, so the whole path
-        return {a.id: str(a.path.resolve()) if a.path and names[a.id] in shared else names[a.id] for a in articles}
-    return {a.id: str(a.path.resolve().relative_to(base)) if a.path and names[a.id] in shared else names[a.id]
-            for a in articles}
+        base = None
+    for a in articles:
+        if a.path and names[a.id] in shared:
+            path = a.path.resolve()
+            names[a.id] = str(path.relative_to(base) if base else path)
+    return names
 

@@ -81,8 +81,13 @@ def repeats_a_noun_of(text: str, previous: str) -> bool:
     return head is not None and bool(set(stems(head)) & set(stems(previous)))
 
 
-POSSESSIVES = frozenset({"its", "their", "his", "her"})
 OPENING_PHRASE_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def personal_pronouns() -> frozenset[str]:
+    """"it", "they", "its", "his": pointers back that stand for a party, not for what was said."""
+    return word_list("anaphora.txt") - DEMONSTRATIVES
 
 
 @lru_cache(maxsize=200_000)
@@ -96,7 +101,7 @@ def owner_is_before(text: str) -> bool:
     words = _WORDS.findall(text)[:OPENING_PHRASE_WORDS]
     if not words or words[0].lower() not in word_list("prepositions.txt"):
         return False
-    if not any(w.lower() in POSSESSIVES for w in words):
+    if not any(w.lower() in personal_pronouns() for w in words):
         return False
     opening = text.split(",", 1)[0]
     return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS

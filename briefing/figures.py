@@ -111,6 +111,14 @@ class _Match:
     value: str
 
 
+@lru_cache(maxsize=1)
+def _not_count_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that make a number no count: before it ("November 5"), and after it, where a
+    unit of time makes it a duration ("18 months")."""
+    w = figure_words()
+    return frozenset(w["not_count"]), frozenset(w["not_count"]) | frozenset(w["duration"])
+
+
 def _is_count(sentence: str, m: re.Match[str]) -> bool:
     value = m.group(0)
     numbers = re.findall(_NUMBER, value)
@@ -124,10 +132,10 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
     after = sentence[m.end():].split()[:1]
-    not_count = set(figure_words()["not_count"])
+    not_count, not_count_after = _not_count_words()
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
-    if after and after[0].lower().strip(".,;:") in not_count | set(figure_words()["duration"]):
+    if after and after[0].lower().strip(".,;:") in not_count_after:
         return False
     return True
 

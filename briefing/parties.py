@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .discourse import DEMONSTRATIVES, opens_with_anaphor, owner_is_before
+from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
@@ -362,7 +362,6 @@ def leans_on_context(text: str) -> bool:
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)
 
 
-_PERSONAL = word_list("anaphora.txt") - DEMONSTRATIVES  # "it", "they", "its", "his"
 REPORTER_WORDS = 10  # "Two people familiar with the preparations said ..."
 _WORD = re.compile(r"[\w’'.\-]+")
 
@@ -432,7 +431,7 @@ def subject_party(text: str, model: PartyModel) -> str | None:
 def _clause_party(clause: str, model: PartyModel) -> str | None:
     """The party named first in the subject of one clause (see :func:`subject_party`)."""
     opening = _WORD.match(clause.lstrip("“\"‘' "))
-    if opening and opening.group(0).lower() in _PERSONAL:
+    if opening and opening.group(0).lower() in personal_pronouns():
         return None  # "It wants Kesmar to ...": the subject is whoever "it" is, not Kesmar
     stop = stopwords()
     titles = _title_words()

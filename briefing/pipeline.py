@@ -186,15 +186,15 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                         points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])])
                 for k in options.sections]
-    previous = {c.text: c.first.previous for cs in chosen.values() for c in cs}
-    opens_paragraph = {c.text: c.first.opens_paragraph for cs in chosen.values() for c in cs}
+    first = {c.text: c.first for cs in chosen.values() for c in cs}
+    previous = {text: sentence.previous for text, sentence in first.items()}
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         shown = {normalize_for_match(p.text) for p in section.points}
         for point in section.points:
             before = previous.get(point.text, "")
             if normalize_for_match(before) not in shown:  # already a point just above or below
-                point.context = point_context(point, before, not opens_paragraph.get(point.text, False))
+                point.context = point_context(point, before, not first[point.text].opens_paragraph)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",
