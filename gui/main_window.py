@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         self._closing = False
 
         self._autosave = QTimer(self, singleShot=True, interval=400)
-        self._autosave.timeout.connect(self.save_session)
+        self._autosave.timeout.connect(self._autosave_when_idle)
+        self._save_after_build = False
         self._rebuild_timer = QTimer(self, singleShot=True, interval=500)
         self._rebuild_timer.timeout.connect(self._rebuild_after_settings_change)
 
@@ -751,6 +752,9 @@ class MainWindow(QMainWindow):
 
     def _end_build(self) -> BuildWorker | None:
         worker, self._build = self._build, None
+        if self._save_after_build:
+            self._save_after_build = False
+            self._schedule_save()
         self.preview_empty.setText(EMPTY_PREVIEW)
         self.cancel_button.hide()
         if self._export is None:
@@ -1103,6 +1107,14 @@ class MainWindow(QMainWindow):
     def _schedule_save(self) -> None:
         if not self._closing:
             self._autosave.start()
+
+    def _autosave_when_idle(self) -> None:
+        """Save the session, but not while a build runs: writing and flushing the file on the
+        UI thread then froze the window for 70 ms and more; the build's end saves instead."""
+        if self._build is not None:
+            self._save_after_build = True
+            return
+        self.save_session()
 
     def save_session(self) -> bool:
         self._autosave.stop()

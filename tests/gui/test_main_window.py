@@ -388,6 +388,19 @@ def test_autosave_survives_a_crash(qtbot, make_window, river_dir, session_path):
     assert "01_harbour_herald.txt" in second_session
 
 
+def test_autosave_waits_for_a_running_build(qtbot, make_window, river_dir, session_path):
+    """Writing and flushing the session file on the UI thread would freeze the window mid-build."""
+    window = make_window()
+    load_and_wait(qtbot, window, [river_dir])
+    qtbot.waitUntil(lambda: session_path.exists(), timeout=5_000)
+    session_path.unlink()
+    with qtbot.waitSignal(window.buildEnded, timeout=60_000):
+        window.build()
+        window._autosave_when_idle()  # the timer firing while the build runs
+        assert not session_path.exists()
+    qtbot.waitUntil(lambda: session_path.exists(), timeout=5_000)
+
+
 def test_damaged_session_is_kept_aside_with_a_message(make_window, session_path):
     session_path.parent.mkdir(parents=True, exist_ok=True)
     session_path.write_text('{"format": "briefing-project", "version": 1, "articles": [', encoding="utf-8")
