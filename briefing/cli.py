@@ -158,11 +158,10 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")
-    framed = {c.section for c in result.candidates}
     for section in briefing.sections:
         if section.points:
             continue
-        if section.key in framed:  # there were sentences of this kind, all longer than the budget
+        if section.candidates:  # there were sentences of this kind, all longer than the budget
             _say(f"warning: no point for {section.heading.lower()} within {options.words_per_section} words; "
                  "a larger --words-per-section may find one")
         else:

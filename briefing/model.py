@@ -63,10 +63,16 @@ class Section:
     key: str
     heading: str
     points: list[Point] = field(default_factory=list)
+    # Sentences of the articles that read as this section, chosen or not (None: not
+    # recorded, as in files from older versions). An empty section says which case it is:
+    # nothing of this kind in the articles, or nothing of it short enough for the budget.
+    candidates: int | None = None
 
     @property
     def empty_note(self) -> str:
         """What an empty section says: nothing was found, or nothing fitted; never "nothing is known"."""
+        if self.candidates == 0:
+            return f"No sentence of these articles reads as {self.heading.lower()}."
         return f"No sentence of these articles was chosen for {self.heading.lower()} at this length."
 
 
@@ -127,7 +133,8 @@ class Briefing:
     def from_dict(cls, data: dict[str, Any]) -> "Briefing":
         point_fields = set(Point.__dataclass_fields__)
         sections = [Section(key=s["key"], heading=s["heading"],
-                            points=[Point(**{k: v for k, v in p.items() if k in point_fields}) for p in s.get("points", [])])
+                            points=[Point(**{k: v for k, v in p.items() if k in point_fields}) for p in s.get("points", [])],
+                            candidates=s.get("candidates"))
                     for s in data.get("sections", [])]
         return cls(
             title=data["title"], event=data.get("event", ""), created=data.get("created", ""),

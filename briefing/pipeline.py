@@ -184,7 +184,8 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                       words=sum(len(p.text.split()) for p in ca.paragraphs)) for ca in cleaned]
     sections = [Section(key=k, heading=SECTION_HEADINGS.get(k, k.title()),
                         points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
-                                      score=round(c.importance, 4)) for c in chosen.get(k, [])])
+                                      score=round(c.importance, 4)) for c in chosen.get(k, [])],
+                        candidates=sum(c.section == k for c in candidates))
                 for k in options.sections]
     first = {c.text: c.first for cs in chosen.values() for c in cs}
     previous = {text: sentence.previous for text, sentence in first.items()}

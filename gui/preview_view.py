@@ -359,7 +359,7 @@ class PreviewView(QWidget):
                 head.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.model.appendRow(head)
                 if not section.points:
-                    empty = QStandardItem("No points. Move a point here, or add articles and rebuild.")
+                    empty = QStandardItem(f"{section.empty_note} Move a point here, or rebuild with more words or articles.")
                     empty.setData("empty", KIND)
                     empty.setData(section.key, SECTION)
                     empty.setFlags(Qt.ItemFlag.ItemIsEnabled)

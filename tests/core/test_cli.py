@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from briefing.cli import main
+from briefing.model import Briefing
 from briefing.render_pdf import find_soffice
 
 
@@ -98,10 +99,16 @@ def test_a_section_no_sentence_belongs_to_is_not_blamed_on_the_budget(tmp_path):
         "Harbour Festival Opens\nThe harbour festival opened on Saturday with music on three stages.\n"
         "About 40,000 visitors walked the quays during the afternoon and evening.\n"
         "Food stalls from twelve towns sold fish soup, pastries and cider near the old crane.\n", encoding="utf-8")
-    proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--words-per-section", "1000")
+    proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--words-per-section", "1000",
+               "--md", str(tmp_path / "b.md"), "--json", str(tmp_path / "b.json"))
     assert proc.returncode == 0
     assert "warning: no point for risks: no sentence of the articles reads as one" in proc.stderr
     assert "larger --words-per-section" not in proc.stderr
+    # The document says the same as the warning, and so does a briefing read back from JSON.
+    md = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "No sentence of these articles reads as risks." in md and "at this length" not in md
+    briefing = Briefing.from_dict(json.loads((tmp_path / "b.json").read_text(encoding="utf-8")))
+    assert briefing.section("risks").empty_note == "No sentence of these articles reads as risks."
 
 
 def test_an_article_about_something_else_is_named_on_stderr(tmp_path):

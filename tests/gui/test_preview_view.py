@@ -125,3 +125,17 @@ def test_dropping_a_point_selects_the_next_point_though_the_takeaways_change(qtb
             section.points = [p for p in section.points if p.text != text]
         view.set_briefing(briefing)
         assert view.selected_point()[1].text == shown(view)[i], text
+
+
+def test_an_empty_section_says_whether_nothing_was_found_or_nothing_fitted(qtbot):
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    briefing.sections[1].points.clear()
+    briefing.sections[1].candidates = 4  # sentences of this kind, all too long for the budget
+    briefing.sections[2].points.clear()
+    briefing.sections[2].candidates = 0
+    view = shown_view(qtbot, briefing)
+    notes = rows_of(view, "empty")
+    assert len(notes) == 2
+    assert notes[0].startswith(f"No sentence of these articles was chosen for {briefing.sections[1].heading.lower()} at this length.")
+    assert notes[1].startswith(f"No sentence of these articles reads as {briefing.sections[2].heading.lower()}.")
+    assert all("Move a point here" in note for note in notes)
