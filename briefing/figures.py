@@ -131,12 +131,14 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     if number < 10 and not has_scale:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
-    after = sentence[m.end():].split()[:1]
+    after = [w.lower().strip(".,;:") for w in sentence[m.end():].split()[:3]]
     not_count, not_count_after = _not_count_words()
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
-    if after and after[0].lower().strip(".,;:") in not_count_after:
+    if after and after[0] in not_count_after:
         return False
+    if len(after) == 3 and after[0] in ("and", "or", "to") and after[2] in not_count_after:
+        return False  # "sentences of 16 and nine years", "5 or 6 p.m."
     return True
 
 

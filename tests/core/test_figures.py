@@ -61,9 +61,14 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
     "The leaders met on November 5 in the capital.",
     "The meeting starts at 9 a.m. on Friday.",
     "Only 3 ministers attended.",  # small counts are written in words; digits are labels
+    "Two former Marines are serving sentences of 16 and nine years.",  # not a count "16"
 ])
 def test_years_dates_times_and_small_numbers_are_not_figures(sentence):
     assert values(sentence) == []
+
+
+def test_a_number_joined_to_a_duration_is_no_count():
+    assert values("The vote could slip by 10 or 12 days.") == [("duration", "12 days")]
 
 
 def test_context_is_a_verbatim_clause_marked_where_cut():
