@@ -219,9 +219,15 @@ def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections
         scores = scorer(cand.text)
         prev = cand.first.previous
         if prev and continues_previous(cand.text):
+            # "Its interest is simple: it wants the gas to keep flowing" after an offer is
+            # still an aim: a sentence with a frame of its own takes only that frame's
+            # share of the sentence before, never another section's.
             before = scorer(prev)
+            own = max(sections, key=lambda k: scores.get(k, 0.0))
+            framed = scores.get(own, 0.0) >= FRAME_SETTER_WEIGHT
             for k in sections:
-                scores[k] = scores.get(k, 0.0) + INHERIT_SHARE * before.get(k, 0.0)
+                if not framed or k == own:
+                    scores[k] = scores.get(k, 0.0) + INHERIT_SHARE * before.get(k, 0.0)
         for k, value in heading_frames(cand, scorer, sections).items():
             scores[k] = scores.get(k, 0.0) + value
         cand.scores = {k: scores.get(k, 0.0) for k in sections}

@@ -13,6 +13,7 @@ CASES = [
     ("objectives", "The union's main goal is to protect pensions for workers who retire before 2030."),
     ("objectives", "Both delegations aim to agree a joint statement on maritime safety."),
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
+    ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
     ("concessions", "Berlin has signalled it may buy more liquefied gas from its partners."),
@@ -90,3 +91,18 @@ def test_a_plain_fact_under_a_risk_heading_is_a_risk():
     score_candidates([under_risks, loose], default_scorer(), SECTIONS, 2.5)
     assert under_risks.section == "risks"
     assert loose.section is None
+
+
+def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence():
+    """"It wants ..." after an offer is an aim; "These may include ..." after one is an offer."""
+    from briefing.aspects import score_candidates
+    from briefing.documents import Candidate, Sentence
+
+    offer = "Oslo is prepared to lift its quota on mackerel catches for two seasons."
+    def candidate(text):
+        return Candidate(text=text, members=[Sentence(text, "1", 2, 4, previous=offer)], sources=["1"])
+    aim = candidate("Its interest is plain: it wants the boats of both fleets back at sea by spring.")
+    more = candidate("It could also open two harbours to foreign trawlers.")
+    score_candidates([aim, more], default_scorer(), SECTIONS, 2.5)
+    assert aim.section == "objectives", aim.scores
+    assert more.section == "concessions", more.scores
