@@ -29,6 +29,7 @@ LATE_MIN_TOKENS = 20  # sentences of at least this many words
 LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
+NEGATION_WINDOW = 3
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
@@ -109,7 +110,7 @@ class AspectScorer:
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
                  valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
-                 relatives: Iterable[str] = ()) -> None:
+                 relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -122,6 +123,9 @@ class AspectScorer:
                 self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
+        # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
+        self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
+                         for kind, words in (negation or {}).items()}
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
         words = "|".join(re.escape(w) for w in sorted(relatives))
@@ -153,6 +157,9 @@ class AspectScorer:
                 # demands bind a negotiator from home; they are a risk to the talks.
                 elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
                     key = "risks"
+                # "will not accept", "refuses to give up": a refusal, not an offer.
+                elif key == "concessions" and "risks" in self.cues and self._negated(tokens, at, cue):
+                    key = "risks"
                 hits.append((at, key, cue.weight))
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
@@ -182,6 +189,17 @@ class AspectScorer:
         """Token spans of the asides (", who ...,") in ``text``."""
         return [(len(self.stemmer(text[:m.start()])), len(self.stemmer(text[:m.end()])))
                 for m in self.aside.finditer(text)] if self.aside else []
+
+    def _negated(self, tokens: list[str], at: int, cue: CuePhrase) -> bool:
+        """Is the cue at ``at`` refused ("will not accept", "offer nothing")? "Not only ... but
+        also" negates nothing."""
+        before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
+        undone = self.negation.get("undone_by", frozenset())
+        if any(tokens[i] in before and tokens[i + 1] not in undone
+               for i in range(max(0, at - NEGATION_WINDOW), at)):
+            return True
+        end = at + len(cue.parts[0])
+        return len(cue.parts) == 1 and end < len(tokens) and tokens[end] in after
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))

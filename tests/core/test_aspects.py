@@ -106,3 +106,24 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     score_candidates([aim, more], default_scorer(), SECTIONS, 2.5)
     assert aim.section == "objectives", aim.scores
     assert more.section == "concessions", more.scores
+
+
+@pytest.mark.parametrize("text", [
+    "The fishermen's union says it will never accept a quota below last year's catch.",
+    "Quito refuses to give up its claim to the disputed reef.",
+    "The rebels will accept nothing less than a full withdrawal of the army.",
+    "Officials say Pretoria is unwilling to lower its tariffs on steel.",
+])
+def test_a_refused_offer_is_not_a_concession(text):
+    scores = default_scorer()(text)
+    assert scores["concessions"] < max(scores["objectives"], scores["risks"]), scores
+
+
+@pytest.mark.parametrize("text", [
+    "Lima may not only buy more wheat but also offer to cut its levies on fertiliser.",
+    "Officials did not rule out a gesture of goodwill, such as releasing the detained crew.",
+    "Hanoi is expected to renew its pledge not to raise export duties on rice.",
+])
+def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
+    scores = default_scorer()(text)
+    assert max(SECTIONS, key=lambda k: scores[k]) == "concessions", scores
