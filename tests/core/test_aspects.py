@@ -14,6 +14,7 @@ CASES = [
     ("objectives", "Both delegations aim to agree a joint statement on maritime safety."),
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
+    ("objectives", "Accra hopes the two delegations will agree to reopen the border crossings."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
     ("concessions", "Berlin has signalled it may buy more liquefied gas from its partners."),
