@@ -7,6 +7,7 @@ between steps, so the window can run it on a worker thread.
 from __future__ import annotations
 
 import datetime as _dt
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -39,6 +40,8 @@ class BuildResult:
     off_topic: list[str] = field(default_factory=list)
     # two groups of ids when the articles seem to cover two meetings (larger group first), else []
     mixed: list[list[str]] = field(default_factory=list)
+    # id of an article left out as a copy of another in another format -> that other's id
+    copies: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,32 @@ def unique_articles(articles: list[Article]) -> tuple[list[Article], list[LoadPr
     return kept, skipped
 
 
+COPY_SHARE = 0.8  # an article with this share of its sentences in one earlier article is a copy of it
+COPY_MIN_SENTENCES = 3
+
+
+def copied_articles(texts: dict[str, list[str]]) -> dict[str, str]:
+    """Articles that repeat an earlier one sentence for sentence: id -> the earlier one's id.
+
+    The same story saved as a Word file and as a web page differs in bytes, so the loader's
+    hash cannot tell; counted twice, it would double every point's support and look like a
+    second meeting. A wire story two outlets ran unchanged is one source too.
+    """
+    holder: dict[str, str] = {}
+    copies: dict[str, str] = {}
+    for article_id, sentences in texts.items():
+        keys = {normalize_for_match(t) for t in sentences}
+        hits = Counter(holder[k] for k in keys if k in holder)
+        if hits and len(keys) >= COPY_MIN_SENTENCES:
+            original, shared = hits.most_common(1)[0]
+            if shared >= COPY_SHARE * len(keys):
+                copies[article_id] = original
+                continue
+        for k in keys:
+            holder.setdefault(k, article_id)
+    return copies
+
+
 def build_briefing(articles: list[Article], options: BriefingOptions | None = None, *,
                    progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
                    cache: BuildCache | None = None) -> BuildResult:
@@ -95,6 +124,12 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
         cleaned.append(clean)
         sentences.extend(article_sents)
         _report(progress, "sentences", (i + 1) / max(len(articles), 1))
+    copies = copied_articles(sentences_by_article(cleaned, sentences))
+    if copies:
+        by_id = {a.id: a for a in articles}
+        skipped += [LoadProblem(by_id[c].display_name, same_text_reason(by_id[o])) for c, o in copies.items()]
+        cleaned = [ca for ca in cleaned if ca.article.id not in copies]
+        sentences = [s for s in sentences if s.article_id not in copies]
 
     cancel.raise_if_cancelled()
     _report(progress, "dedup", 0.0)
@@ -121,7 +156,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "model", 1.0)
     texts = sentences_by_article(cleaned, sentences)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
-                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag))
+                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies)
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

@@ -709,10 +709,19 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.stop()
         articles: list[Article] = []
         entry_of_source: dict[str, int] = {}
-        for n, entry in enumerate(entries, 1):
+        numbered: set[str] = set()
+        number = 0
+        for entry in entries:
             assert entry.article is not None
-            articles.append(dataclasses.replace(entry.article, id=str(n)))
-            entry_of_source[str(n)] = entry.key
+            digest = entry.article.content_hash
+            if digest and digest in numbered:  # the build counts it once: no number, so sources run [1], [2], [3] ...
+                source_id = f"same-{len(articles) + 1}"
+            else:
+                numbered.add(digest)
+                number += 1
+                source_id = str(number)
+            articles.append(dataclasses.replace(entry.article, id=source_id))
+            entry_of_source[source_id] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
                                       title=None, event=None)
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
@@ -773,7 +782,7 @@ class MainWindow(QMainWindow):
         seconds = time.monotonic() - self._build_started
         self.refresh_briefing()
         self.preview_stack.setCurrentWidget(self.preview)
-        n = len(worker.entry_of_source)
+        n = len(result.briefing.sources)  # as the Word file will say: copies counted once
         self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
                                      f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
         self._update_stale()
@@ -845,13 +854,18 @@ class MainWindow(QMainWindow):
         off_topic = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.off_topic}
         groups = self.snapshot.result.mixed
         meeting = {self.snapshot.entry_of_source.get(sid): n for n, g in enumerate(groups, 1) for sid in g}
-        for key in self.snapshot.entry_of_source.values():
+        copies = self.snapshot.result.copies
+        for source_id, key in self.snapshot.entry_of_source.items():
             entry = self.articles.entry_by_key(key)
             if entry is None or entry.article is None:
                 continue
             digest = entry.article.content_hash
             if digest and digest in first_with:
                 notes[key] = f"Same text as “{first_with[digest]}”; counted once"
+                continue
+            if source_id in copies:  # the same sentences in another format (a Word copy of a web page)
+                original = self.articles.entry_by_key(self.snapshot.entry_of_source.get(copies[source_id], -1))
+                notes[key] = f"Same text as “{original.title if original else 'another article'}”; counted once"
                 continue
             first_with[digest] = entry.title
             n = counts.get(key, 0)

@@ -60,3 +60,30 @@ def test_copies_added_one_by_one_are_counted_once_by_the_build():
     assert len(result.briefing.sources) == len(once)
     assert len(result.skipped) == len(once) and all("counted once" in p.reason for p in result.skipped)
     assert briefing_by_content(result) == briefing_by_content(expected)
+
+
+def test_the_same_story_in_another_format_is_counted_once(tmp_path):
+    """A web page saved from the same story differs in bytes, not in sentences."""
+    original = sorted(FIXTURES.glob("*.txt"))[0]
+    lines = [line for line in original.read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = tmp_path / "saved_page.html"
+    page.write_text(f"<html><head><title>{lines[0]}</title></head><body><h1>{lines[0]}</h1>"
+                    + "".join(f"<p>{line}</p>" for line in lines[1:]) + "<p>Share this article</p></body></html>",
+                    encoding="utf-8")
+    once = load_inputs([FIXTURES]).articles
+    both = load_inputs([FIXTURES, page]).articles
+    assert len(both) == len(once) + 1  # the loader cannot tell: the bytes differ
+    result = build_briefing(both)
+    copy_id = both[-1].id
+    assert result.copies == {copy_id: both[0].id}
+    assert [p.source for p in result.skipped] == ["saved_page.html"]
+    assert "counted once" in result.skipped[0].reason
+    assert briefing_by_content(result) == briefing_by_content(build_briefing(once))
+
+
+def test_an_article_sharing_a_few_sentences_with_another_is_no_copy():
+    from briefing.pipeline import copied_articles
+    first = ["Talks open on Monday.", "Oslo wants a quota.", "Reykjavik may offer access.", "Fleets are idle."]
+    later = ["Talks open on Monday.", "Oslo wants a quota.", "Observers fear a walkout.", "Prices rose."]
+    assert copied_articles({"1": first, "2": later}) == {}
+    assert copied_articles({"1": first, "2": list(reversed(first))}) == {"2": "1"}

@@ -604,3 +604,28 @@ def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, ri
                 for r in range(window.articles.rowCount())}
     marked = [title for title, status in statuses.items() if status.startswith("Off topic?")]
     assert marked == ["City council approves new cycle lanes for the old town"]
+
+
+def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row(qtbot, window, river_dir, tmp_path):
+    """The same file under another name, and the same story in another format, are each
+    noted as a copy and the status bar counts what the Word file will list. A file with the
+    same bytes gets no number, so the sources run [1] to [4] with no gap. (A copy in
+    another format is found only by the build, after numbering: last here, as it is when
+    added later.)"""
+    import shutil
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    shutil.copy(river_dir / "01_harbour_herald.txt", copies / "01_copy.txt")
+    text = (river_dir / "02_valley_times.txt").read_text(encoding="utf-8")
+    (copies / "02_as_web_page.html").write_text(
+        "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip()) + "</body></html>",
+        encoding="utf-8")
+    load_and_wait(qtbot, window, [river_dir / "01_harbour_herald.txt", river_dir / "02_valley_times.txt",
+                                  copies / "01_copy.txt", river_dir / "03_river_post.txt",
+                                  river_dir / "04_late_dispatch.txt", copies / "02_as_web_page.html"])
+    build_and_wait(qtbot, window)
+    assert [s.id for s in window.snapshot.result.briefing.sources] == ["1", "2", "3", "4"]
+    assert window.statusBar().currentMessage().startswith("Briefing built from 4 articles")
+    notes = {e.title: e.note for e in window.articles.checked_entries()}
+    copied = [n for n in notes.values() if n and n.startswith("Same text as")]
+    assert len(copied) == 2, notes
