@@ -202,7 +202,10 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     except UnicodeDecodeError:
         raise ProjectError(f"{p.name} is not a briefing project file (not text)") from None
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"{p.name} is damaged (unreadable at line {exc.lineno}, column {exc.colno})") from None
+        if not raw.lstrip().startswith(b"{"):  # an article or a note picked by mistake
+            raise ProjectError(f"{p.name} is not a briefing project file (if it is an article, add it to "
+                               "the article list instead)") from None
+        raise ProjectError(f"{p.name} is damaged: it breaks off or is garbled near line {exc.lineno}") from None
     except RecursionError:
         raise ProjectError(f"{p.name} is damaged (nested too deeply)") from None
     return project_from_dict(data, p.name, Path(os.path.abspath(p)).parent)

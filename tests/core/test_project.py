@@ -72,7 +72,8 @@ def test_save_into_missing_folder_is_an_output_error(project, tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
-    (b'{"format": "briefing-project", "version": 1, "articles": [', "damaged .*line 1"),
+    (b'{"format": "briefing-project", "version": 1, "articles": [', "damaged: it breaks off .*near line 1"),
+    (b"Talks Open In Selby\n\nOslo wants a quota.", "not a briefing project file .*article list"),
     (b"\xff\xfe\x00\x01garbage", "not a briefing project"),
     (b'{"hello": 1}', "not a briefing project"),
     (b'{"format": "briefing-project", "version": 7}', "newer version"),
