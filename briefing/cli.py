@@ -155,6 +155,9 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
         groups = "; ".join(f"{len(g)} articles like “{titles.get(g[0], g[0])}” ({files(g)})" for g in result.mixed)
         _say(f"warning: these articles seem to cover two different meetings: {groups}. "
              "A briefing for each would be clearer; this one was built from all of them")
+    for source_id in result.not_english:
+        _say(f"warning: {names.get(source_id, source_id)}: does not read as English; the method reads English "
+             "only, so it gives few or no points (it was still used)")
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")

@@ -21,7 +21,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties
-from .relevance import mixed_topics, off_topic_articles
+from .relevance import mixed_topics, not_english, off_topic_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
@@ -42,6 +42,8 @@ class BuildResult:
     mixed: list[list[str]] = field(default_factory=list)
     # id of an article left out as a copy of another in another format -> that other's id
     copies: dict[str, str] = field(default_factory=dict)
+    # ids of articles that do not read as English (used all the same; they give few points)
+    not_english: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +158,9 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "model", 1.0)
     texts = sentences_by_article(cleaned, sentences)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
-                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies)
+                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
+                       not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)
+                                                for ca in cleaned}, stop))
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

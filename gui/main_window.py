@@ -58,6 +58,7 @@ STAGE_LABELS = {
 MAX_RECENT = 8
 # the article note of an article that shares far fewer words with the others than usual
 OFF_TOPIC_NOTE = "Off topic? Little in common with the others"
+NOT_ENGLISH_NOTE = "Not English? Only English is read"
 EMPTY_PREVIEW = "Your briefing will appear here.\n\nTick the articles to use on the left and press Build briefing."
 PRIMARY_STYLE = """
 QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
@@ -852,6 +853,7 @@ class MainWindow(QMainWindow):
         notes: dict[int, str] = {}
         first_with: dict[str, str] = {}
         off_topic = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.off_topic}
+        foreign = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.not_english}
         groups = self.snapshot.result.mixed
         meeting = {self.snapshot.entry_of_source.get(sid): n for n, g in enumerate(groups, 1) for sid in g}
         copies = self.snapshot.result.copies
@@ -872,6 +874,8 @@ class MainWindow(QMainWindow):
             notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
             if key in off_topic:
                 notes[key] = OFF_TOPIC_NOTE + " · " + notes[key]
+            if key in foreign:
+                notes[key] = NOT_ENGLISH_NOTE + " · " + notes[key]
             if key in meeting:
                 notes[key] = f"Meeting {meeting[key]} of {len(groups)} · " + notes[key]
         return notes

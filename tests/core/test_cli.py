@@ -182,3 +182,13 @@ def test_earlier_briefings_of_every_kind_in_the_input_folder_are_not_articles(tm
     first_sources, again_sources = (json.loads((tmp_path / name).read_text(encoding="utf-8"))["sources"]
                                     for name in ("first.json", "again.json"))
     assert len(again_sources) == len(first_sources)
+
+
+def test_an_article_not_in_english_is_named_on_stderr(tmp_path):
+    from pathlib import Path
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    proc = run("build", str(fixtures / "river_summit"), str(fixtures / "other_languages" / "hafengespraeche.txt"),
+               "-o", str(tmp_path / "b.docx"))
+    assert proc.returncode == 0
+    assert "warning: hafengespraeche.txt: does not read as English" in proc.stderr
+    assert proc.stderr.count("does not read as English") == 1

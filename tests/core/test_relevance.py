@@ -9,7 +9,7 @@ import pytest
 from briefing import BriefingOptions, build_briefing, load_inputs
 from briefing.clean import clean_article
 from briefing.lexicon import stopwords
-from briefing.relevance import mixed_topics, off_topic_articles, similarity_to_rest
+from briefing.relevance import mixed_topics, not_english, off_topic_articles, similarity_to_rest
 from briefing.tokens import content_stem_set
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -89,3 +89,20 @@ def test_short_briefs_added_to_one_meeting_do_not_make_it_mixed():
     briefs = {"brief-1": ["The river summit opens on Monday in the capital."],
               "brief-2": ["Delegates from four nations arrive today."], "empty": []}
     assert mixed_topics(river | briefs, BAG) == []
+
+
+def test_articles_not_in_english_are_reported_and_still_used():
+    """Cue lists and sentence rules read English: an article in German or Japanese gives no
+    points, and the user should learn why rather than see it silently ignored."""
+    others = FIXTURES / "other_languages"
+    result = build_briefing(load_inputs([RIVER, others]).articles)
+    foreign = {s.id: s.title for s in result.briefing.sources if s.id in result.not_english}
+    assert len(foreign) == 2 and "Hafengespräche in Brightwater beginnen" in foreign.values()
+    assert len(result.briefing.sources) == 6  # used all the same
+
+
+def test_english_with_foreign_names_and_short_texts_is_not_reported():
+    texts = {"1": "Zürich und Genève: the talks in Zürich will resume on Monday, officials in Genève said. " * 3,
+             "2": "Ja.", "3": ""}
+    assert not_english(texts, stopwords()) == []
+    assert not_english({"1": (RIVER / "01_harbour_herald.txt").read_text(encoding="utf-8")}, stopwords()) == []

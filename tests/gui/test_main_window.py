@@ -629,3 +629,14 @@ def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row
     notes = {e.title: e.note for e in window.articles.checked_entries()}
     copied = [n for n in notes.values() if n and n.startswith("Same text as")]
     assert len(copied) == 2, notes
+
+
+def test_an_article_not_in_english_is_marked_in_the_list(qtbot, window, river_dir):
+    german = Path(__file__).resolve().parents[1] / "fixtures" / "other_languages" / "hafengespraeche.txt"
+    load_and_wait(qtbot, window, sorted(river_dir.glob("*.txt")) + [german])
+    build_and_wait(qtbot, window)
+    statuses = {window.articles.data(window.articles.index(r), ArticleListModel.TitleRole):
+                window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
+                for r in range(window.articles.rowCount())}
+    marked = [title for title, status in statuses.items() if status.startswith("Not English?")]
+    assert marked == ["Hafengespräche in Brightwater beginnen"]
