@@ -30,7 +30,7 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi"]
-MEAN_RECALL_FLOOR = 0.67  # 0.682 over these twenty-two sets (0.715 over the first twenty)
+MEAN_RECALL_FLOOR = 0.68  # 0.692 over these twenty-two sets (0.726 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 
 
