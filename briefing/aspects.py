@@ -82,22 +82,27 @@ def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int, mo
     return -1
 
 
-def match_at(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> int:
-    """Index where the cue first matches, or -1."""
+def match_span(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+    """Where the cue first matches: its start, the start of its last run and its end; or (-1, -1, -1)."""
     first = cue.parts[0]
     for i in range(len(tokens) - len(first) + 1):
         if not _run_at(tokens, first, i, modals):
             continue
         end = i + len(first)
-        ok = True
+        last = i
         for run in cue.parts[1:]:
             end = _find_run(tokens, run, end, end + GAP + 1, modals)
             if end < 0:
-                ok = False
                 break
-        if ok:
-            return i
-    return -1
+            last = end - len(run)
+        else:
+            return i, last, end
+    return -1, -1, -1
+
+
+def match_at(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> int:
+    """Index where the cue first matches, or -1."""
+    return match_span(tokens, cue, modals)[0]
 
 
 def matches(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> bool:
@@ -143,24 +148,7 @@ class AspectScorer:
     def __call__(self, text: str) -> dict[str, float]:
         tokens = self.stemmer(text)
         hedged = any(t in self.modals for t in tokens)
-        hits: list[tuple[int, str, float]] = []
-        for token in set(tokens):
-            for key, cue in self.cue_index.get(token, ()):
-                at = match_at(tokens, cue, self.modals)
-                if at < 0:
-                    continue
-                # "to deter threats", "avoid a trade war": a risk word that is the object
-                # of a mitigating verb describes an aim, not a risk.
-                if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
-                    key = "objectives"
-                # "Senators have said they want guarantees": lawmakers' or critics'
-                # demands bind a negotiator from home; they are a risk to the talks.
-                elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
-                    key = "risks"
-                # "will not accept", "refuses to give up": a refusal, not an offer.
-                elif key == "concessions" and "risks" in self.cues and self._negated(tokens, at, cue):
-                    key = "risks"
-                hits.append((at, key, cue.weight))
+        hits = self._hits(text, tokens)
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
@@ -185,21 +173,69 @@ class AspectScorer:
                     scores[key] += 1.0
         return scores
 
+    def _hits(self, text: str, tokens: list[str]) -> list[tuple[int, str, float]]:
+        """(position, section, weight) of every cue in the sentence, after the checks that
+        move a cue to another section."""
+        hits: list[tuple[int, str, float]] = []
+        for token in set(tokens):
+            for key, cue in self.cue_index.get(token, ()):
+                at, last, end = match_span(tokens, cue, self.modals)
+                if at < 0:
+                    continue
+                # "to deter threats", "avoid a trade war": a risk word that is the object
+                # of a mitigating verb describes an aim, not a risk.
+                if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
+                    key = "objectives"
+                # "Senators have said they want guarantees": lawmakers' or critics'
+                # demands bind a negotiator from home; they are a risk to the talks.
+                elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
+                    key = "risks"
+                # "will not accept", "refuses to give up": a refusal, not an offer.
+                elif key == "concessions" and "risks" in self.cues and self._negated(text, tokens, (at, last), end):
+                    key = "risks"
+                hits.append((at, key, cue.weight))
+        return hits
+
+    def frame_of(self, text: str) -> str | None:
+        """The section of the first cue strong enough to set the sentence's frame, if any."""
+        hits = self._hits(text, self.stemmer(text))
+        framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
+        return framing[1] if framing else None
+
     def _asides(self, text: str) -> list[tuple[int, int]]:
         """Token spans of the asides (", who ...,") in ``text``."""
         return [(len(self.stemmer(text[:m.start()])), len(self.stemmer(text[:m.end()])))
                 for m in self.aside.finditer(text)] if self.aside else []
 
-    def _negated(self, tokens: list[str], at: int, cue: CuePhrase) -> bool:
-        """Is the cue at ``at`` refused ("will not accept", "offer nothing")? "Not only ... but
-        also" negates nothing."""
+    def _negated(self, text: str, tokens: list[str], starts: tuple[int, ...], end: int) -> bool:
+        """Is the cue refused, as in "will not accept", "would not ... accept" or "offer
+        nothing"? ``starts`` are where its first and last runs begin, ``end`` where it ends.
+        Only a negation in the cue's own clause counts ("Kenya, not Uganda, offered ..."),
+        and not one a second negative undoes ("did not hesitate to offer", "not only ...")."""
         before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
         undone = self.negation.get("undone_by", frozenset())
-        if any(tokens[i] in before and tokens[i + 1] not in undone
-               for i in range(max(0, at - NEGATION_WINDOW), at)):
+        if end < len(tokens) and tokens[end] in after:
             return True
-        end = at + len(cue.parts[0])
-        return len(cue.parts) == 1 and end < len(tokens) and tokens[end] in after
+        for at in set(starts):
+            window = range(max(0, at - NEGATION_WINDOW), at)
+            if not any(tokens[i] in before for i in window):
+                continue
+            start = max(self._clause_start(text, at), window.start)
+            if any(tokens[i] in before and tokens[i + 1] not in undone
+                   and not (i > start and tokens[i - 1] in before)  # "is not reluctant to offer"
+                   for i in range(start, at)):
+                return True
+        return False
+
+    def _clause_start(self, text: str, at: int) -> int:
+        """Token index where the clause holding token ``at`` begins (clauses end at , ; : ( ) and dashes)."""
+        start = 0
+        for clause in _CLAUSE_BREAK.split(text):
+            end = start + len(self.stemmer(clause))
+            if end > at:
+                break
+            start = end
+        return start
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
@@ -210,12 +246,7 @@ class AspectScorer:
         before = set(tokens[max(0, at - PRESSURE_WINDOW):at])
         if not self.pressure & before:
             return False
-        start = 0
-        for clause in _CLAUSE_BREAK.split(text):
-            end = start + len(self.stemmer(clause))
-            if end > at:
-                break
-            start = end
+        start = self._clause_start(text, at)
         return bool(self.pressure & set(tokens[max(start, at - PRESSURE_WINDOW):at]))
 
 
@@ -229,9 +260,14 @@ def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, .
     return out
 
 
-def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections: Iterable[str],
-                     min_score: float) -> None:
-    """Set ``scores`` and ``section`` on every candidate (section None = background)."""
+def score_candidates(candidates: list[Candidate], scorer: Callable[[str], dict[str, float]], sections: Iterable[str],
+                     min_score: float, frame_of: Callable[[str], str | None] | None = None) -> None:
+    """Set ``scores`` and ``section`` on every candidate (section None = background).
+
+    ``scorer`` is an :class:`AspectScorer` or a memo of one; ``frame_of`` its
+    :meth:`AspectScorer.frame_of` (by default the scorer's own).
+    """
+    frame_of = frame_of or getattr(scorer, "frame_of", None) or (lambda text: None)
     sections = tuple(sections)
     for cand in candidates:
         scores = scorer(cand.text)
@@ -241,10 +277,9 @@ def score_candidates(candidates: list[Candidate], scorer: AspectScorer, sections
             # still an aim: a sentence with a frame of its own takes only that frame's
             # share of the sentence before, never another section's.
             before = scorer(prev)
-            own = max(sections, key=lambda k: scores.get(k, 0.0))
-            framed = scores.get(own, 0.0) >= FRAME_SETTER_WEIGHT
+            own = frame_of(cand.text)
             for k in sections:
-                if not framed or k == own:
+                if own is None or k == own:
                     scores[k] = scores.get(k, 0.0) + INHERIT_SHARE * before.get(k, 0.0)
         for k, value in heading_frames(cand, scorer, sections).items():
             scores[k] = scores.get(k, 0.0) + value

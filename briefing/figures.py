@@ -131,14 +131,18 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     if number < 10 and not has_scale:
         return False  # journalists write small counts in words; digits are labels
     before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
-    after = [w.lower().strip(".,;:") for w in sentence[m.end():].split()[:3]]
+    after = [w.lower().rstrip(",;:") for w in sentence[m.end():].split()[:3]]
     not_count, not_count_after = _not_count_words()
+
+    def no_count(word: str) -> bool:  # "p.m." as listed, or "years." ending the sentence
+        return word in not_count_after or word.rstrip(".") in not_count_after
+
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
-    if after and after[0] in not_count_after:
+    if after and no_count(after[0]):
         return False
-    if len(after) == 3 and after[0] in ("and", "or", "to") and after[2] in not_count_after:
-        return False  # "sentences of 16 and nine years", "5 or 6 p.m."
+    if len(after) == 3 and after[0] in ("and", "or", "to") and no_count(after[2]):
+        return False  # "sentences of 16 and nine years", "from 10 to 11 p.m." (but also "45 and two days later")
     return True
 
 

@@ -88,19 +88,27 @@ def copied_articles(texts: dict[str, list[str]]) -> dict[str, str]:
     hash cannot tell; counted twice, it would double every point's support and look like a
     second meeting. A wire story two outlets ran unchanged is one source too.
     """
-    holder: dict[str, str] = {}
+    holders: dict[str, list[str]] = {}
     copies: dict[str, str] = {}
     for article_id, sentences in texts.items():
         keys = {normalize_for_match(t) for t in sentences}
-        hits = Counter(holder[k] for k in keys if k in holder)
+        hits = Counter(h for k in keys for h in holders.get(k, ()))
         if hits and len(keys) >= COPY_MIN_SENTENCES:
             original, shared = hits.most_common(1)[0]
             if shared >= COPY_SHARE * len(keys):
                 copies[article_id] = original
                 continue
         for k in keys:
-            holder.setdefault(k, article_id)
+            holders.setdefault(k, []).append(article_id)
     return copies
+
+
+def copy_reason(copy: list[str], original: Article, texts_of_original: list[str]) -> str:
+    """Why a copy was left out, saying how many sentences of its own went with it."""
+    kept = {normalize_for_match(t) for t in texts_of_original}
+    own = len({normalize_for_match(t) for t in copy} - kept)
+    extra = f" ({own} sentence{'s' if own != 1 else ''} of its own left out)" if own else ""
+    return same_text_reason(original) + extra
 
 
 def build_briefing(articles: list[Article], options: BriefingOptions | None = None, *,
@@ -126,10 +134,12 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
         cleaned.append(clean)
         sentences.extend(article_sents)
         _report(progress, "sentences", (i + 1) / max(len(articles), 1))
-    copies = copied_articles(sentences_by_article(cleaned, sentences))
+    texts = sentences_by_article(cleaned, sentences)
+    copies = copied_articles(texts)
     if copies:
         by_id = {a.id: a for a in articles}
-        skipped += [LoadProblem(by_id[c].display_name, same_text_reason(by_id[o])) for c, o in copies.items()]
+        skipped += [LoadProblem(by_id[c].display_name, copy_reason(texts[c], by_id[o], texts[o]))
+                    for c, o in copies.items()]
         cleaned = [ca for ca in cleaned if ca.article.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
 
@@ -140,7 +150,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
 
     cancel.raise_if_cancelled()
     score_candidates(candidates, cache.memoize("frame scores", default_scorer()), options.sections,
-                     options.min_aspect_score)
+                     options.min_aspect_score, frame_of=cache.memoize("frame setters", default_scorer().frame_of))
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()

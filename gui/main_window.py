@@ -865,11 +865,11 @@ class MainWindow(QMainWindow):
             if digest and digest in first_with:
                 notes[key] = f"Same text as “{first_with[digest]}”; counted once"
                 continue
+            first_with[digest] = entry.title
             if source_id in copies:  # the same sentences in another format (a Word copy of a web page)
                 original = self.articles.entry_by_key(self.snapshot.entry_of_source.get(copies[source_id], -1))
                 notes[key] = f"Same text as “{original.title if original else 'another article'}”; counted once"
                 continue
-            first_with[digest] = entry.title
             n = counts.get(key, 0)
             notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
             if key in off_topic:

@@ -359,7 +359,8 @@ class PreviewView(QWidget):
                 head.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.model.appendRow(head)
                 if not section.points:
-                    empty = QStandardItem(f"{section.empty_note} Move a point here, or rebuild with more words or articles.")
+                    empty = QStandardItem(f"{section.empty_note} Move a point here, or rebuild with "
+                                          + ("more articles." if section.candidates == 0 else "more words or articles."))
                     empty.setData("empty", KIND)
                     empty.setData(section.key, SECTION)
                     empty.setFlags(Qt.ItemFlag.ItemIsEnabled)

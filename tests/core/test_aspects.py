@@ -15,6 +15,7 @@ CASES = [
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
     ("objectives", "Accra hopes the two delegations will agree to reopen the border crossings."),
+    ("risks", "Any deal would look like a surrender at home and could derail the talks."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
     ("concessions", "Berlin has signalled it may buy more liquefied gas from its partners."),
@@ -111,19 +112,23 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
 
 @pytest.mark.parametrize("text", [
     "The fishermen's union says it will never accept a quota below last year's catch.",
-    "Quito refuses to give up its claim to the disputed reef.",
+    "Quito will never give up its claim to the disputed reef.",
+    "The rebels would accept nothing less than a full withdrawal of the army.",
     "The rebels will accept nothing less than a full withdrawal of the army.",
     "Officials say Pretoria is unwilling to lower its tariffs on steel.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
-    assert scores["concessions"] < max(scores["objectives"], scores["risks"]), scores
+    assert scores["concessions"] < scores["risks"], scores
 
 
 @pytest.mark.parametrize("text", [
     "Lima may not only buy more wheat but also offer to cut its levies on fertiliser.",
     "Officials did not rule out a gesture of goodwill, such as releasing the detained crew.",
     "Hanoi is expected to renew its pledge not to raise export duties on rice.",
+    "Not surprisingly, Kenya offered to lower its tariffs on tea.",
+    "Kenya, not Uganda, offered to lower its tariffs on tea.",
+    "Kenya did not hesitate to offer lower tariffs on tea.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)

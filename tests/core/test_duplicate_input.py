@@ -87,3 +87,13 @@ def test_an_article_sharing_a_few_sentences_with_another_is_no_copy():
     later = ["Talks open on Monday.", "Oslo wants a quota.", "Observers fear a walkout.", "Prices rose."]
     assert copied_articles({"1": first, "2": later}) == {}
     assert copied_articles({"1": first, "2": list(reversed(first))}) == {"2": "1"}
+    # a copy of an article that shares sentences with an earlier one is still its copy
+    assert copied_articles({"1": first, "2": later, "3": list(later)}) == {"3": "2"}
+
+
+def test_a_copy_with_sentences_of_its_own_says_they_were_left_out():
+    from briefing.documents import Article
+    from briefing.pipeline import copy_reason
+    original = Article(id="1", title="Talks", text="", path=Path("talks.txt"))
+    reason = copy_reason(["Talks open on Monday.", "A walkout is feared."], original, ["Talks open on Monday."])
+    assert reason == "same text as talks.txt; counted once (1 sentence of its own left out)"

@@ -62,6 +62,7 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
     "The meeting starts at 9 a.m. on Friday.",
     "Only 3 ministers attended.",  # small counts are written in words; digits are labels
     "Two former Marines are serving sentences of 16 and nine years.",  # not a count "16"
+    "Talks ran from 10 to 11 p.m. on Friday.",
 ])
 def test_years_dates_times_and_small_numbers_are_not_figures(sentence):
     assert values(sentence) == []

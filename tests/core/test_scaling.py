@@ -81,6 +81,10 @@ class CountingScorer:
         self.texts.append(text)
         return self.scorer(text)
 
+    def frame_of(self, text):
+        self.texts.append(text)
+        return self.scorer.frame_of(text)
+
 
 @pytest.fixture
 def counted(monkeypatch):
