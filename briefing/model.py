@@ -63,9 +63,10 @@ class Section:
     key: str
     heading: str
     points: list[Point] = field(default_factory=list)
-    # Candidate points (a sentence and its near-copies count once) that read as this section, chosen or not (None: not
-    # recorded, as in files from older versions). An empty section says which case it is:
-    # nothing of this kind in the articles, or nothing of it short enough for the budget.
+    # Candidate points (a sentence and its near-copies count once) that read as this
+    # section, chosen or not (None: not recorded, as in files from older versions). An
+    # empty section says which case it is: nothing of this kind in the articles, or
+    # nothing of it short enough for the budget.
     candidates: int | None = None
 
     @property
