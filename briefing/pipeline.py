@@ -142,6 +142,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
                     for c, o in copies.items()]
         cleaned = [ca for ca in cleaned if ca.article.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
+        texts = {aid: t for aid, t in texts.items() if aid not in copies}
 
     cancel.raise_if_cancelled()
     _report(progress, "dedup", 0.0)
@@ -166,7 +167,6 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "model", 0.0)
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     _report(progress, "model", 1.0)
-    texts = sentences_by_article(cleaned, sentences)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
                        off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
                        not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)

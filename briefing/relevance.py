@@ -186,13 +186,13 @@ def not_english(texts: Mapping[str, str], function_words: frozenset[str]) -> lis
     give no points."""
     out = []
     for aid, text in texts.items():
-        letters = [ch for ch in text if ch.isalpha()]
-        if len(letters) < LANGUAGE_MIN_LETTERS:
+        words = _LETTER_WORDS.findall(text.lower())  # one pass over the text; it runs on every build
+        letters = sum(map(len, words))
+        if letters < LANGUAGE_MIN_LETTERS:
             continue
-        if sum(ch.isascii() for ch in letters) < 0.5 * len(letters):
+        if sum(len(w) for w in words if w.isascii()) < 0.5 * letters:
             out.append(aid)
-            continue
-        words = _LETTER_WORDS.findall(text.lower())
-        if len(words) >= LANGUAGE_MIN_WORDS and sum(w in function_words for w in words) < ENGLISH_FUNCTION_SHARE * len(words):
+        elif (len(words) >= LANGUAGE_MIN_WORDS
+              and sum(map(function_words.__contains__, words)) < ENGLISH_FUNCTION_SHARE * len(words)):
             out.append(aid)
     return out
