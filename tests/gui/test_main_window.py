@@ -595,13 +595,18 @@ def test_paste_dialog_adds_the_text_as_an_article(qtbot, window, monkeypatch):
     assert window.articles.entry(0).origin.text.startswith("The island councils")
 
 
+def list_statuses(window) -> dict[str, str]:
+    """Title -> the status line under it in the article list, as the user reads them."""
+    model = window.articles
+    return {model.data(model.index(r), ArticleListModel.TitleRole): model.data(model.index(r), ArticleListModel.StatusRole)
+            for r in range(model.rowCount())}
+
+
 def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, river_dir):
     stray = Path(__file__).resolve().parents[1] / "fixtures" / "off_topic" / "cycle_lanes.txt"
     load_and_wait(qtbot, window, sorted(river_dir.glob("*.txt")) + [stray])
     build_and_wait(qtbot, window)
-    statuses = {window.articles.data(window.articles.index(r), ArticleListModel.TitleRole):
-                window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
-                for r in range(window.articles.rowCount())}
+    statuses = list_statuses(window)
     marked = [title for title, status in statuses.items() if status.startswith("Off topic?")]
     assert marked == ["City council approves new cycle lanes for the old town"]
 
@@ -635,8 +640,6 @@ def test_an_article_not_in_english_is_marked_in_the_list(qtbot, window, river_di
     german = Path(__file__).resolve().parents[1] / "fixtures" / "other_languages" / "hafengespraeche.txt"
     load_and_wait(qtbot, window, sorted(river_dir.glob("*.txt")) + [german])
     build_and_wait(qtbot, window)
-    statuses = {window.articles.data(window.articles.index(r), ArticleListModel.TitleRole):
-                window.articles.data(window.articles.index(r), ArticleListModel.StatusRole)
-                for r in range(window.articles.rowCount())}
+    statuses = list_statuses(window)
     marked = [title for title, status in statuses.items() if status.startswith("Not English?")]
     assert marked == ["Hafengespräche in Brightwater beginnen"]
