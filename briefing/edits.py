@@ -5,7 +5,7 @@ A build is thrown away and redone whenever the articles change; what the user de
 not be thrown away with it. :func:`apply_edits` lays the decisions over a fresh build.
 Points are recognised by :func:`point_key` (their wording, ignoring case, quotes,
 spacing and punctuation), sources by :func:`source_key` (file path, else link, else
-title), since article numbers change between builds.
+the text's digest), since article numbers change between builds.
 """
 from __future__ import annotations
 
@@ -28,12 +28,27 @@ def point_key(text: str) -> str:
 
 
 def source_key(source: Source) -> str:
-    """The identity of a source across builds (its article number is not)."""
+    """The identity of a source across builds (its article number is not).
+
+    Pasted text has neither path nor link; its digest, not its title, tells two pastes
+    with one title apart, so a pin never comes back citing the other one.
+    """
     if source.path:
         return f"path:{source.path}"
     if source.url:
         return f"url:{source.url}"
+    if source.content_hash:
+        return f"text:{source.content_hash}"
     return f"title:{source.title}"
+
+
+def _ids_by_key(sources: list[Source]) -> dict[str, str]:
+    """Source key -> article number; pins saved before digests were kept find pasted text by title."""
+    ids = {source_key(s): s.id for s in sources}
+    for s in sources:
+        if not s.path and not s.url:
+            ids.setdefault(f"title:{s.title}", s.id)
+    return ids
 
 
 @dataclass
@@ -179,7 +194,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     """
     out = copy.deepcopy(briefing)
     sections = {s.key: s for s in out.sections}
-    id_of = {source_key(s): s.id for s in out.sources}
+    id_of = _ids_by_key(out.sources)
     budget = edits.words_per_section or out.words_per_section
 
     placed: dict[str, list[Point]] = {k: [] for k in sections}

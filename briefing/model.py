@@ -37,6 +37,9 @@ class Source:
     outlet: str | None = None
     date: str | None = None
     words: int = 0
+    # The article text's digest: tells apart two pasted texts with one title, which have
+    # no path or link (see edits.source_key).
+    content_hash: str | None = None
 
 
 @dataclass

@@ -230,7 +230,8 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
     sources = [Source(id=ca.article.id, title=ca.article.title,
                       path=str(ca.article.path) if ca.article.path else None, url=ca.article.url,
                       outlet=ca.article.outlet, date=ca.article.date,
-                      words=sum(len(p.text.split()) for p in ca.paragraphs)) for ca in cleaned]
+                      words=sum(len(p.text.split()) for p in ca.paragraphs),
+                      content_hash=ca.article.content_hash or None) for ca in cleaned]
     sections = [Section(key=k, heading=SECTION_HEADINGS.get(k, k.title()),
                         points=[Point(text=c.text, sources=list(c.sources), related=list(c.related),
                                       score=round(c.importance, 4)) for c in chosen.get(k, [])],

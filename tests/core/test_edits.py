@@ -42,9 +42,31 @@ def test_point_key_ignores_case_quotes_and_spacing():
     assert point_key("Lakeland wants a treaty.") != point_key("Norvia wants a treaty.")
 
 
-def test_source_key_prefers_path_then_link_then_title(briefing):
+def test_source_key_prefers_path_then_link_then_text_digest_then_title(briefing):
     assert [source_key(s) for s in briefing.sources] == [
         "path:/news/harbour.txt", "url:https://valley.example/talks", "title:Pasted notes"]
+    assert source_key(Source(id="4", title="Pasted notes", content_hash="ab12")) == "text:ab12"
+
+
+def test_pin_from_one_of_two_pastes_with_one_title_comes_back_citing_that_paste():
+    old = make_briefing({"objectives": [("Norvia seeks access to the river port.", ["5"], 0.8)],
+                         "concessions": [], "risks": []})
+    old.sources[2:] = [Source(id="4", title="Pasted notes", content_hash="first"),
+                       Source(id="5", title="Pasted notes", content_hash="second")]
+    edits = Edits()
+    edits.pin(old.section("objectives").points[0], "objectives", old)
+    rebuilt = make_briefing({"objectives": [], "concessions": [], "risks": []})
+    rebuilt.sources[2:] = [Source(id="3", title="Pasted notes", content_hash="second"),
+                           Source(id="4", title="Pasted notes", content_hash="first")]
+    assert apply_edits(rebuilt, edits).section("objectives").points[0].sources == ["3"]
+
+
+def test_pin_saved_before_digests_finds_pasted_text_by_title(briefing):
+    edits = Edits.from_dict({"pinned": {"x": {"text": "Talks could collapse over the dam schedule.",
+                                              "section": "risks", "sources": ["title:Pasted notes"]}}})
+    rebuilt = make_briefing({"objectives": [], "concessions": [], "risks": []})
+    rebuilt.sources[2].content_hash = "cafe"
+    assert apply_edits(rebuilt, edits).section("risks").points[0].sources == ["3"]
 
 
 def test_no_edits_changes_nothing_but_is_a_copy(briefing):

@@ -105,3 +105,13 @@ def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tm
     cleaned = [CleanArticle(a, paragraphs=[]) for a in (numbered, unnamed, headed)]
     assert representative_title(cleaned, central) == "Grain Talks Open in Tallin"
     assert representative_title(cleaned[:1], central) == "The Visit"
+
+
+def test_pasted_sources_with_one_title_keep_their_own_digest_through_json():
+    texts = ["Veloria wants Kestrania to open its grain market to Velorian farmers by next year.",
+             "Kestrania is seeking a ten-year guarantee for its steel exports to Veloria."]
+    articles = [article_from_text(t, source_id=str(i), title="Pasted notes") for i, t in enumerate(texts, 1)]
+    briefing = build_briefing(articles, BriefingOptions()).briefing
+    digests = [s.content_hash for s in briefing.sources]
+    assert digests == [a.content_hash for a in articles] and len(set(digests)) == 2
+    assert [s.content_hash for s in Briefing.from_json(briefing.to_json()).sources] == digests
