@@ -109,6 +109,17 @@ class Edits:
         if key in self.pinned:
             self.pinned[key].section = section
 
+    def with_points_of(self, other: "Edits") -> "Edits":
+        """A copy of these edits with ``other``'s decisions about points.
+
+        Undo steps back through drops, pins and moves only: the title and length typed
+        since belong to their own fields, and undoing a point must not undo them.
+        """
+        out = copy.deepcopy(self)
+        out.dropped, out.pinned, out.moved = (copy.deepcopy(other.dropped), copy.deepcopy(other.pinned),
+                                              copy.deepcopy(other.moved))
+        return out
+
     @property
     def is_empty(self) -> bool:
         return self == Edits()

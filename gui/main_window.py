@@ -924,16 +924,17 @@ class MainWindow(QMainWindow):
         self._edit(lambda e: e.restore(key), "Brought the point back.")
 
     def undo(self) -> None:
+        """Step back one change to the points; the title, event and length stay as typed."""
         if self._undo:
             self._redo.append(self.edits)
-            self.edits = self._undo.pop()
+            self.edits = self.edits.with_points_of(self._undo.pop())
             self.refresh_briefing()
             self._schedule_save()
 
     def redo(self) -> None:
         if self._redo:
             self._undo.append(self.edits)
-            self.edits = self._redo.pop()
+            self.edits = self.edits.with_points_of(self._redo.pop())
             self.refresh_briefing()
             self._schedule_save()
 

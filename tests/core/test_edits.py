@@ -210,3 +210,12 @@ def test_edits_survive_a_real_rebuild_after_adding_an_article():
     assert pinned.text in texts(second, "risks")
     assert moved.text in texts(second, "objectives")
     json.dumps(second.to_dict())
+
+
+def test_with_points_of_takes_point_decisions_and_keeps_settings(briefing):
+    before = Edits(title="Old title", words_per_section=150)
+    after = Edits(title="New title", words_per_section=90, event="Geneva")
+    after.drop("Lakeland wants a binding water treaty.")
+    undone = after.with_points_of(before)
+    assert (undone.title, undone.event, undone.words_per_section) == ("New title", "Geneva", 90)
+    assert not undone.dropped and after.dropped

@@ -206,6 +206,19 @@ def test_pin_shows_in_preview_and_undo_redo(qtbot, window, river_dir):
     assert text in points(window)["objectives"]
 
 
+def test_undo_steps_back_a_point_edit_but_keeps_the_title_typed_since(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    text = points(window)["objectives"][0]
+    window.drop_point(text)
+    window.controls.title.setText("Water talks: what to expect")
+    window.controls.title.textEdited.emit("Water talks: what to expect")
+    window.undo_action.trigger()
+    assert text in points(window)["objectives"]
+    assert window.briefing.title == "Water talks: what to expect"
+    assert window.edits.title == "Water talks: what to expect"
+
+
 def test_a_build_from_cache_does_not_say_it_took_no_time():
     from gui.main_window import time_taken
 
