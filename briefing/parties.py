@@ -412,7 +412,7 @@ def subject_party(text: str, model: PartyModel) -> str | None:
 
     A second party in the subject makes it None only when the two are joined ("Both
     Norway and Chile want ..."); one named after a verb is the object ("Washington also
-    wants China to curb ..."). When the subject reports ("Diplomats say the government
+    wants China to curb ...", "The union wants Karvenia to ..." has no party). When the subject reports ("Diplomats say the government
     could ..."), the party is the reporter's, or else that of the report's subject.
     """
     if not model.parties:
@@ -435,11 +435,14 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         return None  # "It wants Kesmar to ...": the subject is whoever "it" is, not Kesmar
     stop = stopwords()
     titles = _title_words()
+    enders = word_list("subject_enders.txt")
     names = model.names_in(clause)
     seen: list[tuple[int, int, str]] = []
     content = 0
     for m in _WORD.finditer(clause):
         word = m.group(0).lower().strip(".")
+        if word in enders and not seen and m.start() > 0:
+            break  # "The union wants Karvenia to ...": a party after the verb is its object
         word = re.sub(r"[’']s$", "", word)
         if word in stop or word in titles:
             continue

@@ -97,6 +97,11 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     # a pronoun subject is whoever it stands for, never the party named after the verb
     ("It wants Chile to cut antibiotic use in its farms.", None),
     ("They also want Norway to share its inspection data.", None),
+    # a subject that is no party: the party after the verb is its object
+    ("Notably, the commission wants Chile to cut antibiotic use.", None),
+    ("The council is also pressing Norway to share its inspection data.", None),
+    ("The government has asked Chile to write off its loans.", None),
+    ("The government of Chile has asked for a loan.", "Chile"),
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
