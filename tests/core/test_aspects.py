@@ -15,6 +15,7 @@ CASES = [
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
     ("objectives", "Accra hopes the two delegations will agree to reopen the border crossings."),
+    ("objectives", "Lima has long demanded the return of the three fishing islands."),
     ("risks", "Any deal would look like a surrender at home and could derail the talks."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
