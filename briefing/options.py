@@ -30,6 +30,9 @@ class BriefingOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 60
     sections: tuple[str, ...] = field(default=tuple(SECTION_HEADINGS))
+    # select: points the user dropped (by edits.point_key) are never chosen, so the next
+    # best point takes their words instead of leaving the section short.
+    leave_out: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.words_per_section < 10:

@@ -17,6 +17,7 @@ from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
 from .discourse import elaborates, names_what_was_said, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
+from .edits import point_key
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
@@ -160,7 +161,9 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     chosen = select_points(candidates, options.sections, options.words_per_section, concepts,
                            generic=generic_stems(),
                            names=frozenset(w for name in parties.name_forms() for w in concepts(name)),
-                           redundancy_overlap=options.redundancy_overlap)
+                           redundancy_overlap=options.redundancy_overlap,
+                           leave_out=frozenset(c.text for c in candidates if point_key(c.text) in options.leave_out)
+                           if options.leave_out else frozenset())
     _report(progress, "select", 1.0)
 
     cancel.raise_if_cancelled()

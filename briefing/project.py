@@ -77,6 +77,7 @@ class Project:
         """The JSON object; with ``folder`` (the project file's), file paths relative to it too."""
         options = dataclasses.asdict(self.options)
         options["sections"] = list(options["sections"])
+        options.pop("leave_out")  # the edits' dropped points, saved with the edits
         return {"format": PROJECT_FORMAT, "version": PROJECT_VERSION,
                 "articles": [_with_relative(a.to_dict(), folder) for a in self.articles],
                 "edits": self.edits.to_dict(), "options": options, "current": self.current, "built": self.built}
@@ -168,7 +169,7 @@ def _options_from_dict(data: Any, problems: list[str]) -> BriefingOptions:
     defaults = BriefingOptions()
     values: dict[str, Any] = {}
     for f in dataclasses.fields(BriefingOptions):
-        if f.name not in data:
+        if f.name not in data or f.name == "leave_out":
             continue
         value, default = data[f.name], getattr(defaults, f.name)
         if f.name == "sections" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):

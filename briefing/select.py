@@ -126,8 +126,12 @@ def frame_strength(cand: Candidate, section: str) -> float:
 
 def select_points(candidates: list[Candidate], sections: Iterable[str], words_per_section: int,
                   bag: BagOfWords, *, generic: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
-                  redundancy_overlap: float = 0.5) -> dict[str, list[Candidate]]:
+                  redundancy_overlap: float = 0.5, leave_out: frozenset[str] = frozenset()
+                  ) -> dict[str, list[Candidate]]:
     """Points per section, most important first, each section within the word budget.
+
+    Candidates whose text is in ``leave_out`` (points the user dropped) are never chosen;
+    they still count when weighing what the articles say most.
 
     ``names`` are the words naming the parties: they say who, not what, and stand in
     most sentences, so they weigh like generic words when measuring what a sentence adds
@@ -142,7 +146,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     for k in sections:
         pool = []
         for c in candidates:
-            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS:
+            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS or c.text in leave_out:
                 continue
             strength = frame_strength(c, k)
             info = information(concepts[id(c)], weights)

@@ -92,6 +92,7 @@ class BuildWorker(QRunnable):
         self.options = options
         self.cancel = cancel or CancelToken()
         self.signals = BuildSignals()
+        self.refill = False  # set by the window: only the user's drops changed since the last build
         self._last_stage = ""
         self._last_time = 0.0
 

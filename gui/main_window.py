@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self._cleaned_cache: dict[int, CleanArticle] = {}
         self._selected_point: str | None = None
         self._built_words = 0
+        self._built_left_out: frozenset[str] = frozenset()  # the drops the last build chose around
         self._cache = new_build_cache()  # a rebuild redoes only new or changed articles
         self._closing = False
 
@@ -724,8 +725,13 @@ class MainWindow(QMainWindow):
             articles.append(dataclasses.replace(entry.article, id=source_id))
             entry_of_source[source_id] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
-                                      title=None, event=None)
+                                      title=None, event=None, leave_out=frozenset(self.edits.dropped))
+        # Only the drops changed: the build fills their place, and the status bar keeps
+        # saying what the user did ("Dropped the point. Undo with Ctrl+Z ...").
+        refill = (self.snapshot is not None and not self.articles_changed_since_build
+                  and options.words_per_section == self._built_words)
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
+        worker.refill = refill
         worker.setAutoDelete(False)
         worker.entry_of_source = entry_of_source
         worker.article_keys = tuple(entry_of_source.values())
@@ -740,7 +746,8 @@ class MainWindow(QMainWindow):
         for w in (self.progress_label, self.progress_bar, self.cancel_button):
             w.show()
         self.cancel_button.setEnabled(True)
-        self.statusBar().clearMessage()
+        if not refill:
+            self.statusBar().clearMessage()
         self.preview_empty.setText("Building the briefing…")
         self._update_actions()
         self.pool.start(worker)
@@ -780,15 +787,18 @@ class MainWindow(QMainWindow):
         self.snapshot = BuildSnapshot(result, worker.entry_of_source)
         self._built_articles = worker.article_keys
         self._built_words = worker.options.words_per_section
+        self._built_left_out = worker.options.leave_out
         seconds = time.monotonic() - self._build_started
         self.refresh_briefing()
         self.preview_stack.setCurrentWidget(self.preview)
         n = len(result.briefing.sources)  # as the Word file will say: copies counted once
-        self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
-                                     f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
+        if not worker.refill:
+            self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
+                                         f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
-        if self.controls.words.value() != self._built_words or self.articles_changed_since_build:
+        if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
+                or self._drops_changed_since_build):
             self._rebuild_timer.start()
         settle_collector()
         self.buildEnded.emit("finished")
@@ -818,8 +828,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # ================================================================================ the briefing
+    @property
+    def _drops_changed_since_build(self) -> bool:
+        return self.snapshot is not None and frozenset(self.edits.dropped) != self._built_left_out
+
     def refresh_briefing(self) -> None:
-        """Lay the edits over the last build and show the result everywhere."""
+        """Lay the edits over the last build and show the result everywhere.
+
+        A drop or restore since the build also starts a quick rebuild from the cache, so
+        that the next best point takes a dropped point's words (or a restored point its
+        place back).
+        """
+        if self._drops_changed_since_build and not self.building:
+            self._rebuild_timer.start()
         if self.snapshot is None:
             self.briefing = None
             self.preview.set_briefing(None)

@@ -48,6 +48,14 @@ def test_points_stay_in_their_section_and_none_is_lost_for_lack_of_room():
     assert [c.text for c in chosen["risks"]] == [POOL[5].text]
 
 
+def test_a_dropped_point_is_never_chosen_and_the_next_best_takes_its_words():
+    first = select_points(POOL, SECTIONS, 30, BAG, generic=generic_stems())["objectives"]
+    again = select_points(POOL, SECTIONS, 30, BAG, generic=generic_stems(),
+                          leave_out=frozenset({first[0].text}))["objectives"]
+    assert first[0].text not in [c.text for c in again]
+    assert again and sum(len(c.text.split()) for c in again) <= 30
+
+
 def test_clearer_frames_come_first():
     chosen = select_points(POOL, SECTIONS, 150, BAG, generic=generic_stems())
     scores = [c.importance for c in chosen["objectives"]]

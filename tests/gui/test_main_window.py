@@ -219,6 +219,22 @@ def test_undo_steps_back_a_point_edit_but_keeps_the_title_typed_since(qtbot, win
     assert window.edits.title == "Water talks: what to expect"
 
 
+def test_a_dropped_point_gives_its_words_to_the_next_best_and_restoring_brings_it_back(qtbot, window, river_dir):
+    load_and_wait(qtbot, window, [river_dir])
+    window.controls.words.setValue(40)
+    build_and_wait(qtbot, window)
+    before = points(window)["objectives"]
+    with qtbot.waitSignal(window.buildEnded, timeout=10000):  # the refill build, from the cache
+        window.drop_point(before[0])
+    after = points(window)["objectives"]
+    assert before[0] not in after
+    assert [t for t in after if t not in before], "a point the first build left out takes the words"
+    assert window.statusBar().currentMessage().startswith("Dropped the point")
+    with qtbot.waitSignal(window.buildEnded, timeout=10000):
+        window.restore_point(point_key(before[0]))
+    assert points(window)["objectives"] == before
+
+
 def test_a_build_from_cache_does_not_say_it_took_no_time():
     from gui.main_window import time_taken
 
