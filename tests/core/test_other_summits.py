@@ -7,7 +7,8 @@ rebel peace talks; then a summit of two rival powers and a prisoner swap; then t
 past summits, Biden and Xi at Woodside and Modi's state visit to Washington, in the
 seeds' machine-paraphrased news style; then two more such, Trump and Kim in Singapore
 and Biden and Putin in Geneva; then Biden, Kishida and Yoon at Camp David and Erdogan
-and Putin in Sochi, in the same long sentences; each scored as held out before it
+and Putin in Sochi, in the same long sentences; then Abe and Putin at Nagato and Trump
+and Xi at Mar-a-Lago, in sentences of 30 to 45 words; each scored as held out before it
 joined here).
 
 Floors are today's figures less a small margin; they catch a change that helps the
@@ -29,9 +30,12 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "state_visit",
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
-           "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi"]
-MEAN_RECALL_FLOOR = 0.68  # 0.692 over these twenty-two sets (0.726 over the first twenty)
-SECTION_RECALL_FLOOR = 0.25
+           "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
+           "nagato", "maralago"]
+MEAN_RECALL_FLOOR = 0.66  # 0.673 over these twenty-four sets (0.726 over the first twenty)
+# Every section states at least one gold fact: Nagato's risks, three points of 43
+# words each, state one of eight.
+SECTION_RECALL_FLOOR = 0.12
 
 
 @pytest.fixture(scope="module")
