@@ -412,8 +412,9 @@ def subject_party(text: str, model: PartyModel) -> str | None:
 
     A second party in the subject makes it None only when the two are joined ("Both
     Norway and Chile want ..."); one named after a verb is the object ("Washington also
-    wants China to curb ...", "The union wants Karvenia to ..." has no party). When the subject reports ("Diplomats say the government
-    could ..."), the party is the reporter's, or else that of the report's subject.
+    wants China to curb ..."; "The union wants Karvenia to ..." has no party). When the
+    subject reports ("Diplomats say the government could ..."), the party is the
+    reporter's, or else that of the report's subject.
     """
     if not model.parties:
         return None
