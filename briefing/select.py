@@ -130,8 +130,9 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                   ) -> dict[str, list[Candidate]]:
     """Points per section, most important first, each section within the word budget.
 
-    Candidates whose text is in ``leave_out`` (points the user dropped) are never chosen;
-    they still count when weighing what the articles say most.
+    Candidates whose text is in ``leave_out`` (points the user dropped) are never chosen
+    but count as stated: what repeats them is not chosen in their place, since a dropped
+    fact should not come back in other words.
 
     ``names`` are the words naming the parties: they say who, not what, and stand in
     most sentences, so they weigh like generic words when measuring what a sentence adds
@@ -146,7 +147,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     for k in sections:
         pool = []
         for c in candidates:
-            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS or c.text in leave_out:
+            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS:
                 continue
             strength = frame_strength(c, k)
             info = information(concepts[id(c)], weights)
@@ -156,6 +157,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 pool.append((strength, c))
         pool.sort(key=lambda sc: -sc[1].importance)
         pools[k] = pool[:POOL_SIZE]
+    dropped = [(k, c) for k in sections for _, c in pools[k] if c.text in leave_out]
     chosen: dict[str, list[Candidate]] = {k: [] for k in sections}
     used = {k: 0 for k in sections}
     # Novelty is judged within a section: "wants no tariffs" (an aim) and "has
@@ -174,6 +176,27 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     lengths = {id(c): len(c.text.split()) for c in pooled}
     gains = {id(c): information(concepts[id(c)], weights) for c in pooled}  # of words not yet covered
     first_value: dict[str, float] = {}
+
+    def state(k: str, c: Candidate) -> None:
+        """Count ``c`` as stated in section ``k``: what repeats it is worth less, or nothing."""
+        chosen_texts.update(normalize_for_match(m.text) for m in c.members)
+        new = concepts[id(c)] - covered[k]
+        covered[k] |= new
+        pools[k] = [(s, o) for s, o in pools[k] if o is not c]
+        for _, o in pools[k]:
+            if concepts[id(o)] & new:
+                gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
+        new = concepts[id(c)]
+        new_mass = mass.get(id(c), 0.0)
+        for section in sections:
+            for _, o in pools[section]:
+                bag_o = concepts[id(o)]
+                repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
+                if section == k:
+                    echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
+
+    for k, c in dropped:
+        state(k, c)
     while True:
         best = None
         for k in sections:
@@ -196,22 +219,8 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
         value, k, c = best
         first_value.setdefault(k, value)
         chosen[k].append(c)
-        chosen_texts.update(normalize_for_match(m.text) for m in c.members)
-        new = concepts[id(c)] - covered[k]
-        covered[k] |= new
         used[k] += lengths[id(c)]
-        pools[k] = [(s, o) for s, o in pools[k] if o is not c]
-        for _, o in pools[k]:
-            if concepts[id(o)] & new:
-                gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
-        new = concepts[id(c)]
-        new_mass = mass.get(id(c), 0.0)
-        for section in sections:
-            for _, o in pools[section]:
-                bag_o = concepts[id(o)]
-                repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
-                if section == k:
-                    echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
+        state(k, c)
     for k in sections:
         chosen[k].sort(key=lambda c: -c.importance)
     return chosen
