@@ -436,14 +436,15 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         return None  # "It wants Kesmar to ...": the subject is whoever "it" is, not Kesmar
     stop = stopwords()
     titles = _title_words()
-    enders = word_list("subject_enders.txt")
+    enders = kinded_lists("subject_enders.txt")["verb"]
     names = model.names_in(clause)
     seen: list[tuple[int, int, str]] = []
     content = 0
-    for m in _WORD.finditer(clause):
+    words = list(_WORD.finditer(clause))
+    for i, m in enumerate(words):
         word = m.group(0).lower().strip(".")
-        if word in enders and not seen and m.start() > 0:
-            break  # "The union wants Karvenia to ...": a party after the verb is its object
+        if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 3], names):
+            break  # "The union wants Karvenia to ...": a party right after the verb is its object
         word = re.sub(r"[’']s$", "", word)
         if word in stop or word in titles:
             continue
@@ -458,6 +459,14 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if nation != first[2] and _COORDINATION.fullmatch(clause[first[1]:start]):
             return None
     return first[2] if first[2] in model.parties else None
+
+
+def _names_next(following: list[re.Match[str]], names: list[tuple[int, int, str]]) -> bool:
+    """True when the next word, or the one after an adverb ("also", "repeatedly"), starts a name."""
+    adverbs = kinded_lists("subject_enders.txt")["adverb"]
+    if len(following) > 1 and following[0].group(0).lower() in adverbs:
+        following = following[1:]
+    return bool(following) and any(start == following[0].start() for start, _, _ in names)
 
 
 def attribute_points(sections: list[Section], model: PartyModel,

@@ -130,9 +130,11 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                   ) -> dict[str, list[Candidate]]:
     """Points per section, most important first, each section within the word budget.
 
-    Candidates whose text is in ``leave_out`` (points the user dropped) are never chosen
-    but count as stated: what repeats them is not chosen in their place, since a dropped
-    fact should not come back in other words.
+    ``leave_out`` holds the texts of points the user dropped. The briefing is chosen as if
+    nothing were dropped, then the dropped points are taken out and only the words they
+    freed are filled: every other point stays (a drop must not take points the user kept
+    with it), what repeats a dropped point is not chosen in its place (it counts as
+    stated), and with nothing dropped the first briefing comes back.
 
     ``names`` are the words naming the parties: they say who, not what, and stand in
     most sentences, so they weigh like generic words when measuring what a sentence adds
@@ -157,7 +159,6 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 pool.append((strength, c))
         pool.sort(key=lambda sc: -sc[1].importance)
         pools[k] = pool[:POOL_SIZE]
-    dropped = [(k, c) for k in sections for _, c in pools[k] if c.text in leave_out]
     chosen: dict[str, list[Candidate]] = {k: [] for k in sections}
     used = {k: 0 for k in sections}
     # Novelty is judged within a section: "wants no tariffs" (an aim) and "has
@@ -195,32 +196,40 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 if section == k:
                     echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
 
-    for k, c in dropped:
-        state(k, c)
-    while True:
-        best = None
+    def fill() -> None:
+        """Choose points while any is worth its words and fits."""
+        while True:
+            best = None
+            for k in sections:
+                budget_left = words_per_section - used[k]
+                for strength, c in pools[k]:
+                    n = lengths[id(c)]
+                    if n > budget_left or repeats[id(c)] >= redundancy_overlap:
+                        continue
+                    gain = gains[id(c)]
+                    echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
+                    novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
+                    value = (strength * novelty * gain / n ** LENGTH_EXPONENT * alone[id(c)]
+                             * (1 + 0.25 * math.log(c.support)))
+                    if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
+                        continue
+                    if best is None or value > best[0]:
+                        best = (value, k, c)
+            if best is None or best[0] <= 0:
+                break
+            value, k, c = best
+            first_value.setdefault(k, value)
+            chosen[k].append(c)
+            used[k] += lengths[id(c)]
+            state(k, c)
+
+    fill()
+    if leave_out:
         for k in sections:
-            budget_left = words_per_section - used[k]
-            for strength, c in pools[k]:
-                n = lengths[id(c)]
-                if n > budget_left or repeats[id(c)] >= redundancy_overlap:
-                    continue
-                gain = gains[id(c)]
-                echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
-                novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
-                value = (strength * novelty * gain / n ** LENGTH_EXPONENT * alone[id(c)]
-                         * (1 + 0.25 * math.log(c.support)))
-                if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
-                    continue
-                if best is None or value > best[0]:
-                    best = (value, k, c)
-        if best is None or best[0] <= 0:
-            break
-        value, k, c = best
-        first_value.setdefault(k, value)
-        chosen[k].append(c)
-        used[k] += lengths[id(c)]
-        state(k, c)
+            used[k] -= sum(lengths[id(c)] for c in chosen[k] if c.text in leave_out)
+            chosen[k] = [c for c in chosen[k] if c.text not in leave_out]
+            pools[k] = [(s, o) for s, o in pools[k] if o.text not in leave_out]
+        fill()
     for k in sections:
         chosen[k].sort(key=lambda c: -c.importance)
     return chosen

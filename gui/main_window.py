@@ -509,8 +509,8 @@ class MainWindow(QMainWindow):
         if not self._loads:
             settle_collector()  # the articles just read live on; a full collection over them would freeze the build
             self.loadingFinished.emit()
-            if self.snapshot is not None and self.articles_changed_since_build:
-                self._rebuild_timer.start()
+            if self.snapshot is not None and (self.articles_changed_since_build or self._drops_changed_since_build):
+                self._rebuild_timer.start()  # a drop or restore made while reading still needs its refill
         if not self._loads and self._build_when_loaded and not self._closing:
             self._build_when_loaded = False
             if self.articles.checked_entries():
@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
                                       title=None, event=None, leave_out=frozenset(self.edits.dropped))
         # Only the drops changed: the build fills their place, and the status bar keeps
         # saying what the user did ("Dropped the point. Undo with Ctrl+Z ...").
-        refill = (self.snapshot is not None and not self.articles_changed_since_build
+        refill = (self._drops_changed_since_build and not self.articles_changed_since_build
                   and options.words_per_section == self._built_words)
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.refill = refill
@@ -840,7 +840,7 @@ class MainWindow(QMainWindow):
         place back).
         """
         if self._drops_changed_since_build and not self.building:
-            self._rebuild_timer.start()
+            QTimer.singleShot(0, self._rebuild_after_settings_change)  # at once: nothing to settle
         if self.snapshot is None:
             self.briefing = None
             self.preview.set_briefing(None)

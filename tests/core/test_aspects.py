@@ -15,7 +15,6 @@ CASES = [
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
     ("objectives", "Accra hopes the two delegations will agree to reopen the border crossings."),
-    ("objectives", "Lima has long demanded the return of the three fishing islands."),
     ("risks", "Any deal would look like a surrender at home and could derail the talks."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
@@ -30,6 +29,14 @@ CASES = [
     ("risks", "Fishing grounds off the reef have become a flashpoint for both navies."),
     ("risks", "Any thaw between the two capitals is fragile, and one miscalculation could end it."),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Weak consumer demand the past two quarters has dragged on growth.",
+    "Chinese demand a decade ago drove soybean prices to a record.",
+])
+def test_demand_as_a_noun_is_no_aim(text):
+    assert default_scorer()(text)["objectives"] == 0, default_scorer()(text)
 
 
 @pytest.mark.parametrize("expected,text", CASES)

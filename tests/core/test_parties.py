@@ -102,6 +102,11 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("The council is also pressing Norway to share its inspection data.", None),
     ("The government has asked Chile to write off its loans.", None),
     ("The government of Chile has asked for a loan.", "Chile"),
+    # ... but a verb before the subject, or a noun like "offer", leaves the party where it is
+    ("Also on the table is Chile's offer to adopt Norwegian standards.", "Chile"),
+    ("At stake is Norway's demand for a binding commitment.", "Norway"),
+    ("An offer from Norway to fund a research centre is on the table.", "Norway"),
+    ("The demands of Chile include a lithium quota.", "Chile"),
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party

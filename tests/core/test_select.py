@@ -57,6 +57,17 @@ def test_a_dropped_point_is_never_chosen_nor_its_repeat_and_the_next_best_takes_
     assert set(again) - set(first) and sum(len(t.split()) for t in again) <= 30
 
 
+def test_a_drop_keeps_every_other_point_and_nothing_dropped_gives_the_first_briefing():
+    first = select_points(POOL, SECTIONS, 40, BAG, generic=generic_stems())
+    kept = {k: [c.text for c in cs] for k, cs in first.items()}
+    dropped = kept["objectives"][-1]
+    again = select_points(POOL, SECTIONS, 40, BAG, generic=generic_stems(), leave_out=frozenset({dropped}))
+    for k, texts in kept.items():
+        assert set(texts) - {dropped} <= {c.text for c in again[k]}
+    back = select_points(POOL, SECTIONS, 40, BAG, generic=generic_stems(), leave_out=frozenset())
+    assert {k: [c.text for c in cs] for k, cs in back.items()} == kept
+
+
 def test_clearer_frames_come_first():
     chosen = select_points(POOL, SECTIONS, 150, BAG, generic=generic_stems())
     scores = [c.importance for c in chosen["objectives"]]

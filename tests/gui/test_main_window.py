@@ -233,6 +233,8 @@ def test_a_dropped_point_gives_its_words_to_the_next_best_and_restoring_brings_i
     with qtbot.waitSignal(window.buildEnded, timeout=10000):
         window.restore_point(point_key(before[0]))
     assert points(window)["objectives"] == before
+    build_and_wait(qtbot, window)  # asked for, with nothing changed: it still says what it did
+    assert window.statusBar().currentMessage().startswith("Briefing built from")
 
 
 def test_a_build_from_cache_does_not_say_it_took_no_time():
