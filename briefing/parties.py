@@ -462,7 +462,7 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
 
 
 def _names_next(following: list[re.Match[str]], names: list[tuple[int, int, str]]) -> bool:
-    """True when the next word, or the one after an adverb ("also", "repeatedly"), starts a name."""
+    """True when the next word, or the one after an adverb ("also"), starts a name."""
     adverbs = kinded_lists("subject_enders.txt")["adverb"]
     if len(following) > 1 and following[0].group(0).lower() in adverbs:
         following = following[1:]
