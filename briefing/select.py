@@ -178,24 +178,6 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     gains = {id(c): information(concepts[id(c)], weights) for c in pooled}  # of words not yet covered
     first_value: dict[str, float] = {}
 
-    def state(k: str, c: Candidate) -> None:
-        """Count ``c`` as stated in section ``k``: what repeats it is worth less, or nothing."""
-        chosen_texts.update(normalize_for_match(m.text) for m in c.members)
-        new = concepts[id(c)] - covered[k]
-        covered[k] |= new
-        pools[k] = [(s, o) for s, o in pools[k] if o is not c]
-        for _, o in pools[k]:
-            if concepts[id(o)] & new:
-                gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
-        new = concepts[id(c)]
-        new_mass = mass.get(id(c), 0.0)
-        for section in sections:
-            for _, o in pools[section]:
-                bag_o = concepts[id(o)]
-                repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
-                if section == k:
-                    echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
-
     def fill() -> None:
         """Choose points while any is worth its words and fits."""
         while True:
@@ -221,7 +203,21 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
             first_value.setdefault(k, value)
             chosen[k].append(c)
             used[k] += lengths[id(c)]
-            state(k, c)
+            chosen_texts.update(normalize_for_match(m.text) for m in c.members)
+            new = concepts[id(c)] - covered[k]
+            covered[k] |= new
+            pools[k] = [(s, o) for s, o in pools[k] if o is not c]
+            for _, o in pools[k]:
+                if concepts[id(o)] & new:
+                    gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
+            new = concepts[id(c)]
+            new_mass = mass.get(id(c), 0.0)
+            for section in sections:
+                for _, o in pools[section]:
+                    bag_o = concepts[id(o)]
+                    repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
+                    if section == k:
+                        echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
 
     fill()
     if leave_out:
