@@ -5,60 +5,16 @@ thread, so Qt queues them to the window.
 """
 from __future__ import annotations
 
-import gc
 import inspect
-import threading
 import time
 import traceback
-from contextlib import contextmanager
-from typing import Iterator
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from briefing import Article, BriefingOptions, BuildCancelled, CancelToken, build_briefing
 from briefing.load import article_from_text
 
-
-_collector_lock = threading.Lock()
-_collector_users = 0
-_collector_was_enabled = True
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a build runs.
-
-    A build allocates hundreds of thousands of objects, which sets off full collections
-    that scan the whole heap while holding the GIL: the window would freeze for 100 ms
-    and more each time. The build's data is freed by reference counting; the collector
-    resumes its normal pace when the last build ends.
-    """
-    global _collector_users, _collector_was_enabled
-    with _collector_lock:
-        if _collector_users == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_users += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_users -= 1
-            if _collector_users == 0 and _collector_was_enabled:
-                gc.enable()
-
-
-def settle_collector() -> None:
-    """Move the objects alive now out of the collector's sight (``gc.freeze``).
-
-    Called once the language tools are loaded and after each build: what exists then
-    (Qt, NLTK, the lexicons, the last build) lives on, and a full collection over it
-    costs 100-200 ms with the GIL held, felt as a frozen window. Frozen objects are
-    still freed by reference counting when dropped; the core makes no reference
-    cycles, so nothing is kept that would otherwise be collected. Freezing is instant;
-    collecting first would cost the very pause this avoids.
-    """
-    gc.freeze()
+from .ui_thread import ui_thread_first
 
 
 def new_build_cache() -> object | None:
@@ -105,7 +61,7 @@ class BuildWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            with collector_paused():
+            with ui_thread_first():
                 extra = {"cache": self.cache} if self.cache is not None else {}
                 result = build_briefing(self.articles, self.options, progress=self._progress, cancel=self.cancel,
                                         **extra)
@@ -146,7 +102,7 @@ class WarmUpWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            with collector_paused():
+            with ui_thread_first():
                 build_briefing([article_from_text(WARM_UP_TEXT, source_id="1")], BriefingOptions(), cancel=self.cancel)
         except Exception:  # warming up is an optimisation; the real build reports real errors
             pass

@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from briefing import CancelToken, LoadResult, load_inputs
 
+from .ui_thread import ui_thread_first
+
 
 @dataclass
 class LoadedInput:
@@ -41,16 +43,17 @@ class LoadWorker(QRunnable):
         batch: list[LoadedInput] = []
         last = time.monotonic()
         try:
-            for done, (source, placeholder) in enumerate(self.inputs, 1):
-                if self.cancel.cancelled:
-                    break
-                batch.append(LoadedInput(source, load_inputs([source]), placeholder))
-                if time.monotonic() - last > self.BATCH_SECONDS:
+            with ui_thread_first():
+                for done, (source, placeholder) in enumerate(self.inputs, 1):
+                    if self.cancel.cancelled:
+                        break
+                    batch.append(LoadedInput(source, load_inputs([source]), placeholder))
+                    if time.monotonic() - last > self.BATCH_SECONDS:
+                        self.signals.loaded.emit(batch)
+                        self.signals.progress.emit(done, len(self.inputs))
+                        batch, last = [], time.monotonic()
+                if batch:
                     self.signals.loaded.emit(batch)
-                    self.signals.progress.emit(done, len(self.inputs))
-                    batch, last = [], time.monotonic()
-            if batch:
-                self.signals.loaded.emit(batch)
-                self.signals.progress.emit(len(self.inputs), len(self.inputs))
+                    self.signals.progress.emit(len(self.inputs), len(self.inputs))
         finally:
             self.signals.finished.emit()

@@ -38,7 +38,8 @@ from .article_delegate import ArticleDelegate
 from .article_list_model import ArticleEntry, ArticleListModel
 from .briefing_controls import BriefingControls
 from .build_snapshot import BuildSnapshot
-from .build_worker import BuildWorker, WarmUpWorker, new_build_cache, settle_collector
+from .build_worker import BuildWorker, WarmUpWorker, new_build_cache
+from .ui_thread import settle_collector
 from .desktop import open_file, show_in_folder
 from .export_worker import KINDS, ExportWorker, available_kinds
 from .input_kinds import file_dialog_filter, links_supported, supported_suffixes

@@ -63,7 +63,7 @@ def test_a_failing_stage_is_reported_not_raised(qtbot, pool):
 
 def test_a_build_leaves_no_reference_cycles(river_dir):
     """The window freezes (gc.freeze) what is alive after a build, which is only safe if the
-    core leaves no cyclic garbage for the collector: see gui.build_worker.settle_collector."""
+    core leaves no cyclic garbage for the collector: see gui.ui_thread.settle_collector."""
     from briefing import build_briefing
     from gui.build_worker import new_build_cache
 
@@ -83,11 +83,19 @@ def test_a_build_leaves_no_reference_cycles(river_dir):
     assert found == 0, f"a build left {found} objects in reference cycles"
 
 
-def test_collector_is_paused_during_a_build_and_resumed_after():
-    from gui.build_worker import collector_paused
-    assert gc.isenabled()
-    with collector_paused():
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()
-    assert gc.isenabled()
+def test_the_build_runs_with_the_ui_thread_first(qtbot, pool, river_dir):
+    """Read from the worker's own thread at its progress reports: the collector is paused and
+    the GIL is handed back quickly while the build runs, and both come back after it."""
+    import sys
+
+    from gui.ui_thread import UI_SWITCH_INTERVAL
+
+    before = sys.getswitchinterval()
+    worker = BuildWorker(load_inputs([river_dir]).articles, BriefingOptions())
+    seen = []
+    worker.signals.progress.connect(lambda *_: seen.append((gc.isenabled(), sys.getswitchinterval())),
+                                    Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(worker.signals.finished, timeout=60_000):
+        pool.start(worker)
+    assert seen and all(not enabled and interval == pytest.approx(UI_SWITCH_INTERVAL) for enabled, interval in seen)
+    assert gc.isenabled() and sys.getswitchinterval() == pytest.approx(before)
