@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
+from typing import Iterable
 
 from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
@@ -45,6 +46,9 @@ class BuildResult:
     copies: dict[str, str] = field(default_factory=dict)
     # ids of articles that do not read as English (used all the same; they give few points)
     not_english: list[str] = field(default_factory=list)
+    # id given -> id in this result, for each article renumbered so that a copy left out
+    # leaves no gap in the sources ([1], [2], [3], not [1], [3], [4]); the other fields use the new ids
+    renumbered: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +108,22 @@ def copied_articles(texts: dict[str, list[str]]) -> dict[str, str]:
     return copies
 
 
+def closed_numbering(kept: list[str], left_out: Iterable[str]) -> dict[str, str]:
+    """New ids that close the gaps left by copies left out of numbered sources: old id -> new id.
+
+    Sources are cited by number, and a reader seeing [1], [3], [4] looks for the missing
+    article. Only ids that are all numbers (as the loader and the window give them) are
+    renumbered, keeping their order; a copy's number becomes "copy-<number>" so that no id
+    means two articles. Empty when nothing needs to change.
+    """
+    if not kept or not all(i.isdecimal() for i in kept):
+        return {}
+    mapping = {old: str(n) for n, old in enumerate(sorted(kept, key=int), 1) if old != str(n)}
+    if mapping:
+        mapping.update({c: f"copy-{c}" for c in left_out if c.isdecimal()})
+    return mapping
+
+
 def copy_reason(copy: list[str], original: Article, texts_of_original: list[str]) -> str:
     """Why a copy was left out, saying how many sentences of its own went with it."""
     kept = {normalize_for_match(t) for t in texts_of_original}
@@ -123,6 +143,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     options = options or BriefingOptions()
     cancel = cancel or CancelToken()
     cache = cache if cache is not None else BuildCache()
+    given = [a.id for a in articles]
     articles, skipped = unique_articles(articles)
     stop = stopwords()
     bag = partial(content_stem_set, stop=stop)
@@ -144,6 +165,15 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
         cleaned = [ca for ca in cleaned if ca.article.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         texts = {aid: t for aid, t in texts.items() if aid not in copies}
+    kept = [ca.article.id for ca in cleaned]
+    left_out = set(given) - set(kept)
+    renumbered = closed_numbering(kept, left_out) if left_out else {}
+    if renumbered:
+        new = renumbered.get
+        cleaned = [replace(ca, article=replace(ca.article, id=new(ca.article.id, ca.article.id))) for ca in cleaned]
+        sentences = [replace(s, article_id=new(s.article_id, s.article_id)) for s in sentences]
+        texts = {new(aid, aid): t for aid, t in texts.items()}
+        copies = {new(c, c): new(o, o) for c, o in copies.items()}
 
     cancel.raise_if_cancelled()
     _report(progress, "dedup", 0.0)
@@ -173,7 +203,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
                        off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
                        not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)
-                                                for ca in cleaned}, stop))
+                                                for ca in cleaned}, stop),
+                       renumbered=renumbered)
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

@@ -785,7 +785,10 @@ class MainWindow(QMainWindow):
         worker = self._end_build()
         if worker is None or self._closing:
             return
-        self.snapshot = BuildSnapshot(result, worker.entry_of_source)
+        # A copy in another format left out in the middle of the list: the core numbered
+        # the sources after it anew, so that they run [1], [2], [3] as the Word file says.
+        entry_of_source = {result.renumbered.get(sid, sid): key for sid, key in worker.entry_of_source.items()}
+        self.snapshot = BuildSnapshot(result, entry_of_source)
         self._built_articles = worker.article_keys
         self._built_words = worker.options.words_per_section
         self._built_left_out = worker.options.leave_out

@@ -62,14 +62,17 @@ def test_copies_added_one_by_one_are_counted_once_by_the_build():
     assert briefing_by_content(result) == briefing_by_content(expected)
 
 
-def test_the_same_story_in_another_format_is_counted_once(tmp_path):
-    """A web page saved from the same story differs in bytes, not in sentences."""
-    original = sorted(FIXTURES.glob("*.txt"))[0]
+def saved_as_web_page(original: Path, page: Path) -> Path:
     lines = [line for line in original.read_text(encoding="utf-8").splitlines() if line.strip()]
-    page = tmp_path / "saved_page.html"
     page.write_text(f"<html><head><title>{lines[0]}</title></head><body><h1>{lines[0]}</h1>"
                     + "".join(f"<p>{line}</p>" for line in lines[1:]) + "<p>Share this article</p></body></html>",
                     encoding="utf-8")
+    return page
+
+
+def test_the_same_story_in_another_format_is_counted_once(tmp_path):
+    """A web page saved from the same story differs in bytes, not in sentences."""
+    page = saved_as_web_page(sorted(FIXTURES.glob("*.txt"))[0], tmp_path / "saved_page.html")
     once = load_inputs([FIXTURES]).articles
     both = load_inputs([FIXTURES, page]).articles
     assert len(both) == len(once) + 1  # the loader cannot tell: the bytes differ
@@ -79,6 +82,38 @@ def test_the_same_story_in_another_format_is_counted_once(tmp_path):
     assert [p.source for p in result.skipped] == ["saved_page.html"]
     assert "counted once" in result.skipped[0].reason
     assert briefing_by_content(result) == briefing_by_content(build_briefing(once))
+
+
+def test_a_copy_in_another_format_in_the_middle_leaves_no_gap_in_the_sources(tmp_path):
+    """Read as [1] story, [2] its web page, [3] ... : the page is left out by the build, and
+    the sources after it are numbered anew, so the Word file cites [1], [2], [3], never a
+    missing [2]. Every id in the result is a new one."""
+    first, *rest = sorted(FIXTURES.glob("*.txt"))
+    page = saved_as_web_page(first, tmp_path / "saved_page.html")
+    loaded = load_inputs([first, page, *rest]).articles
+    assert [a.id for a in loaded] == [str(i) for i in range(1, len(rest) + 3)]
+    result = build_briefing(loaded)
+    numbers = [str(i) for i in range(1, len(rest) + 2)]
+    assert [s.id for s in result.briefing.sources] == numbers
+    assert result.renumbered == {"2": "copy-2", **{str(i + 1): str(i) for i in range(2, len(rest) + 2)}}
+    assert result.copies == {"copy-2": "1"}
+    cited = {i for s in result.briefing.sections for p in s.points for i in (*p.sources, *p.related)}
+    assert cited and cited <= set(numbers)
+    assert [ca.article.id for ca in result.cleaned] == numbers
+    assert {m.article_id for c in result.candidates for m in c.members} <= set(numbers)
+    assert briefing_by_content(result) == briefing_by_content(build_briefing(load_inputs([first, *rest]).articles))
+
+
+@pytest.mark.parametrize("kept, left_out, expected", [
+    (["1", "2", "3"], ["4"], {}),  # the copy was last: no gap
+    (["1", "3"], ["2"], {"3": "2", "2": "copy-2"}),
+    (["a", "c"], ["b"], {}),  # ids that are not numbers are the caller's own: kept
+    (["1", "3"], ["same-2", "2"], {"3": "2", "2": "copy-2"}),  # only a number could be taken twice
+    (["2", "10"], ["1"], {"2": "1", "10": "2", "1": "copy-1"}),  # number order, not text order
+])
+def test_closed_numbering(kept, left_out, expected):
+    from briefing.pipeline import closed_numbering
+    assert closed_numbering(kept, left_out) == expected
 
 
 def test_an_article_sharing_a_few_sentences_with_another_is_no_copy():

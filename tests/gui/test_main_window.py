@@ -645,9 +645,9 @@ def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, ri
 def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row(qtbot, window, river_dir, tmp_path):
     """The same file under another name, and the same story in another format, are each
     noted as a copy and the status bar counts what the Word file will list. A file with the
-    same bytes gets no number, so the sources run [1] to [4] with no gap. (A copy in
-    another format is found only by the build, after numbering: last here, as it is when
-    added later.)"""
+    same bytes gets no number; a copy in another format is found only by the build, which
+    numbers the sources after it anew. Either way the sources run [1] to [4] with no gap,
+    and each row still shows its own article."""
     import shutil
     copies = tmp_path / "copies"
     copies.mkdir()
@@ -657,14 +657,21 @@ def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row
         "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip()) + "</body></html>",
         encoding="utf-8")
     load_and_wait(qtbot, window, [river_dir / "01_harbour_herald.txt", river_dir / "02_valley_times.txt",
-                                  copies / "01_copy.txt", river_dir / "03_river_post.txt",
-                                  river_dir / "04_late_dispatch.txt", copies / "02_as_web_page.html"])
+                                  copies / "01_copy.txt", copies / "02_as_web_page.html",
+                                  river_dir / "03_river_post.txt", river_dir / "04_late_dispatch.txt"])
     build_and_wait(qtbot, window)
     assert [s.id for s in window.snapshot.result.briefing.sources] == ["1", "2", "3", "4"]
     assert window.statusBar().currentMessage().startswith("Briefing built from 4 articles")
-    notes = {e.title: e.note for e in window.articles.checked_entries()}
+    entries = window.articles.checked_entries()
+    notes = {e.key: e.note for e in entries}
     copied = [n for n in notes.values() if n and n.startswith("Same text as")]
     assert len(copied) == 2, notes
+    source_of_entry = window.snapshot.source_of_entry
+    numbers = {s.id for s in window.briefing.sources}
+    used = [e for e in entries if source_of_entry.get(e.key) in numbers]
+    assert sorted(source_of_entry[e.key] for e in used) == ["1", "2", "3", "4"]
+    assert all(window.snapshot.cleaned(e.key).article.title == e.article.title for e in used)
+    assert any(window.snapshot.highlights(entries[-1].key, window.briefing))  # the last row's points, not another's
 
 
 def test_an_article_not_in_english_is_marked_in_the_list(qtbot, window, river_dir):
