@@ -61,6 +61,7 @@ class PinnedPoint:
     related: list[str] = field(default_factory=list)  # source keys reporting it in other words
     score: float = 0.0
     party: str | None = None
+    context: str | None = None  # the sentence before, when the point leans on it ("These may include ...")
 
 
 @dataclass
@@ -95,7 +96,7 @@ class Edits:
             text=point.text, section=section,
             sources=[source_key(briefing.source(i)) for i in point.sources if _has_source(briefing, i)],
             related=[source_key(briefing.source(i)) for i in point.related if _has_source(briefing, i)],
-            score=point.score, party=point.party)
+            score=point.score, party=point.party, context=point.context)
 
     def unpin(self, text: str) -> None:
         self.pinned.pop(point_key(text), None)
@@ -156,7 +157,8 @@ class Edits:
             pinned[key] = PinnedPoint(text=p["text"], section=p["section"],
                                       sources=_str_list(p.get("sources", []), "sources"),
                                       related=_str_list(p.get("related", []), "related"), score=float(score),
-                                      party=_opt_str(p.get("party"), "party"))
+                                      party=_opt_str(p.get("party"), "party"),
+                                      context=_opt_str(p.get("context"), "context"))
         words = data.get("words_per_section")
         if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 10):
             raise ValueError(f"'words_per_section' must be a whole number of at least 10, not {words!r}")
@@ -230,7 +232,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
             continue
         related = [id_of[s] for s in pin.related if s in id_of and id_of[s] not in cited]
         placed[target].append(Point(text=pin.text, sources=cited, related=related, score=pin.score,
-                                    party=pin.party, pinned=True))
+                                    party=pin.party, pinned=True, context=pin.context))
         present.add(key)
         refilled.add(target)
 

@@ -101,6 +101,7 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
     edits = Edits()
     point = briefing.section("objectives").points[1]
     point.party = "Norvia"
+    point.context = "Norvia's delegation landed on Sunday."
     edits.pin(point, "objectives", briefing)
     assert apply_edits(briefing, edits).section("objectives").points[1].pinned
 
@@ -114,6 +115,7 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
     assert [p.text for p in pinned] == ["Norvia seeks access to the river port."]
     assert pinned[0].sources == ["7"]
     assert pinned[0].party == "Norvia"
+    assert pinned[0].context == "Norvia's delegation landed on Sunday."  # still understood alone
 
 
 def test_pin_whose_sources_are_all_gone_waits(briefing):
@@ -171,10 +173,12 @@ def test_title_event_marking_and_words_overrides(briefing):
 def test_json_round_trip(briefing):
     edits = Edits(title="T", event="E", words_per_section=90, template="standard", marking="Restricted")
     edits.drop("Norvia seeks access to the river port.")
+    briefing.section("risks").points[0].context = "The dam is half built."
     edits.pin(briefing.section("risks").points[0], "risks", briefing)
     edits.move("Lakeland wants a binding water treaty.", "concessions")
     again = Edits.from_json(edits.to_json())
     assert again == edits
+    assert again.pinned[point_key("Talks could collapse over the dam schedule.")].context == "The dam is half built."
     assert not again.is_empty and Edits().is_empty
 
 
@@ -185,6 +189,7 @@ def test_json_round_trip(briefing):
     ({"pinned": {"k": {"text": "x", "section": "risks", "score": "high"}}}, "score"),
     ({"words_per_section": 3}, "at least 10"),
     ({"title": 5}, "title"),
+    ({"pinned": {"k": {"text": "x", "section": "risks", "context": 3}}}, "context"),
     ({"version": 99}, "newer"),
 ])
 def test_from_dict_says_what_is_wrong(data, message):
