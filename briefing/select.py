@@ -22,7 +22,11 @@ from .tokens import normalize_for_match
 BagOfWords = Callable[[str], list[str]]
 
 POOL_SIZE = 300  # candidates per section considered; keeps selection linear in input size
-FRAME_CAP = 6.0  # frame margin above which a sentence is "clearly" of its section
+# Frame margin above which a sentence is "clearly" of its section. At 6, every sentence
+# with a clear frame counted the same, and a vaguer one could outweigh a sharper one on
+# information alone: over our 24 sets 13 points sat in the wrong section. At 8 there are
+# 9, and mean recall is 0.685 (was 0.673); 7 to 10 all do about as well.
+FRAME_CAP = 8.0
 GENERIC_WEIGHT = 0.15
 LENGTH_EXPONENT = 0.6
 PARAPHRASE_PENALTY = 2.0
