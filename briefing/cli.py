@@ -144,9 +144,10 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")
     briefing = result.briefing
-    names = _distinct_names(loaded.articles)
+    # The build renumbers the sources after a copy it left out; its notes use those numbers.
+    names = {result.renumbered.get(i, i): name for i, name in _distinct_names(loaded.articles).items()}
     if result.mixed:
-        titles = {a.id: a.title for a in loaded.articles}
+        titles = {result.renumbered.get(a.id, a.id): a.title for a in loaded.articles}
 
         def files(group: list[str], shown: int = 6) -> str:
             more = f", and {len(group) - shown} more" if len(group) > shown else ""

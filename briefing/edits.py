@@ -247,6 +247,10 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
 
     for section in out.sections:
         section.points = placed[section.key]
+        shown = {point_key(p.text) for p in section.points}
+        for point in section.points:  # a lead-in that is itself a point here is not said twice
+            if point.context and point_key(point.context) in shown:
+                point.context = None
     if edits.title and edits.title.strip():
         out.title = edits.title.strip()
     if edits.event is not None:

@@ -7,6 +7,7 @@ between steps, so the window can run it on a worker thread.
 from __future__ import annotations
 
 import datetime as _dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -69,17 +70,20 @@ def _report(progress: ProgressCallback | None, stage: str, fraction: float) -> N
         progress(stage, fraction)
 
 
-def unique_articles(articles: list[Article]) -> tuple[list[Article], list[LoadProblem]]:
-    """Drop articles whose text is identical to an earlier one: the same story twice is one source."""
+def unique_articles(articles: list[Article]) -> tuple[list[Article], dict[str, str]]:
+    """Drop articles whose text is identical to an earlier one: the same story twice is one source.
+
+    Returns the articles kept and, for each left out, the id of the earlier one.
+    """
     seen: dict[str, Article] = {}
-    kept, skipped = [], []
+    kept, same = [], {}
     for a in articles:
         if a.content_hash and a.content_hash in seen:
-            skipped.append(LoadProblem(a.display_name, same_text_reason(seen[a.content_hash])))
+            same[a.id] = seen[a.content_hash].id
             continue
         seen[a.content_hash] = a
         kept.append(a)
-    return kept, skipped
+    return kept, same
 
 
 COPY_SHARE = 0.8  # an article with this share of its sentences in one earlier article is a copy of it
@@ -109,18 +113,24 @@ def copied_articles(texts: dict[str, list[str]]) -> dict[str, str]:
 
 
 def closed_numbering(kept: list[str], left_out: Iterable[str]) -> dict[str, str]:
-    """New ids that close the gaps left by copies left out of numbered sources: old id -> new id.
+    """New ids that close the gaps left by articles left out of numbered sources: old id -> new id.
 
     Sources are cited by number, and a reader seeing [1], [3], [4] looks for the missing
-    article. Only ids that are all numbers (as the loader and the window give them) are
-    renumbered, keeping their order; a copy's number becomes "copy-<number>" so that no id
-    means two articles. Empty when nothing needs to change.
+    article. Each kept number moves down by the numbers left out below it, so the gaps
+    the build made close and any the caller made stay. Only ids that are all numbers (as
+    the loader and the window give them) change; a left-out number becomes
+    "copy-<number>" so that no id means two articles. Empty when nothing needs to change.
     """
     if not kept or not all(i.isdecimal() for i in kept):
         return {}
-    mapping = {old: str(n) for n, old in enumerate(sorted(kept, key=int), 1) if old != str(n)}
+    gone = sorted(int(i) for i in left_out if i.isdecimal())
+    mapping = {}
+    for old in kept:
+        below = bisect_left(gone, int(old))
+        if below:
+            mapping[old] = str(int(old) - below)
     if mapping:
-        mapping.update({c: f"copy-{c}" for c in left_out if c.isdecimal()})
+        mapping.update({str(n): f"copy-{n}" for n in gone})
     return mapping
 
 
@@ -143,8 +153,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     options = options or BriefingOptions()
     cancel = cancel or CancelToken()
     cache = cache if cache is not None else BuildCache()
-    given = [a.id for a in articles]
-    articles, skipped = unique_articles(articles)
+    given = {a.id: a for a in articles}
+    articles, same = unique_articles(articles)
     stop = stopwords()
     bag = partial(content_stem_set, stop=stop)
 
@@ -158,16 +168,16 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
         _report(progress, "sentences", (i + 1) / max(len(articles), 1))
     texts = sentences_by_article(cleaned, sentences)
     copies = copied_articles(texts)
+    kept = [ca.article.id for ca in cleaned if ca.article.id not in copies]
+    renumbered = closed_numbering(kept, [*same, *copies]) if same or copies else {}
+    # What was left out is said with the new numbers: "same text as 2" names the second source.
+    shown = {i: replace(a, id=renumbered.get(i, i)) for i, a in given.items()}
+    skipped = [LoadProblem(shown[c].display_name, same_text_reason(shown[o])) for c, o in same.items()]
+    skipped += [LoadProblem(shown[c].display_name, copy_reason(texts[c], shown[o], texts[o])) for c, o in copies.items()]
     if copies:
-        by_id = {a.id: a for a in articles}
-        skipped += [LoadProblem(by_id[c].display_name, copy_reason(texts[c], by_id[o], texts[o]))
-                    for c, o in copies.items()]
         cleaned = [ca for ca in cleaned if ca.article.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         texts = {aid: t for aid, t in texts.items() if aid not in copies}
-    kept = [ca.article.id for ca in cleaned]
-    left_out = set(given) - set(kept)
-    renumbered = closed_numbering(kept, left_out) if left_out else {}
     if renumbered:
         new = renumbered.get
         cleaned = [replace(ca, article=replace(ca.article, id=new(ca.article.id, ca.article.id))) for ca in cleaned]

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from briefing import CancelToken, LoadResult, load_inputs
 
-from .ui_thread import ui_thread_first
+from .ui_thread import gil_handed_over_quickly
 
 
 @dataclass
@@ -43,7 +43,7 @@ class LoadWorker(QRunnable):
         batch: list[LoadedInput] = []
         last = time.monotonic()
         try:
-            with ui_thread_first():
+            with gil_handed_over_quickly():
                 for done, (source, placeholder) in enumerate(self.inputs, 1):
                     if self.cancel.cancelled:
                         break

@@ -1,8 +1,9 @@
 """What keeps the UI thread quick while workers run Python on the pool.
 
 Qt runs the window on one thread, and every paint, row or timer that Python serves
-needs the GIL, which a busy worker holds. These two helpers are what the window and
-its workers do about that; neither touches a widget.
+needs the GIL, which a busy worker holds, and stops while the garbage collector scans
+the heap. These helpers are what the window and its workers do about that; none
+touches a widget.
 """
 from __future__ import annotations
 
@@ -12,56 +13,87 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-_workers_lock = threading.Lock()
-_workers_running = 0
+_lock = threading.Lock()
+_quick_handovers = 0  # workers running with the short switch interval
+_collector_pauses = 0  # builds running with the collector paused
 _collector_was_enabled = True
 _switch_interval_before = 0.005
 
 # Seconds a busy thread may hold the GIL while another waits for it (Python's default is
 # 0.005). Every call from Qt into Python on the UI thread (a row's data, a delegate's paint,
-# a timer) must take the GIL back from the build; a repaint makes dozens of such calls.
+# a timer) must take the GIL back from the worker; a repaint makes dozens of such calls.
 UI_SWITCH_INTERVAL = 0.001
 
 
 @contextmanager
-def ui_thread_first() -> Iterator[None]:
-    """Keep the UI thread's waits short while a worker runs Python on a pool thread.
+def gil_handed_over_quickly() -> Iterator[None]:
+    """While a worker runs Python on a pool thread, let the UI thread have the GIL within 1 ms.
 
-    Two things froze the window during a build. Python's cyclic garbage collector: a
-    build allocates hundreds of thousands of objects, which sets off full collections
-    that scan the whole heap with the GIL held, 100 ms and more each; it is paused (the
-    build's data is freed by reference counting) and resumes when the last worker ends.
-    And the GIL's hand-over: with the default 5 ms switch interval, a repaint during a
-    build waited up to 5 ms for each of its calls into Python, 150-250 ms in all on a
-    loaded machine; at 1 ms the waits shrink fivefold and the build takes a few per cent longer.
+    With the default 5 ms switch interval, a repaint during a build waited up to 5 ms for
+    each of its calls into Python, 150-250 ms in all on a loaded machine (a CI run of the
+    500-article heartbeat test saw 206 ms). At 1 ms the waits shrink fivefold, and the
+    build takes a few per cent longer. Nested and concurrent workers share one setting;
+    the previous interval comes back when the last one ends.
     """
-    global _workers_running, _collector_was_enabled, _switch_interval_before
-    with _workers_lock:
-        if _workers_running == 0:
-            _collector_was_enabled = gc.isenabled()
+    global _quick_handovers, _switch_interval_before
+    with _lock:
+        if _quick_handovers == 0:
             _switch_interval_before = sys.getswitchinterval()
-            gc.disable()
             sys.setswitchinterval(min(UI_SWITCH_INTERVAL, _switch_interval_before))
-        _workers_running += 1
+        _quick_handovers += 1
     try:
         yield
     finally:
-        with _workers_lock:
-            _workers_running -= 1
-            if _workers_running == 0:
+        with _lock:
+            _quick_handovers -= 1
+            if _quick_handovers == 0:
                 sys.setswitchinterval(_switch_interval_before)
-                if _collector_was_enabled:
-                    gc.enable()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a build runs.
+
+    A build allocates hundreds of thousands of objects, which sets off full collections
+    that scan the whole heap with the GIL held: the window would freeze for 100 ms and
+    more each time. A build makes no reference cycles (a test checks), so its data is
+    freed by reference counting; the collector resumes when the last build ends. Reading
+    files does make cycles (the Word and PDF readers), so loading never pauses it.
+    """
+    global _collector_pauses, _collector_was_enabled
+    with _lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
+@contextmanager
+def ui_thread_first() -> Iterator[None]:
+    """What a build does to keep the window responsive: both of the above."""
+    with gil_handed_over_quickly(), collector_paused():
+        yield
 
 
 def settle_collector() -> None:
     """Move the objects alive now out of the collector's sight (``gc.freeze``).
 
-    Called once the language tools are loaded and after each build: what exists then
-    (Qt, NLTK, the lexicons, the last build) lives on, and a full collection over it
-    costs 100-200 ms with the GIL held, felt as a frozen window. Frozen objects are
-    still freed by reference counting when dropped; the core makes no reference
-    cycles, so nothing is kept that would otherwise be collected. Freezing is instant;
-    collecting first would cost the very pause this avoids.
+    Called once the language tools are loaded, after files are read and after each
+    build: what exists then (Qt, NLTK, the lexicons, the articles, the last build) lives
+    on, and a full collection over it costs 100-200 ms with the GIL held, felt as a
+    frozen window. Frozen objects are still freed by reference counting when dropped.
+    Freezing is instant; collecting first would cost the very pause this avoids. While
+    a build has the collector paused nothing is frozen: cycles left by files read
+    meanwhile (a Word file's reader makes some) would then be kept for good.
     """
-    gc.freeze()
+    with _lock:
+        if _collector_pauses:
+            return
+        gc.freeze()

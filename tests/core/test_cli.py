@@ -124,6 +124,28 @@ def test_an_article_about_something_else_is_named_on_stderr(tmp_path):
     assert "two different meetings" not in alone.stderr
 
 
+def test_warnings_name_the_right_file_after_a_copy_in_the_middle_is_left_out(tmp_path, capsys):
+    """The build renumbers the sources after a copy it leaves out; the warnings must still
+    name the off-topic and the German article, not the files now holding their numbers."""
+    from pathlib import Path
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    first, *rest = sorted((fixtures / "river_summit").glob("*.txt"))
+    lines = [line for line in first.read_text(encoding="utf-8").splitlines() if line.strip()]
+    page = tmp_path / "first_as_page.html"
+    page.write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>", encoding="utf-8")
+    inputs = [first, page, *rest, fixtures / "off_topic" / "cycle_lanes.txt",
+              fixtures / "other_languages" / "hafengespraeche.txt"]
+    out = tmp_path / "b.json"
+    assert main(["build", *map(str, inputs), "-o", str(tmp_path / "b.docx"), "--json", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["sources"]] == [str(i) for i in range(1, 7)]
+    named = {line.split(": ")[2] for line in err if "shares few words" in line}
+    assert "cycle_lanes.txt" in named and named <= {"cycle_lanes.txt", "hafengespraeche.txt"}
+    foreign = [line for line in err if "does not read as English" in line]
+    assert len(foreign) == 1 and "hafengespraeche.txt" in foreign[0]
+    assert any(line.startswith("briefing: skipped first_as_page.html: same text as") for line in err)
+
+
 def test_two_meetings_in_one_build_are_warned_about_with_a_headline_of_each(tmp_path):
     from pathlib import Path
     summits = Path(__file__).resolve().parents[1] / "fixtures" / "summits"

@@ -104,12 +104,26 @@ def test_a_copy_in_another_format_in_the_middle_leaves_no_gap_in_the_sources(tmp
     assert briefing_by_content(result) == briefing_by_content(build_briefing(load_inputs([first, *rest]).articles))
 
 
+def test_what_was_left_out_is_said_with_the_new_numbers():
+    """Text given without a file is named by its number: after renumbering, "same text as 3"
+    would name the wrong article."""
+    from briefing.load import article_from_text
+    stories = [f.read_text(encoding="utf-8") for f in sorted(FIXTURES.glob("*.txt"))[:3]]
+    articles = [article_from_text(t, source_id=str(i)) for i, t in enumerate([stories[0], stories[1], stories[1],
+                                                                              stories[2]], 1)]
+    result = build_briefing(articles)
+    assert [s.id for s in result.briefing.sources] == ["1", "2", "3"]
+    assert [(p.source, p.reason) for p in result.skipped] == [("copy-3", "same text as 2; counted once")]
+
+
 @pytest.mark.parametrize("kept, left_out, expected", [
     (["1", "2", "3"], ["4"], {}),  # the copy was last: no gap
+    (["2", "3"], ["4"], {}),  # a gap the caller made is the caller's
     (["1", "3"], ["2"], {"3": "2", "2": "copy-2"}),
+    (["2", "3", "5"], ["4"], {"5": "4", "4": "copy-4"}),
     (["a", "c"], ["b"], {}),  # ids that are not numbers are the caller's own: kept
     (["1", "3"], ["same-2", "2"], {"3": "2", "2": "copy-2"}),  # only a number could be taken twice
-    (["2", "10"], ["1"], {"2": "1", "10": "2", "1": "copy-1"}),  # number order, not text order
+    (["2", "10"], ["1"], {"2": "1", "10": "9", "1": "copy-1"}),  # number order, not text order
 ])
 def test_closed_numbering(kept, left_out, expected):
     from briefing.pipeline import closed_numbering

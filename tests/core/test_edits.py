@@ -118,6 +118,19 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
     assert pinned[0].context == "Norvia's delegation landed on Sunday."  # still understood alone
 
 
+def test_put_back_pin_does_not_repeat_a_lead_in_that_is_a_point_of_its_section(briefing):
+    edits = Edits()
+    point = briefing.section("objectives").points[1]
+    point.context = "Lakeland wants a binding water treaty."  # the point just above it
+    edits.pin(point, "objectives", briefing)
+    rebuilt = make_briefing({"objectives": [("Lakeland wants a binding water treaty.", ["1"], 0.9)],
+                             "concessions": [], "risks": []})
+    out = apply_edits(rebuilt, edits)
+    put_back = [p for p in out.section("objectives").points if p.pinned]
+    assert [p.text for p in put_back] == ["Norvia seeks access to the river port."]
+    assert put_back[0].context is None
+
+
 def test_pin_whose_sources_are_all_gone_waits(briefing):
     edits = Edits()
     edits.pin(briefing.section("objectives").points[1], "objectives", briefing)
