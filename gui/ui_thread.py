@@ -57,8 +57,10 @@ def collector_paused() -> Iterator[None]:
     A build allocates hundreds of thousands of objects, which sets off full collections
     that scan the whole heap with the GIL held: the window would freeze for 100 ms and
     more each time. A build makes no reference cycles (a test checks), so its data is
-    freed by reference counting; the collector resumes when the last build ends. Reading
-    files does make cycles (the Word and PDF readers), so loading never pauses it.
+    freed by reference counting. When the last build ends, what is alive then is frozen
+    (see :func:`settle_collector`) before the collector resumes: otherwise its first
+    collection scans everything the build allocated, 90 ms measured after 500 articles.
+    Reading files does make cycles (the Word and PDF readers), so loading never pauses it.
     """
     global _collector_pauses, _collector_was_enabled
     with _lock:
@@ -71,8 +73,10 @@ def collector_paused() -> Iterator[None]:
     finally:
         with _lock:
             _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_enabled:
-                gc.enable()
+            if _collector_pauses == 0:
+                gc.freeze()
+                if _collector_was_enabled:
+                    gc.enable()
 
 
 @contextmanager
@@ -85,15 +89,15 @@ def ui_thread_first() -> Iterator[None]:
 def settle_collector() -> None:
     """Move the objects alive now out of the collector's sight (``gc.freeze``).
 
-    Called once the language tools are loaded, after files are read and after each
-    build: what exists then (Qt, NLTK, the lexicons, the articles, the last build) lives
-    on, and a full collection over it costs 100-200 ms with the GIL held, felt as a
-    frozen window. Frozen objects are still freed by reference counting when dropped.
-    Freezing is instant; collecting first would cost the very pause this avoids. While
-    a build has the collector paused nothing is frozen: cycles left by files read
-    meanwhile (a Word file's reader makes some) would then be kept for good.
+    Called once files are read and after each build: what exists then (Qt, NLTK, the
+    lexicons, the articles, the last build) lives on, and a full collection over it
+    costs 100-200 ms with the GIL held, felt as a frozen window. Frozen objects are
+    still freed by reference counting when dropped. Freezing is instant; collecting
+    first would cost the very pause this avoids. While a build has the collector paused
+    this waits for the build's end, which freezes. (Cycles a Word or PDF file's reader
+    left while a build had the collector paused are then kept for good: a few per file
+    read during a build.)
     """
     with _lock:
-        if _collector_pauses:
-            return
-        gc.freeze()
+        if _collector_pauses == 0:
+            gc.freeze()
