@@ -171,7 +171,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     kept = [ca.article.id for ca in cleaned if ca.article.id not in copies]
     renumbered = closed_numbering(kept, [*same, *copies]) if same or copies else {}
     # What was left out is said with the new numbers: "same text as 2" names the second source.
-    shown = {i: replace(a, id=renumbered.get(i, i)) for i, a in given.items()}
+    shown = {i: replace(given[i], id=renumbered.get(i, i)) for pair in (*same.items(), *copies.items()) for i in pair}
     skipped = [LoadProblem(shown[c].display_name, same_text_reason(shown[o])) for c, o in same.items()]
     skipped += [LoadProblem(shown[c].display_name, copy_reason(texts[c], shown[o], texts[o])) for c, o in copies.items()]
     if copies:
