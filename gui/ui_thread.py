@@ -22,16 +22,16 @@ _switch_interval_before = 0.005
 # Seconds a busy thread may hold the GIL while another waits for it (Python's default is
 # 0.005). Every call from Qt into Python on the UI thread (a row's data, a delegate's paint,
 # a timer) must take the GIL back from the worker; a repaint makes dozens of such calls.
-UI_SWITCH_INTERVAL = 0.001
+UI_SWITCH_INTERVAL = 0.0005
 
 
 @contextmanager
 def gil_handed_over_quickly() -> Iterator[None]:
-    """While a worker runs Python on a pool thread, let the UI thread have the GIL within 1 ms.
+    """While a worker runs Python on a pool thread, let the UI thread have the GIL within 0.5 ms.
 
     With the default 5 ms switch interval, a repaint during a build waited up to 5 ms for
     each of its calls into Python, 150-250 ms in all on a loaded machine (a CI run of the
-    500-article heartbeat test saw 206 ms). At 1 ms the waits shrink fivefold, and the
+    500-article heartbeat test saw 206 ms). At 0.5 ms the waits shrink tenfold, and the
     build takes a few per cent longer. Nested and concurrent workers share one setting;
     the previous interval comes back when the last one ends.
     """
