@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .model import Briefing, Point, Source
+from .model import Briefing, Point, Section, Source
 
 EDITS_VERSION = 1
 
@@ -170,6 +170,14 @@ class Edits:
         return cls.from_dict(json.loads(text))
 
 
+def drop_repeated_lead_ins(section: Section) -> None:
+    """A lead-in that is itself a point of the section, just above or below, is not said twice."""
+    shown = {point_key(p.text) for p in section.points}
+    for point in section.points:
+        if point.context and point_key(point.context) in shown:
+            point.context = None
+
+
 def _has_source(briefing: Briefing, source_id: str) -> bool:
     return any(s.id == source_id for s in briefing.sources)
 
@@ -247,10 +255,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
 
     for section in out.sections:
         section.points = placed[section.key]
-        shown = {point_key(p.text) for p in section.points}
-        for point in section.points:  # a lead-in that is itself a point here is not said twice
-            if point.context and point_key(point.context) in shown:
-                point.context = None
+        drop_repeated_lead_ins(section)  # a put-back pin or a moved point may bring its lead-in along
     if edits.title and edits.title.strip():
         out.title = edits.title.strip()
     if edits.event is not None:

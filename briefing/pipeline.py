@@ -19,7 +19,7 @@ from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
 from .discourse import elaborates, names_what_was_said, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
-from .edits import point_key
+from .edits import drop_repeated_lead_ins, point_key
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
@@ -43,7 +43,8 @@ class BuildResult:
     off_topic: list[str] = field(default_factory=list)
     # two groups of ids when the articles seem to cover two meetings (larger group first), else []
     mixed: list[list[str]] = field(default_factory=list)
-    # id of an article left out as a copy of another in another format -> that other's id
+    # id of an article left out as a copy of another (the same text, or the same sentences
+    # in another format) -> that other's id
     copies: dict[str, str] = field(default_factory=dict)
     # ids of articles that do not read as English (used all the same; they give few points)
     not_english: list[str] = field(default_factory=list)
@@ -169,7 +170,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     texts = sentences_by_article(cleaned, sentences)
     copies = copied_articles(texts)
     kept = [ca.article.id for ca in cleaned if ca.article.id not in copies]
-    renumbered = closed_numbering(kept, [*same, *copies]) if same or copies else {}
+    renumbered = closed_numbering(kept, [*same, *copies])
     # What was left out is said with the new numbers: "same text as 2" names the second source.
     shown = {i: replace(given[i], id=renumbered.get(i, i)) for pair in (*same.items(), *copies.items()) for i in pair}
     skipped = [LoadProblem(shown[c].display_name, same_text_reason(shown[o])) for c, o in same.items()]
@@ -178,6 +179,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
         cleaned = [ca for ca in cleaned if ca.article.id not in copies]
         sentences = [s for s in sentences if s.article_id not in copies]
         texts = {aid: t for aid, t in texts.items() if aid not in copies}
+    copies = {**same, **copies}
     if renumbered:
         new = renumbered.get
         cleaned = [replace(ca, article=replace(ca.article, id=new(ca.article.id, ca.article.id))) for ca in cleaned]
@@ -285,11 +287,9 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
     previous = {text: sentence.previous for text, sentence in first.items()}
     attribute_points(sections, parties, previous=previous)
     for section in sections:
-        shown = {normalize_for_match(p.text) for p in section.points}
         for point in section.points:
-            before = previous.get(point.text, "")
-            if normalize_for_match(before) not in shown:  # already a point just above or below
-                point.context = point_context(point, before, not first[point.text].opens_paragraph)
+            point.context = point_context(point, previous.get(point.text, ""), not first[point.text].opens_paragraph)
+        drop_repeated_lead_ins(section)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",

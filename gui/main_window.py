@@ -712,19 +712,10 @@ class MainWindow(QMainWindow):
         self._rebuild_timer.stop()
         articles: list[Article] = []
         entry_of_source: dict[str, int] = {}
-        numbered: set[str] = set()
-        number = 0
-        for entry in entries:
+        for n, entry in enumerate(entries, 1):
             assert entry.article is not None
-            digest = entry.article.content_hash
-            if digest and digest in numbered:  # the build counts it once: no number, so sources run [1], [2], [3] ...
-                source_id = f"same-{len(articles) + 1}"
-            else:
-                numbered.add(digest)
-                number += 1
-                source_id = str(number)
-            articles.append(dataclasses.replace(entry.article, id=source_id))
-            entry_of_source[source_id] = entry.key
+            articles.append(dataclasses.replace(entry.article, id=str(n)))
+            entry_of_source[str(n)] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
                                       title=None, event=None, leave_out=frozenset(self.edits.dropped))
         # Only the drops changed: the build fills their place, and the status bar keeps
@@ -785,8 +776,8 @@ class MainWindow(QMainWindow):
         worker = self._end_build()
         if worker is None or self._closing:
             return
-        # A copy in another format left out in the middle of the list: the core numbered
-        # the sources after it anew, so that they run [1], [2], [3] as the Word file says.
+        # A copy left out in the middle of the list: the core numbered the sources after
+        # it anew, so that they run [1], [2], [3] as the Word file says.
         entry_of_source = {result.renumbered.get(sid, sid): key for sid, key in worker.entry_of_source.items()}
         self.snapshot = BuildSnapshot(result, entry_of_source)
         self._built_articles = worker.article_keys
@@ -876,7 +867,6 @@ class MainWindow(QMainWindow):
         """What the build did with each article: points cited, or the same text counted once."""
         assert self.snapshot is not None
         notes: dict[int, str] = {}
-        first_with: dict[str, str] = {}
         off_topic = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.off_topic}
         foreign = {self.snapshot.entry_of_source.get(sid) for sid in self.snapshot.result.not_english}
         groups = self.snapshot.result.mixed
@@ -886,12 +876,7 @@ class MainWindow(QMainWindow):
             entry = self.articles.entry_by_key(key)
             if entry is None or entry.article is None:
                 continue
-            digest = entry.article.content_hash
-            if digest and digest in first_with:
-                notes[key] = f"Same text as “{first_with[digest]}”; counted once"
-                continue
-            first_with[digest] = entry.title
-            if source_id in copies:  # the same sentences in another format (a Word copy of a web page)
+            if source_id in copies:  # the same text, or the same sentences in another format
                 original = self.articles.entry_by_key(self.snapshot.entry_of_source.get(copies[source_id], -1))
                 notes[key] = f"Same text as “{original.title if original else 'another article'}”; counted once"
                 continue

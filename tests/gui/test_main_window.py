@@ -644,10 +644,9 @@ def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, ri
 
 def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row(qtbot, window, river_dir, tmp_path):
     """The same file under another name, and the same story in another format, are each
-    noted as a copy and the status bar counts what the Word file will list. A file with the
-    same bytes gets no number; a copy in another format is found only by the build, which
-    numbers the sources after it anew. Either way the sources run [1] to [4] with no gap,
-    and each row still shows its own article."""
+    noted as a copy and the status bar counts what the Word file will list. The build
+    leaves both out and numbers the sources after them anew, so the sources run [1] to [4]
+    with no gap, and each row still shows its own article."""
     import shutil
     copies = tmp_path / "copies"
     copies.mkdir()
