@@ -157,7 +157,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._warm_up = WarmUpWorker()
         self._warm_up.setAutoDelete(False)
-        self._warm_up.signals.finished.connect(settle_collector)
         self.pool.start(self._warm_up)
         if restore_session:
             self.restore_session()
@@ -795,7 +794,6 @@ class MainWindow(QMainWindow):
         if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
                 or self._drops_changed_since_build):
             self._rebuild_timer.start()
-        settle_collector()
         self.buildEnded.emit("finished")
 
     def _on_build_failed(self, message: str) -> None:

@@ -89,9 +89,9 @@ def ui_thread_first() -> Iterator[None]:
 def settle_collector() -> None:
     """Move the objects alive now out of the collector's sight (``gc.freeze``).
 
-    Called once files are read and after each build: what exists then (Qt, NLTK, the
-    lexicons, the articles, the last build) lives on, and a full collection over it
-    costs 100-200 ms with the GIL held, felt as a frozen window. Frozen objects are
+    Called once files are read (a build's end does the same, see :func:`collector_paused`):
+    what exists then (Qt, NLTK, the lexicons, the articles, the last build) lives on, and
+    a full collection over it costs 100-200 ms with the GIL held, felt as a frozen window. Frozen objects are
     still freed by reference counting when dropped. Freezing is instant; collecting
     first would cost the very pause this avoids. While a build has the collector paused
     this waits for the build's end, which freezes. (Cycles a Word or PDF file's reader
