@@ -214,10 +214,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def _distinct_names(articles: list[Article]) -> dict[str, str]:
     """File names, or the path under the folders' common parent where two files share a
     name ("sochi/01_wire.txt" and "camp_david/01_wire.txt"), so every warning says which."""
@@ -236,3 +232,6 @@ def _distinct_names(articles: list[Article]) -> dict[str, str]:
             names[a.id] = str(path.relative_to(base) if base else path)
     return names
 
+
+if __name__ == "__main__":
+    sys.exit(main())
