@@ -32,6 +32,15 @@ def _positive_words(text: str) -> int:
     return value
 
 
+def _parties(text: str) -> tuple[str, ...]:
+    from .edits import party_list
+
+    names = party_list(text)
+    if not names:
+        raise argparse.ArgumentTypeError("name at least one party, e.g. \"Japan, United States\"")
+    return tuple(names)
+
+
 def _add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx", help="Word file to write")
     p.add_argument("--json", metavar="OUT.json", help="also write the briefing as JSON")
@@ -39,6 +48,9 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
                    help="word budget of each of objectives, concessions and risks (default 150)")
     p.add_argument("--title", metavar="TEXT", help="briefing title (default: the most representative headline)")
     p.add_argument("--event", metavar="TEXT", help="event line under the title")
+    p.add_argument("--parties", metavar="A,B", type=_parties,
+                   help="the meeting's sides, comma-separated, e.g. \"Japan, United States\"; points are "
+                        "grouped under them (default: the most mentioned countries)")
     p.add_argument("--template", metavar="NAME|PATH", default=None,
                    help="Word style template: a built-in name (see 'briefing templates'; default standard) "
                         "or your own .docx/.dotx, whose styles, page setup and header artwork are kept")
@@ -139,7 +151,8 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
             named = ", ".join(str(i) for i in list(inputs)[:3]) + (" ..." if len(inputs) > 3 else "")
             _say(f"no article files found in {named}: nothing to build from")
         return EXIT_FAILED
-    options = BriefingOptions(words_per_section=args.words_per_section, title=args.title, event=args.event)
+    options = BriefingOptions(words_per_section=args.words_per_section, title=args.title, event=args.event,
+                              parties=args.parties or ())
     result = build_briefing(loaded.articles, options)
     for problem in result.skipped:
         _say(f"skipped {problem.source}: {problem.reason}")

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .model import Briefing, Point, Section, Source
+from .parties import canonical_party
 
 EDITS_VERSION = 1
 
@@ -71,6 +72,9 @@ class Edits:
     dropped: dict[str, str] = field(default_factory=dict)  # point key -> wording, for "restore"
     pinned: dict[str, PinnedPoint] = field(default_factory=dict)  # point key -> point
     moved: dict[str, str] = field(default_factory=dict)  # point key -> section key
+    # point key -> whose point it is; "" when the user said it is no one party's
+    party_of: dict[str, str] = field(default_factory=dict)
+    parties: list[str] | None = None  # the parties as the user typed them; None: as found
     title: str | None = None
     event: str | None = None
     words_per_section: int | None = None
@@ -110,15 +114,24 @@ class Edits:
         if key in self.pinned:
             self.pinned[key].section = section
 
+    def set_party(self, text: str, party: str | None) -> None:
+        """Say whose point this is (``None``: no one party's), through every rebuild."""
+        key = point_key(text)
+        self.party_of[key] = party or ""
+        if key in self.pinned:
+            self.pinned[key].party = party or None
+
     def with_points_of(self, other: "Edits") -> "Edits":
         """A copy of these edits with ``other``'s decisions about points.
 
-        Undo steps back through drops, pins and moves only: the title and length typed
-        since belong to their own fields, and undoing a point must not undo them.
+        Undo steps back through drops, pins, moves and party changes only: the title,
+        parties and length typed since belong to their own fields, and undoing a point
+        must not undo them.
         """
         out = copy.deepcopy(self)
-        out.dropped, out.pinned, out.moved = (copy.deepcopy(other.dropped), copy.deepcopy(other.pinned),
-                                              copy.deepcopy(other.moved))
+        out.dropped, out.pinned, out.moved, out.party_of = (
+            copy.deepcopy(other.dropped), copy.deepcopy(other.pinned), copy.deepcopy(other.moved),
+            copy.deepcopy(other.party_of))
         return out
 
     @property
@@ -144,6 +157,10 @@ class Edits:
             raise ValueError(f"edits were written by a newer version (format {version})")
         dropped = _str_dict(data.get("dropped", {}), "dropped")
         moved = _str_dict(data.get("moved", {}), "moved")
+        party_of = _str_dict(data.get("party_of", {}), "party_of")
+        parties = data.get("parties")
+        if parties is not None:
+            parties = _str_list(parties, "parties")
         pinned_raw = data.get("pinned", {})
         if not isinstance(pinned_raw, dict):
             raise ValueError("'pinned' must be an object")
@@ -162,7 +179,8 @@ class Edits:
         words = data.get("words_per_section")
         if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 10):
             raise ValueError(f"'words_per_section' must be a whole number of at least 10, not {words!r}")
-        return cls(dropped=dropped, pinned=pinned, moved=moved, words_per_section=words,
+        return cls(dropped=dropped, pinned=pinned, moved=moved, party_of=party_of, parties=parties,
+                   words_per_section=words,
                    **{k: _opt_str(data.get(k), k) for k in ("title", "event", "template", "marking")})
 
     @classmethod
@@ -200,6 +218,35 @@ def _opt_str(value: Any, name: str) -> str | None:
     return value
 
 
+def party_list(text: str) -> list[str]:
+    """Parties typed as one line ("Japan, United States; South Korea"), each once, in order."""
+    out: list[str] = []
+    for name in re.split(r"[,;\n]", text):
+        name = " ".join(name.split())
+        if name and name.casefold() not in {n.casefold() for n in out}:
+            out.append(name)
+    return out
+
+
+def _set_parties(out: Briefing, edits: Edits) -> None:
+    """The user's parties replace the ones found; a point whose party is not one of them has none.
+
+    A typed name that means a found party ("japan", "US") is written as found, so the
+    points found for it stay with it.
+    """
+    if edits.parties is not None:
+        found = list(out.parties)
+        out.parties = list(dict.fromkeys(canonical_party(n, found) for n in party_list(", ".join(edits.parties))))
+    listed = {n.casefold(): n for n in out.parties}
+    for section in out.sections:
+        for point in section.points:
+            chosen = edits.party_of.get(point_key(point.text))
+            if chosen is not None:
+                point.party = listed.get(chosen.casefold()) if chosen else None
+            elif edits.parties is not None and point.party:
+                point.party = listed.get(point.party.casefold())
+
+
 def _words(points: list[Point]) -> int:
     return sum(len(p.text.split()) for p in points)
 
@@ -207,8 +254,9 @@ def _words(points: list[Point]) -> int:
 def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     """A copy of ``briefing`` with the user's edits laid over it.
 
-    Dropped points stay out; moved points go to their new section; pinned points are
-    kept, and put back if this build did not choose them (citing whichever of their
+    Dropped points stay out; moved points go to their new section; a point the user gave
+    a party (or none) has it, and parties the user typed replace the ones found; pinned
+    points are kept, and put back if this build did not choose them (citing whichever of their
     sources are still in the briefing; a pin whose sources are all gone waits until one
     returns). A section that a put-back pin takes over its word budget gives up its
     weakest points that the user did not pin or move.
@@ -256,6 +304,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     for section in out.sections:
         section.points = placed[section.key]
         drop_repeated_lead_ins(section)  # a put-back pin or a moved point may bring its lead-in along
+    _set_parties(out, edits)
     if edits.title and edits.title.strip():
         out.title = edits.title.strip()
     if edits.event is not None:

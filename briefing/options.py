@@ -30,6 +30,9 @@ class BriefingOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 60
     sections: tuple[str, ...] = field(default=tuple(SECTION_HEADINGS))
+    # parties: the meeting's sides as the user names them ("Lakeland", "Norvia"); points are
+    # grouped under these. Empty: the most mentioned countries of the articles.
+    parties: tuple[str, ...] = ()
     # select: points the user dropped (by edits.point_key) are never chosen, so the next
     # best point takes their words instead of leaving the section short.
     leave_out: frozenset[str] = frozenset()

@@ -11,9 +11,10 @@ they run through the coverage rather than one article.
 
 A point belongs to a party when that party is the grammatical subject: after dropping an
 opening connective or introductory phrase ("However,", "In exchange,", "When he
-arrives ..., "), the first content words name exactly one party. Only sections about
-what a party wants or offers are grouped this way; points with no clear party stay
-ungrouped.
+arrives ..., "), the first content words name exactly one party. Every point gets its
+party, but only sections about what a party wants or offers are grouped by it: a risk
+is everyone's, and a risk the user moves to Objectives is then listed under its party.
+Points with no clear party stay ungrouped.
 """
 from __future__ import annotations
 
@@ -32,6 +33,11 @@ from .tokens import LOWER, UPPER
 
 PARTY_SECTIONS = ("objectives", "concessions")
 """Sections whose points are grouped by party: what a party wants, what it offers."""
+
+
+def grouped_by_party(section_key: str) -> bool:
+    """True for the sections whose points are listed under their party."""
+    return section_key in PARTY_SECTIONS
 MAX_PARTIES = 4
 # a party is mentioned at least this share as often as the most mentioned one...
 MIN_SHARE_OF_TOP = 0.3
@@ -304,12 +310,52 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
     return {city: v.most_common(1)[0][0] for city, v in votes.items()}
 
 
-def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -> PartyModel:
-    """The parties of the meeting, most mentioned first."""
+def canonical_party(name: str, found: list[str]) -> str:
+    """The party a typed name means: one found ("japan" -> "Japan"), the country of a
+    known name ("US", "Tokyo" -> the country), else the name as typed."""
+    for party in found:
+        if party.casefold() == name.casefold():
+            return party
+    folded = _folded_aliases()
+    return folded.get(name.casefold(), name)
+
+
+@lru_cache(maxsize=1)
+def _folded_aliases() -> dict[str, str]:
+    return {alias.casefold(): nation for alias, nation in countries().canonical.items()}
+
+
+def _named(names: tuple[str, ...], known: dict[str, str], texts: list[str]) -> dict[str, str]:
+    """Name -> party for parties the user named.
+
+    A known name or alias ("US", "japanese") is its country; any other name ("lakeland",
+    "Hamas") is a party of its own, spelt as the articles spell it most often.
+    """
+    folded = {alias.casefold(): nation for alias, nation in known.items()}
+    out: dict[str, str] = {}
+    for name in (" ".join(n.split()) for n in names):
+        if not name:
+            continue
+        if name.casefold() in folded:
+            out[name] = folded[name.casefold()]
+            continue
+        spellings = Counter(m.group(0) for t in texts
+                            for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", t, re.IGNORECASE))
+        spelt = spellings.most_common(1)[0][0] if spellings else name
+        out[spelt] = spelt
+    return out
+
+
+def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
+                 named: tuple[str, ...] = ()) -> PartyModel:
+    """The parties of the meeting: those ``named`` (by the user), else the most mentioned."""
     texts_by_article = [_body(ca) for ca in articles]
     texts = [t for ts in texts_by_article for t in ts]
     index = Countries.of({**countries().canonical, **discover_countries(texts)})
     index = Countries.of({**link_capitals(texts, index), **index.canonical})
+    chosen = _named(named, index.canonical, texts)
+    if chosen:
+        index = Countries.of({**index.canonical, **{n: p for n, p in chosen.items() if n not in index.canonical}})
     model = PartyModel(leaders=link_leaders(texts, index), countries=index)
     article_count: Counter[str] = Counter()
     for texts in texts_by_article:
@@ -321,6 +367,9 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES) -
                 model.mentions[nation] += 1
                 here.add(nation)
         article_count.update(here)
+    if chosen:
+        model.parties = list(dict.fromkeys(chosen.values()))
+        return model
     if not model.mentions:
         return model
     top = model.mentions.most_common(1)[0][1]
@@ -470,9 +519,8 @@ def _names_next(following: list[re.Match[str]], names: list[tuple[int, int, str]
 
 
 def attribute_points(sections: list[Section], model: PartyModel,
-                     keys: tuple[str, ...] = PARTY_SECTIONS,
                      previous: Mapping[str, str] | None = None) -> None:
-    """Set ``Point.party`` on the points of the party sections whose subject is one party.
+    """Set ``Point.party`` on the points whose subject is one party (see :func:`grouped_by_party`).
 
     "It also wants ..." names no one: its party is the subject of the sentence before it
     (``previous`` maps a point's text to that sentence), so the reader still sees whose aim
@@ -480,8 +528,6 @@ def attribute_points(sections: list[Section], model: PartyModel,
     """
     previous = previous or {}
     for section in sections:
-        if section.key not in keys:
-            continue
         for point in section.points:
             if point.party is not None:
                 continue

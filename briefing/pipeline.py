@@ -23,7 +23,7 @@ from .edits import drop_repeated_lead_ins, point_key
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import PartyModel, attribute_points, find_parties
+from .parties import PartyModel, attribute_points, find_parties, grouped_by_party
 from .relevance import mixed_topics, not_english, off_topic_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
@@ -198,7 +198,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()
-    parties = find_parties(cleaned)
+    parties = find_parties(cleaned, named=options.parties)
     concepts = partial(concept_set, stop=stop)
     chosen = select_points(candidates, options.sections, options.words_per_section, concepts,
                            generic=generic_stems(),
@@ -252,21 +252,21 @@ def is_explainer_title(title: str) -> bool:
     return any(p.search(title) for p in pattern_list("explainer_titles.txt"))
 
 
-def point_context(point: Point, previous: str, same_paragraph: bool = True) -> str | None:
+def point_context(point: Point, previous: str, same_paragraph: bool = True, grouped: bool = True) -> str | None:
     """The sentence before a point when the point cannot be understood without it.
 
     "These may include ..." needs it; so does "The deal was blocked ..." when that
     sentence is in its paragraph (across a paragraph break, "The proposal now under
     discussion ..." is a new topic, and the sentence before may be an unrelated quote);
-    "It also wants ..." or "At the top of its list ..." only when no party was found for
-    the pronoun (otherwise the party heading says who).
+    "It also wants ..." or "At the top of its list ..." only when no party heading says
+    who (no party was found for the pronoun, or the section is not ``grouped`` by party).
     """
     if not previous:
         return None
     if same_paragraph and names_what_was_said(point.text):
         return previous
     leans = refers_back(point.text, previous) or owner_is_before(point.text)
-    if elaborates(point.text, previous) or (leans and not point.party):
+    if elaborates(point.text, previous) or (leans and not (point.party and grouped)):
         return previous
     return None
 
@@ -288,7 +288,8 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         for point in section.points:
-            point.context = point_context(point, previous.get(point.text, ""), not first[point.text].opens_paragraph)
+            point.context = point_context(point, previous.get(point.text, ""), not first[point.text].opens_paragraph,
+                                          grouped=grouped_by_party(section.key))
         drop_repeated_lead_ins(section)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),

@@ -77,6 +77,7 @@ class Project:
         """The JSON object; with ``folder`` (the project file's), file paths relative to it too."""
         options = dataclasses.asdict(self.options)
         options["sections"] = list(options["sections"])
+        options["parties"] = list(options["parties"])
         options.pop("leave_out")  # the edits' dropped points, saved with the edits
         return {"format": PROJECT_FORMAT, "version": PROJECT_VERSION,
                 "articles": [_with_relative(a.to_dict(), folder) for a in self.articles],
@@ -173,6 +174,8 @@ def _options_from_dict(data: Any, problems: list[str]) -> BriefingOptions:
             continue
         value, default = data[f.name], getattr(defaults, f.name)
         if f.name == "sections" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            values[f.name] = tuple(value)
+        elif f.name == "parties" and isinstance(value, list) and all(isinstance(v, str) for v in value):
             values[f.name] = tuple(value)
         elif default is None and (value is None or isinstance(value, str)):
             values[f.name] = value

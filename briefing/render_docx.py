@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from . import docx_styles as S
 from .model import Briefing, Point, Section, Source, briefing_note
 from .output import write_atomic
+from .parties import grouped_by_party
 from .takeaways import key_takeaways
 from .word_template import DEFAULT_TEMPLATE, TemplateError, open_template, template_names, template_path
 
@@ -155,7 +156,13 @@ def support_note(point: Point) -> str | None:
 
 
 def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | None, list[Point]]]:
-    """Points with no party first, then one group per party in the briefing's party order."""
+    """Points with no party first, then one group per party in the briefing's party order.
+
+    Only sections grouped by party (:func:`~briefing.parties.grouped_by_party`) are: Risks
+    keep their order whoever the points are about.
+    """
+    if not grouped_by_party(section.key):
+        return [(None, list(section.points))] if section.points else []
     groups: list[tuple[str | None, list[Point]]] = []
     loose = [p for p in section.points if not p.party]
     if loose:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .lexicon import stopwords
 from .model import Briefing, Point
-from .parties import leans_on_context
+from .parties import grouped_by_party, leans_on_context
 from .tokens import stem
 
 MIN_TAKEAWAYS = 3
@@ -45,7 +45,8 @@ class Takeaway:
     @property
     def label(self) -> str:
         """What a takeaway is, in every output: "Concessions · Valdora"."""
-        return self.heading + (f" · {self.point.party}" if self.point.party else "")
+        party = self.point.party if grouped_by_party(self.section_key) else None
+        return self.heading + (f" · {party}" if party else "")
 
 
 def point_strength(point: Point, best_score: float) -> float:

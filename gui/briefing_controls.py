@@ -1,10 +1,11 @@
-"""Title, event line, words per section, template and marking: the briefing's settings the user edits."""
+"""Title, event line, parties, words per section, template and marking: the briefing's settings the user edits."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
-from briefing import BriefingOptions, Edits
+from briefing import Briefing, BriefingOptions, Edits
+from briefing.edits import party_list
 
 from .templates import builtin_templates, marking_choices, template_label
 
@@ -16,6 +17,7 @@ class BriefingControls(QWidget):
 
     titleEdited = Signal(str)
     eventEdited = Signal(str)
+    partiesEdited = Signal(list)  # the typed parties; empty: those found in the articles
     wordsChanged = Signal(int)
     templateChanged = Signal(str)
     templateFileRequested = Signal()  # "Your own template…" was picked
@@ -29,6 +31,12 @@ class BriefingControls(QWidget):
         self.event = QLineEdit(self)
         self.event.setPlaceholderText("e.g. Summit in Brightwater, 12 May")
         self.event.setToolTip("A line under the title: the meeting, place and date.")
+        self.parties = QLineEdit(self)
+        self.parties.setPlaceholderText("Found in the articles when you build")
+        self.parties.setToolTip(
+            "Whose objectives and concessions the briefing groups points under, separated by commas.\n"
+            "Leave empty to use the parties found in the articles. A point of a party you remove\n"
+            "is listed without one; give a point a party with its Party menu.")
         self.words = QSpinBox(self)
         self.words.setRange(10, 2000)
         self.words.setSingleStep(25)
@@ -50,12 +58,14 @@ class BriefingControls(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Title", self.title)
         form.addRow("Event", self.event)
+        form.addRow("Parties", self.parties)
         form.addRow("Length", self.words)
         form.addRow("Template", self.template)
         form.addRow("Marking", self.marking)
 
         self.title.textEdited.connect(self.titleEdited)
         self.event.textEdited.connect(self.eventEdited)
+        self.parties.textEdited.connect(lambda text: self.partiesEdited.emit(party_list(text)))
         self.words.valueChanged.connect(self.wordsChanged)
         self.template.currentIndexChanged.connect(self._template_picked)
         self.marking.currentTextChanged.connect(lambda _t: self.markingChanged.emit(self.current_marking()))
@@ -93,19 +103,29 @@ class BriefingControls(QWidget):
         text = self.marking.currentText().strip()
         return "" if text == "None" else text
 
-    def show_edits(self, edits: Edits, built_title: str | None = None) -> None:
-        """Put the edits' values in the fields without emitting change signals."""
-        widgets = (self.title, self.event, self.words, self.template, self.marking)
+    def show_edits(self, edits: Edits, built: Briefing | None = None) -> None:
+        """Put the edits' values in the fields without emitting change signals.
+
+        ``built`` is the briefing as built: its title and parties show as the fields'
+        placeholders, so an empty field reads as "these, from the articles".
+        """
+        widgets = (self.title, self.event, self.parties, self.words, self.template, self.marking)
         for w in widgets:
             w.blockSignals(True)
         try:
             if self.title.text() != (edits.title or ""):
                 self.title.setText(edits.title or "")
-            if built_title:
+            if built is not None:
                 # Grey text alone looked unset: say that it is the title in use.
-                self.title.setPlaceholderText(f"{built_title}  (from the articles; type to change)")
+                self.title.setPlaceholderText(f"{built.title}  (from the articles; type to change)")
+                found = ", ".join(built.parties)
+                self.parties.setPlaceholderText(f"{found}  (from the articles; type to change)" if found
+                                                else "None found in the articles; type them, e.g. Japan, United States")
             if self.event.text() != (edits.event or ""):
                 self.event.setText(edits.event or "")
+            typed = ", ".join(edits.parties or [])
+            if party_list(self.parties.text()) != (edits.parties or []):
+                self.parties.setText(typed)
             self.words.setValue(edits.words_per_section or BriefingOptions().words_per_section)
             self._fill_templates(edits.template)
             i = self.template.findData(edits.template) if edits.template else 0

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._selected_point: str | None = None
         self._built_words = 0
         self._built_left_out: frozenset[str] = frozenset()  # the drops the last build chose around
+        self._built_parties: tuple[str, ...] = ()  # the parties the user had named for it
         self._cache = new_build_cache()  # a rebuild redoes only new or changed articles
         self._closing = False
 
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         self.controls = BriefingControls(right)
         self.controls.titleEdited.connect(self._title_edited)
         self.controls.eventEdited.connect(self._event_edited)
+        self.controls.partiesEdited.connect(self._parties_edited)
         self.controls.wordsChanged.connect(self._words_changed)
         self.controls.templateChanged.connect(self._template_changed)
         self.controls.markingChanged.connect(self._marking_changed)
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         self.preview.pinRequested.connect(self.pin_point)
         self.preview.dropRequested.connect(self.drop_point)
         self.preview.moveRequested.connect(self.move_point)
+        self.preview.partyRequested.connect(self.set_point_party)
         self.preview.restoreRequested.connect(self.restore_point)
         self.preview.showInArticleRequested.connect(lambda sel: self.show_point_in_article(sel[1]))
         self.preview_empty = QLabel(EMPTY_PREVIEW, right)
@@ -509,8 +512,9 @@ class MainWindow(QMainWindow):
         if not self._loads:
             settle_collector()  # the articles just read live on; a full collection over them would freeze the build
             self.loadingFinished.emit()
-            if self.snapshot is not None and (self.articles_changed_since_build or self._drops_changed_since_build):
-                self._rebuild_timer.start()  # a drop or restore made while reading still needs its refill
+            if self.snapshot is not None and (self.articles_changed_since_build or self._drops_changed_since_build
+                                              or self._parties_changed_since_build):
+                self._rebuild_timer.start()  # a drop, restore or party typed while reading still needs its rebuild
         if not self._loads and self._build_when_loaded and not self._closing:
             self._build_when_loaded = False
             if self.articles.checked_entries():
@@ -716,11 +720,13 @@ class MainWindow(QMainWindow):
             articles.append(dataclasses.replace(entry.article, id=str(n)))
             entry_of_source[str(n)] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
-                                      title=None, event=None, leave_out=frozenset(self.edits.dropped))
-        # Only the drops changed: the build fills their place, and the status bar keeps
-        # saying what the user did ("Dropped the point. Undo with Ctrl+Z ...").
-        refill = (self._drops_changed_since_build and not self.articles_changed_since_build
-                  and options.words_per_section == self._built_words)
+                                      title=None, event=None, leave_out=frozenset(self.edits.dropped),
+                                      parties=self._named_parties)
+        # Only the drops or parties changed: the build fills the dropped points' place or
+        # groups the points anew, and the status bar keeps saying what the user did
+        # ("Dropped the point. Undo with Ctrl+Z ...").
+        refill = ((self._drops_changed_since_build or self._parties_changed_since_build)
+                  and not self.articles_changed_since_build and options.words_per_section == self._built_words)
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.refill = refill
         worker.setAutoDelete(False)
@@ -782,6 +788,7 @@ class MainWindow(QMainWindow):
         self._built_articles = worker.article_keys
         self._built_words = worker.options.words_per_section
         self._built_left_out = worker.options.leave_out
+        self._built_parties = worker.options.parties
         seconds = time.monotonic() - self._build_started
         self.refresh_briefing()
         self.preview_stack.setCurrentWidget(self.preview)
@@ -792,7 +799,7 @@ class MainWindow(QMainWindow):
         self._update_stale()
         self._schedule_save()
         if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
-                or self._drops_changed_since_build):
+                or self._drops_changed_since_build or self._parties_changed_since_build):
             self._rebuild_timer.start()
         self.buildEnded.emit("finished")
 
@@ -825,6 +832,14 @@ class MainWindow(QMainWindow):
     def _drops_changed_since_build(self) -> bool:
         return self.snapshot is not None and frozenset(self.edits.dropped) != self._built_left_out
 
+    @property
+    def _named_parties(self) -> tuple[str, ...]:
+        return tuple(self.edits.parties or ())
+
+    @property
+    def _parties_changed_since_build(self) -> bool:
+        return self.snapshot is not None and self._named_parties != self._built_parties
+
     def refresh_briefing(self) -> None:
         """Lay the edits over the last build and show the result everywhere.
 
@@ -845,7 +860,7 @@ class MainWindow(QMainWindow):
             counts = self.snapshot.points_per_entry(self.briefing)
             self.articles.set_notes(self._build_notes(counts))
         self._show_mixed()
-        self.controls.show_edits(self.edits, self.snapshot.result.briefing.title if self.snapshot else None)
+        self.controls.show_edits(self.edits, self.snapshot.result.briefing if self.snapshot else None)
         self.refresh_reader()
         self._update_actions()
 
@@ -928,6 +943,14 @@ class MainWindow(QMainWindow):
         self._edit(lambda e: e.move(text, section), f"Moved the point to {heading}.")
         self.preview.select_point(text)
 
+    def set_point_party(self, text: str, party: str) -> None:
+        """Say whose point this is ("" for no one party's); it moves under that party's heading."""
+        if self._find_point(text) is None:
+            return
+        self._edit(lambda e: e.set_party(text, party or None),
+                   f"The point is now listed under {party}." if party else "The point is now listed without a party.")
+        self.preview.select_point(text)
+
     def restore_point(self, key: str) -> None:
         self._edit(lambda e: e.restore(key), "Brought the point back.")
 
@@ -953,6 +976,13 @@ class MainWindow(QMainWindow):
     def _event_edited(self, text: str) -> None:
         self.edits.event = text if text.strip() else None
         self._settings_edited()
+
+    def _parties_edited(self, parties: list[str]) -> None:
+        """The typed parties show at once; a rebuild from the cache then finds each one's points."""
+        self.edits.parties = parties or None
+        self._settings_edited()
+        if self._parties_changed_since_build:
+            self._rebuild_timer.start()
 
     def _words_changed(self, value: int) -> None:
         self.edits.words_per_section = value

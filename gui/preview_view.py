@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView
 
 from briefing import Briefing, Point
 from briefing.edits import point_key
+from briefing.parties import grouped_by_party
 from briefing.takeaways import key_takeaways
 
 from .section_style import section_style
@@ -33,6 +34,8 @@ def _cites(ids: list[str]) -> str:
 
 TAKEAWAYS_NOTE = "the strongest points below"
 ARTICLES_NOTE = "from the articles"
+PARTY_TIP = "Whose aim or offer this point is: it is listed under that party"
+NO_PARTY_TIP = "Risks are not listed by party; move the point to Objectives or Concessions to give it one"
 Rows = list[tuple[str, str]]
 
 
@@ -270,6 +273,7 @@ class PreviewView(QWidget):
     pinRequested = Signal(str, bool)  # point text, pin (True) or unpin (False)
     dropRequested = Signal(str)  # point text
     moveRequested = Signal(str, str)  # point text, target section key
+    partyRequested = Signal(str, str)  # point text, party ("" for none)
     restoreRequested = Signal(str)  # point key of a dropped point
     showInArticleRequested = Signal(object)  # (section key, Point)
 
@@ -296,6 +300,10 @@ class PreviewView(QWidget):
         self.move_button.setToolTip("Put this point in another section")
         self.move_menu = QMenu(self)
         self.move_button.setMenu(self.move_menu)
+        self.party_button = QPushButton("Party", self)
+        self.party_button.setToolTip(PARTY_TIP)
+        self.party_menu = QMenu(self)
+        self.party_button.setMenu(self.party_menu)
         self.restore_button = QPushButton(self)
         self.restore_button.setToolTip("Bring back a point you dropped")
         self.restore_menu = QMenu(self)
@@ -315,7 +323,7 @@ class PreviewView(QWidget):
         self.hint.setStyleSheet("color:#777")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for b in (self.pin_button, self.drop_button, self.move_button):
+        for b in (self.pin_button, self.drop_button, self.move_button, self.party_button):
             buttons.addWidget(b)
         buttons.addWidget(self.hint)
         buttons.addStretch(1)
@@ -471,6 +479,8 @@ class PreviewView(QWidget):
         sel = self.selected_point()
         for b in (self.pin_button, self.drop_button, self.move_button):
             b.setEnabled(sel is not None)
+        self.party_button.setEnabled(sel is not None and grouped_by_party(sel[0]))
+        self.party_button.setToolTip(PARTY_TIP if sel is None or grouped_by_party(sel[0]) else NO_PARTY_TIP)
         self.hint.setVisible(sel is None and bool(self.point_rows()))
         self.pin_button.setText("Unpin" if sel and sel[1].pinned else "Pin")
         self.move_menu.clear()
@@ -479,8 +489,25 @@ class PreviewView(QWidget):
                 if key != sel[0]:
                     action = self.move_menu.addAction(heading)
                     action.triggered.connect(lambda _=False, k=key, t=sel[1].text: self.moveRequested.emit(t, k))
+        self.party_menu.clear()
+        if sel is not None and grouped_by_party(sel[0]):
+            self._fill_party_menu(self.party_menu, sel[1])
         self.restore_button.setText(f"Dropped ({len(self._dropped)})")
         self.restore_button.setVisible(bool(self._dropped))
+
+    def _fill_party_menu(self, menu: QMenu, point: Point) -> None:
+        """One checkable entry per party of the briefing, and "No party"; the point's own is ticked."""
+        parties = list(self._briefing.parties) if self._briefing else []
+        if point.party and point.party not in parties:
+            parties.append(point.party)
+        for party in [*parties, ""]:
+            action = menu.addAction(party or "No party")
+            action.setCheckable(True)
+            action.setChecked((point.party or "") == party)
+            action.triggered.connect(lambda _=False, p=party, t=point.text: self.partyRequested.emit(t, p))
+        if not parties:
+            note = menu.addAction("Type the parties in the Parties field to list points under them")
+            note.setEnabled(False)
 
     def _fill_restore_menu(self) -> None:
         self.restore_menu.clear()
@@ -524,6 +551,12 @@ class PreviewView(QWidget):
             if key != section:
                 a = move.addAction(heading)
                 a.triggered.connect(lambda _=False, k=key: self.moveRequested.emit(point.text, k))
+        parties = menu.addMenu("Party")
+        if grouped_by_party(section):
+            self._fill_party_menu(parties, point)
+        else:
+            parties.setEnabled(False)
+            parties.setToolTip(NO_PARTY_TIP)
         menu.addSeparator()
         show = menu.addAction("Show in its article")
         show.triggered.connect(lambda: self.showInArticleRequested.emit(sel))

@@ -237,3 +237,86 @@ def test_with_points_of_takes_point_decisions_and_keeps_settings(briefing):
     undone = after.with_points_of(before)
     assert (undone.title, undone.event, undone.words_per_section) == ("New title", "Geneva", 90)
     assert not undone.dropped and after.dropped
+
+
+def with_parties(b: Briefing) -> Briefing:
+    b.parties = ["Lakeland", "Norvia"]
+    b.section("objectives").points[0].party = "Lakeland"
+    b.section("objectives").points[1].party = "Norvia"
+    b.section("concessions").points[0].party = "Norvia"
+    return b
+
+
+def parties_of(b: Briefing, key: str) -> list[str | None]:
+    return [p.party for p in b.section(key).points]
+
+
+def test_user_gives_a_point_another_party_or_none_and_a_rebuild_keeps_it(briefing):
+    edits = Edits()
+    edits.set_party("Norvia seeks access to the river port.", "Lakeland")
+    edits.set_party("norvia is willing to release extra water", None)  # found by its words
+    out = apply_edits(with_parties(briefing), edits)
+    assert parties_of(out, "objectives") == ["Lakeland", "Lakeland"]
+    assert parties_of(out, "concessions") == [None]
+    assert briefing.section("objectives").points[1].party == "Norvia"  # the build itself is untouched
+    again = Edits.from_json(edits.to_json())
+    assert parties_of(apply_edits(briefing, again), "objectives") == ["Lakeland", "Lakeland"]
+
+
+def test_typed_parties_replace_the_found_ones_and_points_of_a_removed_party_lose_it(briefing):
+    out = apply_edits(with_parties(briefing), Edits(parties=["lakeland", " Borlia ", "Lakeland"]))
+    assert out.parties == ["Lakeland", "Borlia"]  # found spelling kept, each once
+    assert parties_of(out, "objectives") == ["Lakeland", None]
+    assert parties_of(out, "concessions") == [None]
+
+
+def test_a_point_can_be_given_a_party_the_user_typed(briefing):
+    edits = Edits(parties=["Lakeland", "Norvia", "Borlia"])
+    edits.set_party("Talks could collapse over the dam schedule.", "Borlia")
+    out = apply_edits(with_parties(briefing), edits)
+    assert parties_of(out, "risks") == ["Borlia"]
+    edits.parties = ["Lakeland", "Norvia"]  # the party goes again: so does the point's
+    assert parties_of(apply_edits(briefing, edits), "risks") == [None]
+
+
+def test_undo_steps_back_a_party_change_but_not_the_typed_parties():
+    before = Edits(parties=["Lakeland"])
+    after = Edits(parties=["Lakeland", "Norvia"])
+    after.set_party("Lakeland wants a binding water treaty.", None)
+    undone = after.with_points_of(before)
+    assert undone.party_of == {} and undone.parties == ["Lakeland", "Norvia"]
+
+
+def test_pinning_after_a_party_change_keeps_the_new_party(briefing):
+    edits = Edits()
+    with_parties(briefing)
+    edits.set_party("Norvia seeks access to the river port.", "Lakeland")
+    shown = apply_edits(briefing, edits)
+    edits.pin(shown.section("objectives").points[1], "objectives", shown)
+    assert edits.pinned[point_key("Norvia seeks access to the river port.")].party == "Lakeland"
+
+
+@pytest.mark.parametrize("data, message", [({"party_of": {"k": 3}}, "party_of"), ({"parties": "Lakeland"}, "parties")])
+def test_bad_party_edits_are_refused_with_the_field_named(data, message):
+    with pytest.raises(ValueError, match=message):
+        Edits.from_dict(data)
+
+
+def test_a_typed_alias_means_the_country_found(briefing):
+    briefing.parties = ["United States", "Japan"]
+    briefing.section("objectives").points[0].party = "United States"
+    out = apply_edits(briefing, Edits(parties=["US", "tokyo", "Japan"]))
+    assert out.parties == ["United States", "Japan"]
+    assert out.section("objectives").points[0].party == "United States"
+
+
+def test_a_risk_moved_to_objectives_is_listed_under_the_party_found_for_it(briefing):
+    from briefing.render_docx import grouped_points
+
+    with_parties(briefing)
+    risk = briefing.section("risks").points[0]
+    risk.party = "Norvia"  # found by the build, not shown among the risks
+    assert grouped_points(briefing.section("risks"), briefing.parties) == [(None, [risk])]
+    out = apply_edits(briefing, Edits(moved={point_key(risk.text): "objectives"}))
+    groups = dict(grouped_points(out.section("objectives"), out.parties))
+    assert risk.text in [p.text for p in groups["Norvia"]]

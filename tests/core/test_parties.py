@@ -112,14 +112,17 @@ def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
 
 
-def test_only_want_and_offer_sections_are_attributed(model):
-    sections = [
-        Section("objectives", "Objectives", [Point("Norway wants stricter farm rules for salmon.", ["1"])]),
-        Section("risks", "Risks", [Point("Norway could walk away from the talks entirely.", ["1"])]),
-    ]
+def test_every_point_is_attributed_but_only_want_and_offer_sections_are_grouped(model):
+    """A risk keeps its party unseen, so that moved to Objectives it is listed under it."""
+    from briefing.render_docx import grouped_points
+
+    aim = Point("Norway wants stricter farm rules for salmon.", ["1"])
+    risk = Point("Norway could walk away from the talks entirely.", ["1"])
+    sections = [Section("objectives", "Objectives", [aim]), Section("risks", "Risks", [risk])]
     attribute_points(sections, model)
-    assert sections[0].points[0].party == "Norway"
-    assert sections[1].points[0].party is None
+    assert aim.party == "Norway" and risk.party == "Norway"
+    assert grouped_points(sections[0], model.parties) == [("Norway", [aim])]
+    assert grouped_points(sections[1], model.parties) == [(None, [risk])]
 
 
 def test_an_existing_party_is_kept(model):
@@ -216,3 +219,25 @@ def test_only_a_closed_apposition_names_a_capital(text):
     index = Countries.of({**countries().canonical, "Nereth": "Nereth", "Nerethi": "Nereth",
                           "Valdora": "Valdora", "Valdoran": "Valdora"})
     assert link_capitals([text], index) == {}
+
+
+RIVER = Path(__file__).resolve().parents[1] / "fixtures" / "river_summit"
+
+
+def test_parties_named_by_the_user_are_the_parties_even_without_a_demonym():
+    """"Lakeland" has no demonym in the river articles, so it is not found; named, it is a
+    party, its leader is tied to it by "President Ama Orlen of Lakeland", and points
+    whose subject is Orlen or Lakeland are Lakeland's."""
+    cleaned = [clean_article(a) for a in load_inputs([RIVER]).articles]
+    assert find_parties(cleaned).parties == ["Norvia"]
+    model = find_parties(cleaned, named=("lakeland", "Norvia"))
+    assert model.parties == ["Lakeland", "Norvia"]  # spelt as the articles spell it
+    assert model.leaders["Orlen"] == "Lakeland"
+    assert subject_party("Orlen hopes to secure a joint monitoring commission.", model) == "Lakeland"
+    assert find_parties(cleaned, named=("Borlia",)).parties == ["Borlia"]  # named nowhere: as typed
+
+
+def test_a_named_party_may_be_any_known_name_of_a_country():
+    cleaned = [clean_article(a) for a in load_inputs([ARTICLES]).articles]
+    model = find_parties(cleaned, named=("santiago", "Norwegian", "Chile"))
+    assert model.parties == ["Chile", "Norway"]  # a capital or demonym is its country, once

@@ -14,12 +14,14 @@ from briefing.project import Project, ProjectArticle, ProjectError, load_project
 
 @pytest.fixture
 def project() -> Project:
-    edits = Edits(title="River talks", words_per_section=90, marking="Internal")
+    edits = Edits(title="River talks", words_per_section=90, marking="Internal", parties=["Lakeland", "Norvia"])
     edits.drop("Some point.")
+    edits.set_party("Norvia will offer water.", "Norvia")
     return Project(articles=[ProjectArticle(path="/news/a.txt"),
                              ProjectArticle(text="Pasted text about the talks.", title="Pasted", checked=False),
                              ProjectArticle(url="https://example.org/story", text="Fetched text.")],
-                   edits=edits, options=BriefingOptions(words_per_section=90, min_sentence_words=5),
+                   edits=edits, options=BriefingOptions(words_per_section=90, min_sentence_words=5,
+                                                        parties=("Lakeland", "Norvia")),
                    current=1, built=True)
 
 
@@ -105,7 +107,7 @@ def test_damaged_parts_are_skipped_and_reported(project, tmp_path):
     again = load_project(path)
     assert again.articles == project.articles
     assert again.edits == Edits()
-    assert again.options == BriefingOptions(words_per_section=90)
+    assert again.options == BriefingOptions(words_per_section=90, parties=("Lakeland", "Norvia"))
     assert again.current is None
     assert len(again.problems) == 5
     assert any("article 2" in p and "no path, link or text" in p for p in again.problems)

@@ -78,3 +78,11 @@ def test_one_matter_is_one_takeaway():
     b.sections[2].points[2].text = "A bloc in parliament could refuse the two-thirds majority for the treaty."
     risks = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "risks"]
     assert risks == [b.sections[2].points[0].text, b.sections[2].points[2].text]
+
+
+def test_a_takeaway_names_the_party_only_where_the_section_lists_points_by_party():
+    from briefing.takeaways import Takeaway
+
+    point = Point("Norvia could walk away from the talks.", ["1"], party="Norvia")
+    assert Takeaway("risks", "Risks", point, 1.0).label == "Risks"
+    assert Takeaway("objectives", "Objectives", point, 1.0).label == "Objectives · Norvia"

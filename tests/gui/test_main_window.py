@@ -680,3 +680,45 @@ def test_an_article_not_in_english_is_marked_in_the_list(qtbot, window, river_di
     statuses = list_statuses(window)
     marked = [title for title, status in statuses.items() if status.startswith("Not English?")]
     assert marked == ["Hafengespräche in Brightwater beginnen"]
+
+
+def party_labels(window) -> list[str]:
+    model = window.preview.model
+    return [model.index(r, 0).data() for r in range(model.rowCount()) if model.index(r, 0).data(KIND) == "party"]
+
+
+def test_the_user_names_the_parties_and_says_whose_point_it_is(qtbot, window, river_dir, save_dialog, tmp_path):
+    """The river summit's articles name Lakeland without a demonym, so only Norvia is found:
+    the user types both, the points whose subject is Lakeland (or its president) follow,
+    one point is set apart by hand, and the Word file says so."""
+    load_and_wait(qtbot, window, [river_dir])
+    build_and_wait(qtbot, window)
+    assert window.briefing.parties == ["Norvia"]
+    assert "Norvia" in window.controls.parties.placeholderText()
+    aim = next(p for p in window.briefing.section("objectives").points if p.text.startswith("Lakeland wants"))
+    assert aim.party is None
+    with qtbot.waitSignal(window.buildEnded, timeout=30_000):  # a quick rebuild from the cache
+        qtbot.keyClicks(window.controls.parties, "lakeland, norvia")
+    assert window.briefing.parties == ["Lakeland", "Norvia"]  # spelt as the articles spell them
+    assert window.preview.select_point(aim.text)
+    assert window.preview.selected_point()[1].party == "Lakeland"
+
+    next(a for a in window.preview.party_menu.actions() if a.text() == "No party").trigger()
+    assert window.preview.selected_point()[1].text == aim.text  # still selected, now without a party
+    assert window.preview.selected_point()[1].party is None
+    window.undo_action.trigger()
+    assert window.preview.select_point(aim.text) and window.preview.selected_point()[1].party == "Lakeland"
+    assert window.briefing.parties == ["Lakeland", "Norvia"]  # undo is for points, not typed fields
+    window.redo_action.trigger()
+    assert window.preview.select_point(aim.text) and window.preview.selected_point()[1].party is None
+
+    out = tmp_path / "parties.docx"
+    save_dialog.answers.append(out)
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        window.export_action.trigger()
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    assert any("Parties: Lakeland, Norvia" in text for _, text in paragraphs)
+    lakeland = [text for style, text in paragraphs if style.startswith("Heading 2")]
+    assert "Lakeland" in lakeland and "Norvia" in lakeland
+    at = next(i for i, (_, text) in enumerate(paragraphs) if text.startswith(aim.text))
+    assert next(text for style, text in reversed(paragraphs[:at]) if style.startswith("Heading")) == "Objectives"

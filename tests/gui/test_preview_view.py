@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from briefing.model import Briefing
 from briefing.takeaways import key_takeaways
-from gui.preview_view import CONTEXT, DETAIL, KIND, POINT, PreviewView
+from gui.preview_view import CONTEXT, DETAIL, KIND, POINT, SECTION, PreviewView
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "briefing.json"
 
@@ -139,3 +139,45 @@ def test_an_empty_section_says_whether_nothing_was_found_or_nothing_fitted(qtbot
     assert notes[0].startswith(f"No sentence of these articles was chosen for {briefing.sections[1].heading.lower()} at this length.")
     assert notes[1].startswith(f"No sentence of these articles reads as {briefing.sections[2].heading.lower()}.")
     assert all("Move a point here" in note for note in notes)
+
+
+def test_party_menu_lists_the_parties_ticks_the_points_own_and_asks_for_a_change(qtbot):
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    view = shown_view(qtbot, briefing)
+    norway = next(i for i in point_rows(view) if i.data(POINT).party == "Norway")
+    view.list.setCurrentIndex(norway)
+    point = norway.data(POINT)
+    assert view.party_button.isEnabled()
+    entries = [(a.text(), a.isChecked()) for a in view.party_menu.actions()]
+    assert entries == [("Norway", True), ("Chile", False), ("No party", False)]
+    with qtbot.waitSignal(view.partyRequested) as asked:
+        view.party_menu.actions()[2].trigger()
+    assert asked.args == [point.text, ""]
+    submenu = next(a.menu() for a in view.build_context_menu().actions() if a.text() == "Party")
+    with qtbot.waitSignal(view.partyRequested) as asked:
+        submenu.actions()[1].trigger()
+    assert asked.args == [point.text, "Chile"]
+
+
+def test_without_parties_the_party_menu_says_where_to_type_them(qtbot):
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    briefing.parties = []
+    for section in briefing.sections:
+        for point in section.points:
+            point.party = None
+    view = shown_view(qtbot, briefing)
+    view.list.setCurrentIndex(point_rows(view)[0])
+    actions = view.party_menu.actions()
+    assert [a.text() for a in actions][0] == "No party" and actions[0].isChecked()
+    assert "Parties field" in actions[-1].text() and not actions[-1].isEnabled()
+
+
+def test_a_risk_has_no_party_menu(qtbot):
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    view = shown_view(qtbot, briefing)
+    risk = next(i for i in point_rows(view) if i.data(SECTION) == "risks")
+    view.list.setCurrentIndex(risk)
+    assert view.drop_button.isEnabled() and not view.party_button.isEnabled()
+    assert "not listed by party" in view.party_button.toolTip()
+    submenu = next(a.menu() for a in view.build_context_menu().actions() if a.text() == "Party")
+    assert not submenu.isEnabled()
