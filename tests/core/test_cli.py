@@ -214,3 +214,17 @@ def test_an_article_not_in_english_is_named_on_stderr(tmp_path):
     assert proc.returncode == 0
     assert "warning: hafengespraeche.txt: does not read as English" in proc.stderr
     assert proc.stderr.count("does not read as English") == 1
+
+
+def test_parties_named_on_the_command_line_group_the_points(tmp_path):
+    from pathlib import Path
+
+    river = Path(__file__).resolve().parents[1] / "fixtures" / "river_summit"
+    out, js = tmp_path / "r.docx", tmp_path / "r.json"
+    assert main(["build", str(river), "-o", str(out), "--json", str(js), "--parties", "lakeland; Norvia"]) == 0
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert data["parties"] == ["Lakeland", "Norvia"]
+    aims = {p["text"]: p.get("party") for p in data["sections"][0]["points"]}
+    assert any(t.startswith("Lakeland wants") and party == "Lakeland" for t, party in aims.items())
+    bad = run("build", str(river), "-o", str(tmp_path / "x.docx"), "--parties", " , ")
+    assert bad.returncode == 2 and "name at least one party" in bad.stderr
