@@ -48,8 +48,14 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> Extracted:
         raise LoadError("empty (no text)")
     data = _without_entity_declarations(data)
     try:
+        # Dates only from the page's markup and address: the extensive search also reads
+        # free text, and made "2025-01-01" of a "Copyright 2025" line, which a reader takes
+        # for the day the story was published.
+        from trafilatura.settings import set_date_params
+
         doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True, include_images=False, include_links=False)
+                                          include_tables=True, include_images=False, include_links=False,
+                                          date_extraction_params=set_date_params(extensive=False))
         text = doc.text if doc is not None and doc.text else ""
         if not text.strip():
             text = trafilatura.html2txt(data) or ""

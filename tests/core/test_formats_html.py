@@ -127,3 +127,13 @@ def test_tags_that_never_close_do_not_stall_the_title_search(no_network):
     junk = "<meta property='og:title' " * 1000 + "<h1 a" * 2000 + "<title a" * 2000
     page = f"<html><head><title>Shipping talks</title></head><body><article>{body}</article>{junk}</body></html>"
     assert extract_html(page.encode("utf-8")).text
+
+
+def test_a_copyright_year_is_not_taken_for_the_date_but_the_markup_date_is():
+    """A reader takes the date in Sources for the day the story ran: a "Copyright 2025"
+    line made it "2025-01-01" on a page that gives no date at all."""
+    body = "".join(f"<p>{s}</p>" for s in SHIPPING[1:]) + "<p>Copyright 2025 Harbour Gazette. All rights reserved.</p>"
+    undated = f"<html><head><title>Shipping talks</title></head><body><article>{body}</article></body></html>"
+    assert extract_html(undated).date is None
+    dated = undated.replace("<article>", '<article><time datetime="2024-03-04">4 March 2024</time>')
+    assert extract_html(dated).date == "2024-03-04"
