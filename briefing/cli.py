@@ -183,6 +183,10 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
                  "a larger --words-per-section may find one")
         else:
             _say(f"warning: no point for {section.heading.lower()}: no sentence of the articles reads as one")
+    if not any(section.points for section in briefing.sections):
+        # A file with headings and no line under any is not a briefing; a script must see it failed.
+        _say("nothing written: the briefing would have no point at all")
+        return EXIT_FAILED
     briefing.marking = (args.marking or "").strip() or None
     written: list[str] = []
     failed = False

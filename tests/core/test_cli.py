@@ -84,7 +84,7 @@ def test_output_names_and_folders_are_checked_before_any_work(tmp_path, seeds_di
 
 def test_an_empty_section_is_warned_about_and_not_called_empty_of_facts(tmp_path, seeds_dir):
     proc = run("build", str(seeds_dir), "-o", str(tmp_path / "b.docx"), "--md", str(tmp_path / "b.md"),
-               "--words-per-section", "10")
+               "--words-per-section", "12")
     assert proc.returncode == 0
     assert "warning: no point for objectives" in proc.stderr
     md = (tmp_path / "b.md").read_text(encoding="utf-8")
@@ -98,7 +98,8 @@ def test_a_section_no_sentence_belongs_to_is_not_blamed_on_the_budget(tmp_path):
     (folder / "a.txt").write_text(
         "Harbour Festival Opens\nThe harbour festival opened on Saturday with music on three stages.\n"
         "About 40,000 visitors walked the quays during the afternoon and evening.\n"
-        "Food stalls from twelve towns sold fish soup, pastries and cider near the old crane.\n", encoding="utf-8")
+        "Food stalls from twelve towns sold fish soup, pastries and cider near the old crane.\n"
+        "The organisers want the council to fund a second stage next summer.\n", encoding="utf-8")
     proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--words-per-section", "1000",
                "--md", str(tmp_path / "b.md"), "--json", str(tmp_path / "b.json"))
     assert proc.returncode == 0
@@ -109,6 +110,19 @@ def test_a_section_no_sentence_belongs_to_is_not_blamed_on_the_budget(tmp_path):
     assert "No sentence of these articles reads as risks." in md and "at this length" not in md
     briefing = Briefing.from_dict(json.loads((tmp_path / "b.json").read_text(encoding="utf-8")))
     assert briefing.section("risks").empty_note == "No sentence of these articles reads as risks."
+
+
+def test_a_briefing_with_no_point_at_all_is_not_written_and_exits_1(tmp_path):
+    """Headings over empty sections are not a briefing; a script must see that it failed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour Festival Opens\nThe harbour festival opened on Saturday with music on three stages.\n"
+        "About 40,000 visitors walked the quays during the afternoon and evening.\n", encoding="utf-8")
+    proc = run("build", str(folder), "-o", str(tmp_path / "b.docx"), "--json", str(tmp_path / "b.json"))
+    assert proc.returncode == 1
+    assert "nothing written: the briefing would have no point at all" in proc.stderr
+    assert not (tmp_path / "b.docx").exists() and not (tmp_path / "b.json").exists()
 
 
 def test_an_article_about_something_else_is_named_on_stderr(tmp_path):
