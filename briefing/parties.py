@@ -408,6 +408,14 @@ def leans_on_context(text: str) -> bool:
     return opens_with_anaphor(_strip_opening(text)) or owner_is_before(text)
 
 
+def speaker_is_pronoun(text: str) -> bool:
+    """True when a pronoun says what follows ("She said China wanted ..."): a party heading
+    over the point names whose aim it is, not who "she" is."""
+    reported = _reported_clause(_strip_opening(text))
+    opening = _WORD.match(reported[0].lstrip("“\"‘' ")) if reported else None
+    return bool(opening) and opening.group(0).lower() in personal_pronouns()
+
+
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)
 
 

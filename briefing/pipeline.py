@@ -23,7 +23,7 @@ from .edits import drop_repeated_lead_ins, point_key
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import PartyModel, attribute_points, find_parties, grouped_by_party
+from .parties import PartyModel, attribute_points, find_parties, grouped_by_party, speaker_is_pronoun
 from .relevance import mixed_topics, not_english, off_topic_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
@@ -259,14 +259,16 @@ def point_context(point: Point, previous: str, same_paragraph: bool = True, grou
     sentence is in its paragraph (across a paragraph break, "The proposal now under
     discussion ..." is a new topic, and the sentence before may be an unrelated quote);
     "It also wants ..." or "At the top of its list ..." only when no party heading says
-    who (no party was found for the pronoun, or the section is not ``grouped`` by party).
+    who (no party was found for the pronoun, or the section is not ``grouped`` by party);
+    "She said China wanted ..." always, for a heading "China" does not say who she is.
     """
     if not previous:
         return None
     if same_paragraph and names_what_was_said(point.text):
         return previous
     leans = refers_back(point.text, previous) or owner_is_before(point.text)
-    if elaborates(point.text, previous) or (leans and not (point.party and grouped)):
+    if elaborates(point.text, previous) or (
+            leans and (not (point.party and grouped) or speaker_is_pronoun(point.text))):
         return previous
     return None
 

@@ -37,6 +37,20 @@ def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():
     assert point_context(Point("It also wants a seat on the basin commission.", ["1"]), before) == before
 
 
+def test_a_pronoun_that_says_what_follows_needs_the_sentence_before_whatever_the_party():
+    """The heading "Kestrania" says whose aim it is, not who "she" is."""
+    before = "Kestrania's foreign ministry spokeswoman Lida Marn briefed reporters on Monday."
+    point = Point("She said Kestrania wanted to settle the dispute through dialogue.", ["1"], party="Kestrania")
+    assert point_context(point, before) == before
+
+
+def test_a_risk_with_a_party_still_shows_who_it_is_for_there_is_no_party_heading():
+    before = "Kestrania wants a binding treaty on river flows."
+    point = Point("It could walk out if the dam fills first.", ["1"], party="Kestrania")
+    assert point_context(point, before, grouped=False) == before
+    assert point_context(point, before) is None
+
+
 def test_an_unowned_its_shows_the_sentence_before_when_no_party_was_found():
     before = "Kestrania has drawn up a long list of demands for the summit."
     point = Point("At the top of its list is a seat on the basin commission.", ["1"])
