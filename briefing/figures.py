@@ -1,7 +1,7 @@
 """Key figures and notable quotes, verbatim, from the cleaned articles.
 
-Figures are amounts of money, percentages and counts (a number followed by what it
-counts), each with the clause of its sentence that says what it refers to, cut from the
+Figures are amounts of money, percentages and counts (a number with what it counts:
+"20 Indian soldiers", not a bare "20"), each with the clause of its sentence that says what it refers to, cut from the
 sentence word for word ("…" marks a cut). Quotes are passages in quotation marks long
 enough to be a statement, with the speaker named by the attribution around them ("said
 X", "X told reporters", "according to X"); quotes whose speaker cannot be named are
@@ -146,6 +146,34 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     return True
 
 
+COUNTED_WORDS = 4  # "1,550 deployed strategic nuclear warheads": the noun a count counts is this near
+_FOLLOWING_WORD = re.compile(r"\s+([A-Za-z][\w’'.\-]*)([,;:.]?)")
+
+
+def _counted_end(sentence: str, end: int) -> int:
+    """Where what a count counts ends: through its plural noun ("54,000 U.S. military
+    personnel", "3,488 kilometres"), else its next word; not into "of", "each", "were"."""
+    stop = stopwords()
+    plurals = frozenset(figure_words()["counted_plural"])
+    first = None
+    at = end
+    for _ in range(COUNTED_WORDS):
+        m = _FOLLOWING_WORD.match(sentence, at)
+        if not m or m.group(1).lower() in stop:
+            break
+        word, at = m.group(1).lower(), m.end(1)
+        ends = bool(m.group(2))
+        if word.endswith(".") and "." not in word[:-1]:  # "kilometres." ends the sentence; "U.S." does not
+            word, at, ends = word[:-1], at - 1, True
+        first = first or at
+        plural = (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in plurals
+        if plural:
+            return at
+        if ends:  # a clause ends here
+            break
+    return first or end
+
+
 def find_figures_in(sentence: str) -> list[_Match]:
     """Amounts, percentages, counts and durations in a sentence, left to right, not overlapping."""
     return list(_figures_in(sentence))
@@ -173,10 +201,13 @@ def _figures_in(sentence: str) -> tuple[_Match, ...]:
                 numbers = re.findall(_NUMBER, m.group(0))
                 if not _is_range(sentence, m.start(), numbers[0], numbers[-1]):
                     continue
-            if kind == "count" and not _is_count(sentence, m):
-                continue
-            found.append(_Match(kind, m.start(), m.end(), m.group(0).strip()))
-            taken.append((m.start(), m.end()))
+            end = m.end()
+            if kind == "count":
+                if not _is_count(sentence, m):
+                    continue
+                end = _counted_end(sentence, end)
+            found.append(_Match(kind, m.start(), end, sentence[m.start():end].strip()))
+            taken.append((m.start(), end))
     return tuple(_join_ranges(sentence, sorted(found, key=lambda f: f.start)))
 
 

@@ -25,28 +25,34 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("Trade was worth 40 billion euros last year.", [("amount", "40 billion euros")]),
     ("Salmon now holds 24% of the market.", [("percent", "24%")]),
     ("Tariffs would fall by 15 percent over five years.", [("percent", "15 percent")]),
-    ("Nearly 54,000 troops are stationed there.", [("count", "Nearly 54,000")]),
-    ("More than 300 delegates attended the talks.", [("count", "More than 300")]),
+    ("Nearly 54,000 troops are stationed there.", [("count", "Nearly 54,000 troops")]),
+    ("More than 300 delegates attended the talks.", [("count", "More than 300 delegates")]),
+    # a count with what it counts, through its plural noun, not into "each" or "of"
+    ("They deploy about 50,000 troops each along the line.", [("count", "about 50,000 troops")]),
+    ("The ban covers more than 300 Chinese mobile apps.", [("count", "more than 300 Chinese mobile apps")]),
+    ("There are nearly 54,000 U.S. military personnel in Japan.", [("count", "nearly 54,000 U.S. military personnel")]),
+    ("The frontier runs for 3,488 kilometres.", [("count", "3,488 kilometres")]),
+    ("Exercises within 50 kilometres of the line need notice.", [("count", "50 kilometres")]),
     # a time is a figure only with its unit: "22 years", never a bare "22" or "18"
     ("The colonel is serving 22 years for spying.", [("duration", "22 years")]),
     ("They have spent 18 months tightening sanctions.", [("duration", "18 months")]),
     ("Repayment would take 10-15 years.", [("duration", "10-15 years")]),
     ("The lease would run between 20 and 30 years.", [("duration", "between 20 and 30 years")]),
-    ("Last year 12,000 migrants crossed the border.", [("count", "12,000")]),  # a time word before is no unit
+    ("Last year 12,000 migrants crossed the border.", [("count", "12,000 migrants")]),  # a time word before is no unit
     # a range is one figure, not two joined by "; "
-    ("It may hold an estimated 20 to 60 warheads.", [("count", "an estimated 20 to 60")]),
-    ("Between 5 and 10 ships patrol the strait.", [("count", "Between 5 and 10")]),
-    ("The rebels have 200-300 fighters in the hills.", [("count", "200-300")]),
+    ("It may hold an estimated 20 to 60 warheads.", [("count", "an estimated 20 to 60 warheads")]),
+    ("Between 5 and 10 ships patrol the strait.", [("count", "Between 5 and 10 ships")]),
+    ("The rebels have 200-300 fighters in the hills.", [("count", "200-300 fighters")]),
     ("Tariffs of between 10% and 25% would apply.", [("percent", "between 10% and 25%")]),
     ("The fund would need $1 billion to $2 billion a year.", [("amount", "$1 billion to $2 billion")]),
-    ("Some 5,300 were lost, and 7,700 troops are missing.", [("count", "Some 5,300"), ("count", "7,700")]),
+    ("Some 5,300 were lost, and 7,700 troops are missing.", [("count", "Some 5,300"), ("count", "7,700 troops")]),
     ("Growth of 1-2 percent is expected.", [("percent", "1-2 percent")]),
     ("Growth of between 1 and 2 percent is expected.", [("percent", "between 1 and 2 percent")]),
     ("It would cost $1-2 billion a year.", [("amount", "$1-2 billion")]),
     ("It would cost $500 million to $1 billion a year.", [("amount", "$500 million to $1 billion")]),
     # not ranges: a vote, a change, a difference
     ("The senate passed the bill 52-48 on Tuesday.", []),
-    ("The treaty cut arsenals from 1,550 to 700 warheads.", [("count", "1,550"), ("count", "700")]),
+    ("The treaty cut arsenals from 1,550 to 700 warheads.", [("count", "1,550"), ("count", "700 warheads")]),
     ("Turnout rose to 62% – 4% more than in 2019.", [("percent", "62%"), ("percent", "4%")]),
 ])
 def test_figures_are_found_with_their_qualifier(sentence, expected):
