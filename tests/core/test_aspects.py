@@ -141,3 +141,13 @@ def test_a_refused_offer_is_not_a_concession(text):
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
     assert max(SECTIONS, key=lambda k: scores[k]) == "concessions", scores
+
+
+def test_hoping_another_side_will_act_is_an_aim_strong_enough_to_be_a_point():
+    """"Beijing hopes India will ease curbs ..." scored 2.0 (the bare noun "hope") and
+    was no candidate at all, though it is the plainest way news states an aim."""
+    from briefing import BriefingOptions
+
+    scores = default_scorer()("Kestrania hopes Veloria will ease its curbs on foreign investment in ports.")
+    assert max(SECTIONS, key=lambda k: scores[k]) == "objectives"
+    assert scores["objectives"] >= BriefingOptions().min_aspect_score
