@@ -369,6 +369,14 @@ def _speaker_after(after: str) -> tuple[str | None, bool]:
         if name.lower() in ("he", "she", "they"):
             return None, True
         return _clean_name(name), False
+    # "..., foreign ministry spokesperson Mao Ning told ...": a short lower-case description
+    # (or a country's: "China's foreign minister") may stand before the name
+    # ("..., and Moscow recalled its ambassador" is a new clause, not an attribution)
+    clause = r"(?:and|but|or|as|while|then|so|yet|after|before|when|because|since|until)\b"
+    described = rf"(?:the\s+)?(?:{UPPER}[\w\-]*[’']s\s+)?(?:(?!{clause})[a-z][\w\-]*\s+){{1,4}}"
+    m = re.match(rf"\s*[,.]?\s*{described}({_NAME})\s+(?:{verbs})\b", after)
+    if m:
+        return _clean_name(m.group(1)), False
     return None, False
 
 

@@ -136,6 +136,9 @@ def test_quotes_have_speakers_and_are_verbatim():
     ('Chancellor Vogel welcomed him warmly, saying, “This is a friendship that has lasted fifty years.”', "Vogel"),
     ('“Grain is the one area where he has delivered before,” said Kerem Öztürk, a former ambassador.', "Kerem Öztürk"),
     ('“The corridor will hold through the whole of the winter,” said Émilie Łukasik of the council.', "Émilie Łukasik"),
+    ('"The border question should be kept in its proper place," ministry spokesperson Lin Wei told reporters.',
+     "Lin Wei"),
+    ('"We will not trade the harbour for a loan," Kestrania\'s foreign minister Ada Morn said.', "Ada Morn"),
 ])
 def test_attribution_forms(text, speaker):
     quotes = extract_quotes([clean_article(article(text))])
@@ -153,6 +156,11 @@ def test_continuation_quote_keeps_speaker_and_one_quote_per_speaker():
             '"Nobody in the region can afford another decade of mistrust between them."')
     quotes = extract_quotes([clean_article(article(text))])
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Omar Haddad", "This")]
+
+
+def test_a_new_clause_after_a_quote_is_no_attribution():
+    text = 'Putin answered with a retort, "It takes one to know one, and we all know it," and Moscow recalled its envoy.'
+    assert extract_quotes([clean_article(article(text))]) == []
 
 
 def test_unattributed_and_scare_quotes_are_left_out():
