@@ -62,6 +62,11 @@ def document_parts(briefing: Briefing) -> tuple[Rows, list[tuple[str, str, Rows]
     return takeaways, after
 
 
+def elided(text: str, font: QFont, width: int) -> str:
+    """One line of ``text`` that fits ``width``, ending in "…" where it is cut (not mid-word unseen)."""
+    return QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0))
+
+
 def _words(points: list[Point]) -> int:
     return sum(len(p.text.split()) for p in points)
 
@@ -171,7 +176,7 @@ class PointDelegate(QStyledItemDelegate):
                 painter.setFont(small)
                 painter.setPen(QColor("#666666"))
                 painter.drawText(QRect(inner.left(), used.bottom() + 2, inner.width(), QFontMetrics(small).height()),
-                                 Qt.AlignmentFlag.AlignLeft, index.data(DETAIL))
+                                 Qt.AlignmentFlag.AlignLeft, elided(index.data(DETAIL), small, inner.width()))
             painter.restore()
             return
         if kind == "title":
@@ -193,7 +198,7 @@ class PointDelegate(QStyledItemDelegate):
                 painter.setFont(body)
                 painter.setPen(QColor("#555555"))
                 painter.drawText(QRect(inner.left(), used.bottom() + 2, inner.width(), QFontMetrics(body).height()),
-                                 Qt.AlignmentFlag.AlignLeft, event)
+                                 Qt.AlignmentFlag.AlignLeft, elided(event, body, inner.width()))
             painter.restore()
             return
         if kind == "party":
@@ -245,7 +250,7 @@ class PointDelegate(QStyledItemDelegate):
             detail_rect = detail_rect.adjusted(QFontMetrics(bold).horizontalAdvance(label), 0, 0, 0)
             painter.setFont(small)
         painter.setPen(QColor("#666666"))
-        painter.drawText(detail_rect, Qt.AlignmentFlag.AlignLeft, index.data(DETAIL))
+        painter.drawText(detail_rect, Qt.AlignmentFlag.AlignLeft, elided(index.data(DETAIL), small, detail_rect.width()))
         painter.restore()
 
 

@@ -181,3 +181,15 @@ def test_a_risk_has_no_party_menu(qtbot):
     assert "not listed by party" in view.party_button.toolTip()
     submenu = next(a.menu() for a in view.build_context_menu().actions() if a.text() == "Party")
     assert not submenu.isEnabled()
+
+
+def test_a_source_line_too_long_for_the_card_ends_in_an_ellipsis():
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from gui.preview_view import elided
+
+    font = QFont()
+    line = "Source [3] China says border should be put in its proper place as talks continue"
+    short = elided(line, font, QFontMetrics(font).horizontalAdvance(line) // 2)
+    assert short.endswith("…") and line.startswith(short[:-1])
+    assert elided(line, font, 10_000) == line
