@@ -865,16 +865,30 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_mixed(self) -> None:
-        """Say so above the briefing when its articles seem to cover two meetings."""
-        groups = self.snapshot.result.mixed if self.snapshot else []
-        if groups:
-            title = {s.id: s.title for s in self.snapshot.result.briefing.sources}
-            said = " and ".join(f"meeting {n} ({len(g)} articles, like “{title.get(g[0], g[0])}”)"
-                                for n, g in enumerate(groups, 1))
-            self.mixed_banner.setText(f"These articles seem to cover two different meetings: {said}. "
-                                      "The list notes say which is which: untick one meeting and rebuild "
-                                      "for a clearer briefing.")
-        self.mixed_banner.setVisible(bool(groups) and not self.articles_changed_since_build)
+        """Say above the briefing what the build doubts about its articles: two meetings in
+        one list, an article not in English, an article about something else."""
+        result = self.snapshot.result if self.snapshot else None
+        said: list[str] = []
+        if result is not None:
+            title = {s.id: s.title for s in result.briefing.sources}
+
+            def named(ids: list[str]) -> str:
+                return ", ".join(f"“{title.get(i, i)}”" for i in ids[:3]) + (" and others" if len(ids) > 3 else "")
+
+            if result.mixed:
+                meetings = " and ".join(f"meeting {n} ({len(g)} articles, like “{title.get(g[0], g[0])}”)"
+                                        for n, g in enumerate(result.mixed, 1))
+                said.append(f"These articles seem to cover two different meetings: {meetings}. "
+                            "The list notes say which is which: untick one meeting and rebuild for a clearer briefing.")
+            if result.not_english:
+                said.append(f"{named(result.not_english)} {'does' if len(result.not_english) == 1 else 'do'} not "
+                            "read as English: the method reads English only, so few or no points come from "
+                            f"{'it' if len(result.not_english) == 1 else 'them'}.")
+            if result.off_topic:
+                said.append(f"{named(result.off_topic)} {'shares' if len(result.off_topic) == 1 else 'share'} few "
+                            "words with the other articles: is it about this meeting?")
+        self.mixed_banner.setText("\n".join(said))
+        self.mixed_banner.setVisible(bool(said) and not self.articles_changed_since_build)
 
     def _build_notes(self, counts: dict[int, int]) -> dict[int, str]:
         """What the build did with each article: points cited, or the same text counted once."""

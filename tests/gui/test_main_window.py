@@ -640,6 +640,7 @@ def test_an_article_about_something_else_is_marked_in_the_list(qtbot, window, ri
     statuses = list_statuses(window)
     marked = [title for title, status in statuses.items() if status.startswith("Off topic?")]
     assert marked == ["City council approves new cycle lanes for the old town"]
+    assert "“City council approves new cycle lanes for the old town” shares few words" in window.mixed_banner.text()
 
 
 def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row(qtbot, window, river_dir, tmp_path):
@@ -680,6 +681,9 @@ def test_an_article_not_in_english_is_marked_in_the_list(qtbot, window, river_di
     statuses = list_statuses(window)
     marked = [title for title, status in statuses.items() if status.startswith("Not English?")]
     assert marked == ["Hafengespräche in Brightwater beginnen"]
+    # said above the briefing too: the list note alone was cut short in a narrow list
+    assert window.mixed_banner.isVisible()
+    assert window.mixed_banner.text().startswith("“Hafengespräche in Brightwater beginnen” does not read as English")
 
 
 def party_labels(window) -> list[str]:
