@@ -17,7 +17,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .model import Briefing, Point, Section, Source
-from .parties import canonical_party
 
 EDITS_VERSION = 1
 
@@ -74,7 +73,7 @@ class Edits:
     moved: dict[str, str] = field(default_factory=dict)  # point key -> section key
     # point key -> whose point it is; "" when the user said it is no one party's
     party_of: dict[str, str] = field(default_factory=dict)
-    parties: list[str] | None = None  # the parties as the user typed them; None: as found
+    parties: list[str] | None = None  # the parties as the user typed them, for the build; None: as found
     title: str | None = None
     event: str | None = None
     words_per_section: int | None = None
@@ -229,22 +228,17 @@ def party_list(text: str) -> list[str]:
 
 
 def _set_parties(out: Briefing, edits: Edits) -> None:
-    """The user's parties replace the ones found; a point whose party is not one of them has none.
+    """A point the user gave a party (or none) has it, if the briefing has that party.
 
-    A typed name that means a found party ("japan", "US") is written as found, so the
-    points found for it stay with it.
+    The parties themselves are the build's: parties the user typed (``edits.parties``)
+    are passed to the build, which finds each one's names and points.
     """
-    if edits.parties is not None:
-        found = list(out.parties)
-        out.parties = list(dict.fromkeys(canonical_party(n, found) for n in party_list(", ".join(edits.parties))))
     listed = {n.casefold(): n for n in out.parties}
     for section in out.sections:
         for point in section.points:
             chosen = edits.party_of.get(point_key(point.text))
             if chosen is not None:
                 point.party = listed.get(chosen.casefold()) if chosen else None
-            elif edits.parties is not None and point.party:
-                point.party = listed.get(point.party.casefold())
 
 
 def _words(points: list[Point]) -> int:
@@ -255,8 +249,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     """A copy of ``briefing`` with the user's edits laid over it.
 
     Dropped points stay out; moved points go to their new section; a point the user gave
-    a party (or none) has it, and parties the user typed replace the ones found; pinned
-    points are kept, and put back if this build did not choose them (citing whichever of their
+    a party (or none) has it; pinned points are kept, and put back if this build did not choose them (citing whichever of their
     sources are still in the briefing; a pin whose sources are all gone waits until one
     returns). A section that a put-back pin takes over its word budget gives up its
     weakest points that the user did not pin or move.

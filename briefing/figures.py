@@ -109,6 +109,7 @@ class _Match:
     start: int
     end: int
     value: str
+    number: str = ""  # the figure without what it counts: "20" of "20 Indian soldiers", for merging
 
 
 @lru_cache(maxsize=1)
@@ -150,13 +151,17 @@ COUNTED_WORDS = 4  # "1,550 deployed strategic nuclear warheads": the noun a cou
 _FOLLOWING_WORD = re.compile(r"\s+([A-Za-z][\w’'.\-]*)([,;:.]?)")
 
 
+def _is_plural(word: str, plurals: frozenset[str]) -> bool:
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in plurals
+
+
 def _counted_end(sentence: str, end: int) -> int:
     """Where what a count counts ends: through its plural noun ("54,000 U.S. military
-    personnel", "3,488 kilometres"), else its next word; not into "of", "each", "were"."""
-    stop = stopwords()
+    personnel", "12 police officers", "3,488 kilometres"); with none within a few words,
+    the bare number ("20 died"), and never into "of", "each", "were"."""
+    stop = frozenset(figure_words()["not_counted"]) | word_list("prepositions.txt")
     plurals = frozenset(figure_words()["counted_plural"])
-    first = None
-    at = end
+    at, head = end, None
     for _ in range(COUNTED_WORDS):
         m = _FOLLOWING_WORD.match(sentence, at)
         if not m or m.group(1).lower() in stop:
@@ -165,13 +170,13 @@ def _counted_end(sentence: str, end: int) -> int:
         ends = bool(m.group(2))
         if word.endswith(".") and "." not in word[:-1]:  # "kilometres." ends the sentence; "U.S." does not
             word, at, ends = word[:-1], at - 1, True
-        first = first or at
-        plural = (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in plurals
-        if plural:
-            return at
+        if _is_plural(word, plurals):
+            head = at  # and on through "police officers"
+        elif head is not None:
+            break
         if ends:  # a clause ends here
             break
-    return first or end
+    return head or end
 
 
 def find_figures_in(sentence: str) -> list[_Match]:
@@ -206,7 +211,7 @@ def _figures_in(sentence: str) -> tuple[_Match, ...]:
                 if not _is_count(sentence, m):
                     continue
                 end = _counted_end(sentence, end)
-            found.append(_Match(kind, m.start(), end, sentence[m.start():end].strip()))
+            found.append(_Match(kind, m.start(), end, sentence[m.start():end].strip(), m.group(0).strip()))
             taken.append((m.start(), end))
     return tuple(_join_ranges(sentence, sorted(found, key=lambda f: f.start)))
 
@@ -295,7 +300,7 @@ def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str
     for m in find_figures_in(sentence):
         groups.setdefault(figure_context(sentence, m.start, m.end), []).append(m)
     return tuple(("; ".join(m.value for m in ms), context, min((m.kind for m in ms), key=KIND_ORDER.__getitem__),
-                  "; ".join(_value_key(m.value) for m in ms), frozenset(content_stems(context, stop)))
+                  "; ".join(_value_key(m.number or m.value) for m in ms), frozenset(content_stems(context, stop)))
                  for context, ms in groups.items())
 
 
@@ -357,6 +362,12 @@ def _clean_name(name: str | None) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _description_stops() -> frozenset[str]:
+    """Words that end a description of a speaker: conjunctions, prepositions, articles."""
+    return frozenset(figure_words()["not_description"]) | word_list("prepositions.txt")
+
+
 def _speaker_after(after: str) -> tuple[str | None, bool]:
     """Speaker in the attribution after a quote: (name, pronoun?)."""
     verbs = speech_verbs()
@@ -370,10 +381,11 @@ def _speaker_after(after: str) -> tuple[str | None, bool]:
             return None, True
         return _clean_name(name), False
     # "..., foreign ministry spokesperson Mao Ning told ...": a short lower-case description
-    # (or a country's: "China's foreign minister") may stand before the name
-    # ("..., and Moscow recalled its ambassador" is a new clause, not an attribution)
-    clause = r"(?:and|but|or|as|while|then|so|yet|after|before|when|because|since|until)\b"
-    described = rf"(?:the\s+)?(?:{UPPER}[\w\-]*[’']s\s+)?(?:(?!{clause})[a-z][\w\-]*\s+){{1,4}}"
+    # (or a country's: "China's foreign minister") may stand before the name. Not a new
+    # clause ("..., and Moscow recalled its envoy"), and not a phrase about someone else:
+    # "an aide to Prime Minister Ishiba said", "officials in Beijing said" quote neither.
+    not_described = "|".join(sorted(_description_stops(), key=len, reverse=True))
+    described = rf"(?:the\s+)?(?:{UPPER}[\w\-]*[’']s\s+)?(?:(?!(?:{not_described})\b)[a-z][\w\-]*\s+){{1,4}}"
     m = re.match(rf"\s*[,.]?\s*{described}({_NAME})\s+(?:{verbs})\b", after)
     if m:
         return _clean_name(m.group(1)), False

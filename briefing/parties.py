@@ -310,28 +310,19 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
     return {city: v.most_common(1)[0][0] for city, v in votes.items()}
 
 
-def canonical_party(name: str, found: list[str]) -> str:
-    """The party a typed name means: one found ("japan" -> "Japan"), the country of a
-    known name ("US", "Tokyo" -> the country), else the name as typed."""
-    for party in found:
-        if party.casefold() == name.casefold():
-            return party
-    folded = _folded_aliases()
-    return folded.get(name.casefold(), name)
-
-
-@lru_cache(maxsize=1)
-def _folded_aliases() -> dict[str, str]:
-    return {alias.casefold(): nation for alias, nation in countries().canonical.items()}
-
-
-def _named(names: tuple[str, ...], known: dict[str, str], texts: list[str]) -> dict[str, str]:
+def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str],
+           texts: list[str]) -> dict[str, str]:
     """Name -> party for parties the user named.
 
-    A known name or alias ("US", "japanese") is its country; any other name ("lakeland",
-    "Hamas") is a party of its own, spelt as the articles spell it most often.
+    A name the articles use for a country ("US", "japanese", a demonym they taught) is
+    that country, and so is a leader's name ("Putin"); any other name ("Lakeland",
+    "Hamas") is a party of its own, spelt as the articles spell it with a capital
+    ("Labour", not the "labour" of "labour costs").
     """
     folded = {alias.casefold(): nation for alias, nation in known.items()}
+    for name, nation in leaders.items():  # "Ama Orlen", and "Orlen" though the copy never uses it alone
+        for form in (name, name.split()[-1]):
+            folded.setdefault(form.casefold(), nation)
     out: dict[str, str] = {}
     for name in (" ".join(n.split()) for n in names):
         if not name:
@@ -340,7 +331,8 @@ def _named(names: tuple[str, ...], known: dict[str, str], texts: list[str]) -> d
             out[name] = folded[name.casefold()]
             continue
         spellings = Counter(m.group(0) for t in texts
-                            for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", t, re.IGNORECASE))
+                            for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", t, re.IGNORECASE)
+                            if m.group(0)[:1].isupper())
         spelt = spellings.most_common(1)[0][0] if spellings else name
         out[spelt] = spelt
     return out
@@ -353,14 +345,17 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     texts = [t for ts in texts_by_article for t in ts]
     index = Countries.of({**countries().canonical, **discover_countries(texts)})
     index = Countries.of({**link_capitals(texts, index), **index.canonical})
-    chosen = _named(named, index.canonical, texts)
-    if chosen:
-        index = Countries.of({**index.canonical, **{n: p for n, p in chosen.items() if n not in index.canonical}})
-    model = PartyModel(leaders=link_leaders(texts, index), countries=index)
+    leaders = link_leaders(texts, index)
+    chosen = _named(named, index.canonical, leaders, texts)
+    new_names = {n: p for n, p in chosen.items() if n not in index.canonical and n not in leaders}
+    if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland
+        index = Countries.of({**index.canonical, **new_names})
+        leaders = link_leaders(texts, index)
+    model = PartyModel(leaders=leaders, countries=index)
     article_count: Counter[str] = Counter()
-    for texts in texts_by_article:
+    for article_texts in texts_by_article:
         here: set[str] = set()
-        for text in texts:
+        for text in article_texts:
             for _, end, nation in model.names_in(text):
                 if names_the_forum(text, end):
                     continue
@@ -412,8 +407,14 @@ def speaker_is_pronoun(text: str) -> bool:
     """True when a pronoun says what follows ("She said China wanted ..."): a party heading
     over the point names whose aim it is, not who "she" is."""
     reported = _reported_clause(_strip_opening(text))
-    opening = _WORD.match(reported[0].lstrip("“\"‘' ")) if reported else None
-    return bool(opening) and opening.group(0).lower() in personal_pronouns()
+    if reported is None:
+        return False
+    reporter = reported[0].lstrip("“\"‘' ").lower()
+    speech = kinded_lists("reported_speech.txt")
+    if any(reporter.startswith(p) for p in speech["impersonal"] + speech["impersonal_copula"]):
+        return False  # "It is likely that China ...": this "it" is no one
+    opening = _WORD.match(reporter)
+    return bool(opening) and opening.group(0) in personal_pronouns()
 
 
 _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re.IGNORECASE)

@@ -198,11 +198,14 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     _report(progress, "aspects", 1.0)
 
     cancel.raise_if_cancelled()
-    parties = find_parties(cleaned, named=options.parties)
+    found = find_parties(cleaned)
+    # The parties the user named group the points; the points chosen are those of the
+    # parties found, so naming the sides never changes what the briefing says.
+    parties = find_parties(cleaned, named=options.parties) if options.parties else found
     concepts = partial(concept_set, stop=stop)
     chosen = select_points(candidates, options.sections, options.words_per_section, concepts,
                            generic=generic_stems(),
-                           names=frozenset(w for name in parties.name_forms() for w in concepts(name)),
+                           names=frozenset(w for name in found.name_forms() for w in concepts(name)),
                            redundancy_overlap=options.redundancy_overlap,
                            leave_out=frozenset(c.text for c in candidates if point_key(c.text) in options.leave_out)
                            if options.leave_out else frozenset())

@@ -506,7 +506,7 @@ class PreviewView(QWidget):
         if point.party and point.party not in parties:
             parties.append(point.party)
         for party in [*parties, ""]:
-            action = menu.addAction(party or "No party")
+            action = menu.addAction((party or "No party").replace("&", "&&"))  # "&" would mark a shortcut
             action.setCheckable(True)
             action.setChecked((point.party or "") == party)
             action.triggered.connect(lambda _=False, p=party, t=point.text: self.partyRequested.emit(t, p))

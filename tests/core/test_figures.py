@@ -158,8 +158,13 @@ def test_continuation_quote_keeps_speaker_and_one_quote_per_speaker():
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [("Omar Haddad", "This")]
 
 
-def test_a_new_clause_after_a_quote_is_no_attribution():
-    text = 'Putin answered with a retort, "It takes one to know one, and we all know it," and Moscow recalled its envoy.'
+@pytest.mark.parametrize("text", [
+    'Putin answered with a retort, "It takes one to know one, and we all know it," and Moscow recalled its envoy.',
+    '"We will not sign anything that ties our hands," an aide to Prime Minister Lena Vogel said.',
+    '"We will not sign anything that ties our hands," a diplomat close to President Mateo Rivas told reporters.',
+    '"We will not sign anything that ties our hands," officials in Brightwater said.',
+])
+def test_a_new_clause_or_someone_elses_aide_after_a_quote_is_no_attribution(text):
     assert extract_quotes([clean_article(article(text))]) == []
 
 
@@ -189,3 +194,22 @@ def test_an_amount_written_short_and_in_full_is_one_row():
     b = article_from_text("Debt Talks\nA bond payment of $750 million falls due in July.\n", source_id="2")
     rows = extract_figures([clean_article(a), clean_article(b)])
     assert [r.value for r in rows] == ["$750m"]
+
+
+def test_one_count_told_with_other_nouns_is_one_row():
+    """"20 Indian soldiers", "20 soldiers of the Indian army", "20 Indian troops": one
+    figure, as when the table showed a bare "20"."""
+    texts = ["The clash in the valley killed 20 Indian soldiers and wounded many more.",
+             "In the valley clash, 20 soldiers of the Indian army were killed by stones and clubs.",
+             "The valley clash left 20 Indian troops dead and the talks frozen."]
+    figures = extract_figures([clean_article(article(t, str(i))) for i, t in enumerate(texts, 1)])
+    assert [f.value for f in figures] == ["20 Indian soldiers"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In all, 20 died in the clash at the pass.", "20"),  # no plural noun near: the bare number, not "20 died"
+    ("Some 12 police officers were hurt in the riot.", "Some 12 police officers"),
+    ("Beijing is building 24 new nuclear reactors.", "24 new nuclear reactors"),
+])
+def test_a_count_stops_at_its_noun_and_never_takes_a_verb(sentence, expected):
+    assert [m.value for m in find_figures_in(sentence)] == [expected]

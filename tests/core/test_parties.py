@@ -241,3 +241,21 @@ def test_a_named_party_may_be_any_known_name_of_a_country():
     cleaned = [clean_article(a) for a in load_inputs([ARTICLES]).articles]
     model = find_parties(cleaned, named=("santiago", "Norwegian", "Chile"))
     assert model.parties == ["Chile", "Norway"]  # a capital or demonym is its country, once
+
+
+def test_a_named_leader_or_taught_demonym_is_the_country_and_a_new_name_keeps_its_capital():
+    texts = ["President Ama Orlen of Valdora met the Nerethi envoy.", "Valdora and the Valdoran navy wait.",
+             "Valdora wants a treaty.", "The Labour party wants a vote.", "Labour costs and the labour market."]
+    cleaned = [clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)]
+    model = find_parties(cleaned, named=("valdoran", "Orlen", "labour"))
+    assert model.parties == ["Valdora", "Labour"]  # the demonym and the leader are Valdora's; "Labour" as written
+    assert subject_party("The labour market could tighten.", model) is None
+
+
+def test_naming_the_parties_groups_the_points_but_never_changes_them():
+    from briefing import BriefingOptions, build_briefing
+
+    articles = load_inputs([RIVER]).articles
+    found = build_briefing(articles, BriefingOptions()).briefing
+    named = build_briefing(articles, BriefingOptions(parties=("Norvia",))).briefing
+    assert [[p.text for p in s.points] for s in named.sections] == [[p.text for p in s.points] for s in found.sections]

@@ -42,6 +42,8 @@ def test_a_pronoun_that_says_what_follows_needs_the_sentence_before_whatever_the
     before = "Kestrania's foreign ministry spokeswoman Lida Marn briefed reporters on Monday."
     point = Point("She said Kestrania wanted to settle the dispute through dialogue.", ["1"], party="Kestrania")
     assert point_context(point, before) == before
+    impersonal = Point("It is likely that Kestrania will ease its curbs on fishing.", ["1"], party="Kestrania")
+    assert point_context(impersonal, before) is None  # this "it" is no one
 
 
 def test_a_risk_with_a_party_still_shows_who_it_is_for_there_is_no_party_heading():
