@@ -33,11 +33,6 @@ from .tokens import LOWER, UPPER
 
 PARTY_SECTIONS = ("objectives", "concessions")
 """Sections whose points are grouped by party: what a party wants, what it offers."""
-
-
-def grouped_by_party(section_key: str) -> bool:
-    """True for the sections whose points are listed under their party."""
-    return section_key in PARTY_SECTIONS
 MAX_PARTIES = 4
 # a party is mentioned at least this share as often as the most mentioned one...
 MIN_SHARE_OF_TOP = 0.3
@@ -47,6 +42,11 @@ SUBJECT_WORDS = 3  # content words at the start of a clause that make up its sub
 
 _POSSESSIVE = r"(?:[’']s?)?"
 _NAME_WORD = rf"{UPPER}[\w’'\-]*{LOWER}[\w’'\-]*"
+
+
+def grouped_by_party(section_key: str) -> bool:
+    """True for the sections whose points are listed under their party."""
+    return section_key in PARTY_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -347,7 +347,7 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     index = Countries.of({**link_capitals(texts, index), **index.canonical})
     leaders = link_leaders(texts, index)
     chosen = _named(named, index.canonical, leaders, texts)
-    new_names = {n: p for n, p in chosen.items() if n not in index.canonical and n not in leaders}
+    new_names = {n: p for n, p in chosen.items() if n == p and n not in index.canonical}
     if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland
         index = Countries.of({**index.canonical, **new_names})
         leaders = link_leaders(texts, index)
