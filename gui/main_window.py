@@ -992,7 +992,7 @@ class MainWindow(QMainWindow):
         self._settings_edited()
 
     def _parties_edited(self, parties: list[str]) -> None:
-        """The typed parties show at once; a rebuild from the cache then finds each one's points."""
+        """The typed parties go to a quick rebuild from the cache, which finds each one's points."""
         self.edits.parties = parties or None
         self._settings_edited()
         if self._parties_changed_since_build:
