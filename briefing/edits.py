@@ -227,7 +227,7 @@ def party_list(text: str) -> list[str]:
     return out
 
 
-def _set_parties(out: Briefing, edits: Edits) -> None:
+def _set_point_parties(out: Briefing, edits: Edits) -> None:
     """A point the user gave a party (or none) has it, if the briefing has that party.
 
     The parties themselves are the build's: parties the user typed (``edits.parties``)
@@ -297,7 +297,7 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     for section in out.sections:
         section.points = placed[section.key]
         drop_repeated_lead_ins(section)  # a put-back pin or a moved point may bring its lead-in along
-    _set_parties(out, edits)
+    _set_point_parties(out, edits)
     if edits.title and edits.title.strip():
         out.title = edits.title.strip()
     if edits.event is not None:

@@ -155,12 +155,18 @@ def _is_plural(word: str, plurals: frozenset[str]) -> bool:
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word in plurals
 
 
+@lru_cache(maxsize=1)
+def _counted_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that end what a count counts, and plurals without an -s."""
+    return (frozenset(figure_words()["not_counted"]) | word_list("prepositions.txt"),
+            frozenset(figure_words()["counted_plural"]))
+
+
 def _counted_end(sentence: str, end: int) -> int:
     """Where what a count counts ends: through its plural noun ("54,000 U.S. military
     personnel", "12 police officers", "3,488 kilometres"); with none within a few words,
     the bare number ("20 died"), and never into "of", "each", "were"."""
-    stop = frozenset(figure_words()["not_counted"]) | word_list("prepositions.txt")
-    plurals = frozenset(figure_words()["counted_plural"])
+    stop, plurals = _counted_words()
     at, head = end, None
     for _ in range(COUNTED_WORDS):
         m = _FOLLOWING_WORD.match(sentence, at)
@@ -363,9 +369,15 @@ def _clean_name(name: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _description_stops() -> frozenset[str]:
-    """Words that end a description of a speaker: conjunctions, prepositions, articles."""
-    return frozenset(figure_words()["not_description"]) | word_list("prepositions.txt")
+def _described_speaker() -> re.Pattern[str]:
+    """ "..., foreign ministry spokesperson Mao Ning told ...": a short lower-case description
+    (or a country's: "China's foreign minister") before the name. Not a new clause
+    ("..., and Moscow recalled its envoy"), and not a phrase about someone else: "an aide
+    to Prime Minister Ishiba said", "officials in Beijing said" quote neither."""
+    stops = frozenset(figure_words()["not_description"]) | word_list("prepositions.txt")
+    not_described = "|".join(sorted(stops, key=len, reverse=True))
+    described = rf"(?:the\s+)?(?:{UPPER}[\w\-]*[’']s\s+)?(?:(?!(?:{not_described})\b)[a-z][\w\-]*\s+){{1,4}}"
+    return re.compile(rf"\s*[,.]?\s*{described}({_NAME})\s+(?:{speech_verbs()})\b")
 
 
 def _speaker_after(after: str) -> tuple[str | None, bool]:
@@ -380,13 +392,7 @@ def _speaker_after(after: str) -> tuple[str | None, bool]:
         if name.lower() in ("he", "she", "they"):
             return None, True
         return _clean_name(name), False
-    # "..., foreign ministry spokesperson Mao Ning told ...": a short lower-case description
-    # (or a country's: "China's foreign minister") may stand before the name. Not a new
-    # clause ("..., and Moscow recalled its envoy"), and not a phrase about someone else:
-    # "an aide to Prime Minister Ishiba said", "officials in Beijing said" quote neither.
-    not_described = "|".join(sorted(_description_stops(), key=len, reverse=True))
-    described = rf"(?:the\s+)?(?:{UPPER}[\w\-]*[’']s\s+)?(?:(?!(?:{not_described})\b)[a-z][\w\-]*\s+){{1,4}}"
-    m = re.match(rf"\s*[,.]?\s*{described}({_NAME})\s+(?:{verbs})\b", after)
+    m = _described_speaker().match(after)
     if m:
         return _clean_name(m.group(1)), False
     return None, False

@@ -339,13 +339,20 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
 
 
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
-                 named: tuple[str, ...] = ()) -> PartyModel:
-    """The parties of the meeting: those ``named`` (by the user), else the most mentioned."""
+                 named: tuple[str, ...] = (), found: PartyModel | None = None) -> PartyModel:
+    """The parties of the meeting: those ``named`` (by the user), else the most mentioned.
+
+    ``found``, the model of the same articles without names, saves learning their
+    countries and leaders again.
+    """
     texts_by_article = [_body(ca) for ca in articles]
     texts = [t for ts in texts_by_article for t in ts]
-    index = Countries.of({**countries().canonical, **discover_countries(texts)})
-    index = Countries.of({**link_capitals(texts, index), **index.canonical})
-    leaders = link_leaders(texts, index)
+    if found is not None:
+        index, leaders = found.countries, found.leaders
+    else:
+        index = Countries.of({**countries().canonical, **discover_countries(texts)})
+        index = Countries.of({**link_capitals(texts, index), **index.canonical})
+        leaders = link_leaders(texts, index)
     chosen = _named(named, index.canonical, leaders, texts)
     new_names = {n: p for n, p in chosen.items() if n == p and n not in index.canonical}
     if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland

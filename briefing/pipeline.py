@@ -201,7 +201,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     found = find_parties(cleaned)
     # The parties the user named group the points; the points chosen are those of the
     # parties found, so naming the sides never changes what the briefing says.
-    parties = find_parties(cleaned, named=options.parties) if options.parties else found
+    parties = find_parties(cleaned, named=options.parties, found=found) if options.parties else found
     concepts = partial(concept_set, stop=stop)
     chosen = select_points(candidates, options.sections, options.words_per_section, concepts,
                            generic=generic_stems(),

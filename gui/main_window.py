@@ -824,7 +824,7 @@ class MainWindow(QMainWindow):
     def _update_stale(self) -> None:
         stale = self.snapshot is not None and self.articles_changed_since_build
         self.stale_banner.setVisible(stale and not self.building)
-        self._show_mixed()  # one banner at a time: a changed list no longer says which meeting is which
+        self._show_warnings()  # one banner at a time: a changed list no longer says which meeting is which
         self._update_actions()
 
     # ================================================================================ the briefing
@@ -859,12 +859,12 @@ class MainWindow(QMainWindow):
             self.preview_stack.setCurrentWidget(self.preview)
             counts = self.snapshot.points_per_entry(self.briefing)
             self.articles.set_notes(self._build_notes(counts))
-        self._show_mixed()
+        self._show_warnings()
         self.controls.show_edits(self.edits, self.snapshot.result.briefing if self.snapshot else None)
         self.refresh_reader()
         self._update_actions()
 
-    def _show_mixed(self) -> None:
+    def _show_warnings(self) -> None:
         """Say above the briefing what the build doubts about its articles: two meetings in
         one list, an article not in English, an article about something else."""
         result = self.snapshot.result if self.snapshot else None

@@ -235,6 +235,8 @@ def test_parties_named_by_the_user_are_the_parties_even_without_a_demonym():
     assert model.leaders["Orlen"] == "Lakeland"
     assert subject_party("Orlen hopes to secure a joint monitoring commission.", model) == "Lakeland"
     assert find_parties(cleaned, named=("Borlia",)).parties == ["Borlia"]  # named nowhere: as typed
+    again = find_parties(cleaned, named=("lakeland", "Norvia"), found=find_parties(cleaned))  # as the build calls it
+    assert (again.parties, again.leaders, again.mentions) == (model.parties, model.leaders, model.mentions)
 
 
 def test_a_named_party_may_be_any_known_name_of_a_country():
