@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .model import Briefing, Point, Section, Source
+from .parties import grouped_by_party
 
 EDITS_VERSION = 1
 
@@ -61,7 +62,8 @@ class PinnedPoint:
     related: list[str] = field(default_factory=list)  # source keys reporting it in other words
     score: float = 0.0
     party: str | None = None
-    context: str | None = None  # the sentence before, when the point leans on it ("These may include ...")
+    lead_in: str | None = None  # the sentence before, when the point leans on it ("These may include ...")
+    lead_in_says_who: bool = False  # see Point.lead_in_says_who
 
 
 @dataclass
@@ -99,7 +101,8 @@ class Edits:
             text=point.text, section=section,
             sources=[source_key(briefing.source(i)) for i in point.sources if _has_source(briefing, i)],
             related=[source_key(briefing.source(i)) for i in point.related if _has_source(briefing, i)],
-            score=point.score, party=point.party, context=point.context)
+            score=point.score, party=point.party,
+            lead_in=point.lead_in, lead_in_says_who=point.lead_in_says_who)
 
     def unpin(self, text: str) -> None:
         self.pinned.pop(point_key(text), None)
@@ -174,7 +177,9 @@ class Edits:
                                       sources=_str_list(p.get("sources", []), "sources"),
                                       related=_str_list(p.get("related", []), "related"), score=float(score),
                                       party=_opt_str(p.get("party"), "party"),
-                                      context=_opt_str(p.get("context"), "context"))
+                                      # older files kept only the lead-in as shown, as "context"
+                                      lead_in=_opt_str(p.get("lead_in", p.get("context")), "lead_in"),
+                                      lead_in_says_who=p.get("lead_in_says_who") is True)
         words = data.get("words_per_section")
         if words is not None and (not isinstance(words, int) or isinstance(words, bool) or words < 10):
             raise ValueError(f"'words_per_section' must be a whole number of at least 10, not {words!r}")
@@ -187,12 +192,30 @@ class Edits:
         return cls.from_dict(json.loads(text))
 
 
-def drop_repeated_lead_ins(section: Section) -> None:
-    """A lead-in that is itself a point of the section, just above or below, is not said twice."""
-    shown = {point_key(p.text) for p in section.points}
+def shown_lead_in(point: Point, grouped: bool) -> str | None:
+    """The point's lead-in unless the heading it is listed under says who "it" is."""
+    if point.lead_in_says_who and point.party and grouped:
+        return None
+    return point.lead_in
+
+
+def settle_lead_ins(section: Section) -> None:
+    """Set what each point shows of its lead-in where it now stands.
+
+    Decided again after every edit: a point moved to Risks, or set to no party, loses
+    the heading that said who "it" is and needs its lead-in back; a lead-in that is
+    itself a point listed with it (under the same heading) is not said twice, until
+    that point is dropped or listed elsewhere.
+    """
+    grouped = grouped_by_party(section.key)
+
+    def group(point: Point) -> str | None:
+        return point.party if grouped else None
+
+    listed = {(group(p), point_key(p.text)) for p in section.points}
     for point in section.points:
-        if point.context and point_key(point.context) in shown:
-            point.context = None
+        lead_in = shown_lead_in(point, grouped)
+        point.context = None if lead_in and (group(point), point_key(lead_in)) in listed else lead_in
 
 
 def _has_source(briefing: Briefing, source_id: str) -> bool:
@@ -281,7 +304,8 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
             continue
         related = [id_of[s] for s in pin.related if s in id_of and id_of[s] not in cited]
         placed[target].append(Point(text=pin.text, sources=cited, related=related, score=pin.score,
-                                    party=pin.party, pinned=True, context=pin.context))
+                                    party=pin.party, pinned=True,
+                                    lead_in=pin.lead_in, lead_in_says_who=pin.lead_in_says_who))
         present.add(key)
         refilled.add(target)
 
@@ -296,8 +320,9 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
 
     for section in out.sections:
         section.points = placed[section.key]
-        drop_repeated_lead_ins(section)  # a put-back pin or a moved point may bring its lead-in along
     _set_point_parties(out, edits)
+    for section in out.sections:  # after the parties: a point set to no party needs its lead-in back
+        settle_lead_ins(section)
     if edits.title and edits.title.strip():
         out.title = edits.title.strip()
     if edits.event is not None:

@@ -53,7 +53,12 @@ class Point:
     party: str | None = None
     pinned: bool = False
     # The sentence before it in its first source, when the point leans on it ("These may
-    # include ...", "The deal was blocked ..."): shown muted so the point can be understood.
+    # include ...", "The deal was blocked ...", "It also wants ..."), and whether that
+    # sentence only says who "it" is, which the point's party heading says too.
+    lead_in: str | None = None
+    lead_in_says_who: bool = False
+    # The lead-in as shown, muted, so the point can be understood: kept apart from
+    # ``lead_in`` because where the point stands decides it (see edits.settle_lead_ins).
     context: str | None = None
 
     @property
@@ -135,9 +140,8 @@ class Briefing:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Briefing":
-        point_fields = set(Point.__dataclass_fields__)
         sections = [Section(key=s["key"], heading=s["heading"],
-                            points=[Point(**{k: v for k, v in p.items() if k in point_fields}) for p in s.get("points", [])],
+                            points=[_point_from_dict(p) for p in s.get("points", [])],
                             candidates=s.get("candidates"))
                     for s in data.get("sections", [])]
         return cls(
@@ -152,3 +156,10 @@ class Briefing:
     @classmethod
     def from_json(cls, text: str) -> "Briefing":
         return cls.from_dict(json.loads(text))
+
+
+def _point_from_dict(data: dict[str, Any]) -> Point:
+    point = Point(**{k: v for k, v in data.items() if k in Point.__dataclass_fields__})
+    if "lead_in" not in data:  # older files kept only the lead-in as shown
+        point.lead_in = point.context
+    return point

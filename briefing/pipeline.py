@@ -19,7 +19,7 @@ from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
 from .discourse import elaborates, names_what_was_said, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
-from .edits import drop_repeated_lead_ins, point_key
+from .edits import point_key, settle_lead_ins
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
@@ -255,24 +255,22 @@ def is_explainer_title(title: str) -> bool:
     return any(p.search(title) for p in pattern_list("explainer_titles.txt"))
 
 
-def point_context(point: Point, previous: str, same_paragraph: bool = True, grouped: bool = True) -> str | None:
-    """The sentence before a point when the point cannot be understood without it.
+def find_lead_in(text: str, previous: str, same_paragraph: bool = True) -> tuple[str, bool] | None:
+    """The sentence before a point when the point cannot be understood without it, and
+    whether it only says who "it" is (a party heading over the point says that too).
 
     "These may include ..." needs it; so does "The deal was blocked ..." when that
     sentence is in its paragraph (across a paragraph break, "The proposal now under
     discussion ..." is a new topic, and the sentence before may be an unrelated quote);
-    "It also wants ..." or "At the top of its list ..." only when no party heading says
-    who (no party was found for the pronoun, or the section is not ``grouped`` by party);
-    "She said China wanted ..." always, for a heading "China" does not say who she is.
+    "It also wants ..." or "At the top of its list ..." to say who; "She said China
+    wanted ..." in full, for a heading "China" does not say who she is.
     """
     if not previous:
         return None
-    if same_paragraph and names_what_was_said(point.text):
-        return previous
-    leans = refers_back(point.text, previous) or owner_is_before(point.text)
-    if elaborates(point.text, previous) or (
-            leans and (not (point.party and grouped) or speaker_is_pronoun(point.text))):
-        return previous
+    if (same_paragraph and names_what_was_said(text)) or elaborates(text, previous):
+        return previous, False
+    if refers_back(text, previous) or owner_is_before(text):
+        return previous, not speaker_is_pronoun(text)
     return None
 
 
@@ -293,9 +291,10 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
     attribute_points(sections, parties, previous=previous)
     for section in sections:
         for point in section.points:
-            point.context = point_context(point, previous.get(point.text, ""), not first[point.text].opens_paragraph,
-                                          grouped=grouped_by_party(section.key))
-        drop_repeated_lead_ins(section)
+            found = find_lead_in(point.text, previous.get(point.text, ""), not first[point.text].opens_paragraph)
+            if found:
+                point.lead_in, point.lead_in_says_who = found
+        settle_lead_ins(section)
     return Briefing(
         title=options.title or representative_title(cleaned, candidates),
         event=options.event or "",

@@ -101,7 +101,7 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
     edits = Edits()
     point = briefing.section("objectives").points[1]
     point.party = "Norvia"
-    point.context = "Norvia's delegation landed on Sunday."
+    point.lead_in = "Norvia's delegation landed on Sunday."
     edits.pin(point, "objectives", briefing)
     assert apply_edits(briefing, edits).section("objectives").points[1].pinned
 
@@ -121,7 +121,7 @@ def test_pinned_point_marked_and_put_back_when_a_new_build_leaves_it_out(briefin
 def test_put_back_pin_does_not_repeat_a_lead_in_that_is_a_point_of_its_section(briefing):
     edits = Edits()
     point = briefing.section("objectives").points[1]
-    point.context = "Lakeland wants a binding water treaty."  # the point just above it
+    point.lead_in = "Lakeland wants a binding water treaty."  # the point just above it
     edits.pin(point, "objectives", briefing)
     rebuilt = make_briefing({"objectives": [("Lakeland wants a binding water treaty.", ["1"], 0.9)],
                              "concessions": [], "risks": []})
@@ -129,6 +129,54 @@ def test_put_back_pin_does_not_repeat_a_lead_in_that_is_a_point_of_its_section(b
     put_back = [p for p in out.section("objectives").points if p.pinned]
     assert [p.text for p in put_back] == ["Norvia seeks access to the river port."]
     assert put_back[0].context is None
+
+
+def leaning_briefing() -> Briefing:
+    """"It also wants ..." under the heading Norvia, whose lead-in only says who "it" is."""
+    out = make_briefing({"objectives": [("Norvia seeks access to the river port.", ["2"], 0.9),
+                                        ("It also wants a seat on the basin commission.", ["2"], 0.8)],
+                         "concessions": [], "risks": [("Talks could collapse over the dam schedule.", ["1"], 0.7)]})
+    out.parties = ["Norvia", "Lakeland"]
+    first, leaning = out.section("objectives").points
+    first.party = leaning.party = "Norvia"
+    leaning.lead_in, leaning.lead_in_says_who = first.text, True
+    return out
+
+
+@pytest.mark.parametrize("edit", ["none", "move", "no party", "drop lead-in"])
+def test_a_point_shows_its_lead_in_again_only_when_an_edit_takes_away_what_said_who(edit):
+    leaning = "It also wants a seat on the basin commission."
+    edits = Edits()
+    if edit == "move":
+        edits.move(leaning, "risks")
+    elif edit == "no party":
+        edits.set_party(leaning, None)
+    elif edit == "drop lead-in":
+        edits.drop("Norvia seeks access to the river port.")
+    out = apply_edits(leaning_briefing(), edits)
+    point = next(p for s in out.sections for p in s.points if p.text == leaning)
+    # unedited, the heading Norvia says who (and the lead-in is a point just above it)
+    assert point.context == (None if edit in ("none", "drop lead-in") else "Norvia seeks access to the river port.")
+
+
+def test_a_lead_in_that_says_more_than_who_shows_under_a_party_heading_too():
+    out = leaning_briefing()
+    out.section("objectives").points.pop(0)
+    point = out.section("objectives").points[0]
+    point.lead_in_says_who = False  # "These could include ...": the heading does not say what "these" are
+    assert apply_edits(out, Edits()).section("objectives").points[0].context == point.lead_in
+    point.lead_in_says_who = True
+    assert apply_edits(out, Edits()).section("objectives").points[0].context is None
+
+
+def test_a_lead_in_that_is_a_point_above_shows_once_that_point_is_dropped():
+    out = leaning_briefing()
+    out.section("objectives").points[1].lead_in_says_who = False
+    kept = apply_edits(out, Edits()).section("objectives").points[1]
+    assert kept.context is None  # said just above
+    edits = Edits()
+    edits.drop("Norvia seeks access to the river port.")
+    assert apply_edits(out, edits).section("objectives").points[0].context == "Norvia seeks access to the river port."
 
 
 def test_pin_whose_sources_are_all_gone_waits(briefing):
@@ -186,12 +234,12 @@ def test_title_event_marking_and_words_overrides(briefing):
 def test_json_round_trip(briefing):
     edits = Edits(title="T", event="E", words_per_section=90, template="standard", marking="Restricted")
     edits.drop("Norvia seeks access to the river port.")
-    briefing.section("risks").points[0].context = "The dam is half built."
+    briefing.section("risks").points[0].lead_in = "The dam is half built."
     edits.pin(briefing.section("risks").points[0], "risks", briefing)
     edits.move("Lakeland wants a binding water treaty.", "concessions")
     again = Edits.from_json(edits.to_json())
     assert again == edits
-    assert again.pinned[point_key("Talks could collapse over the dam schedule.")].context == "The dam is half built."
+    assert again.pinned[point_key("Talks could collapse over the dam schedule.")].lead_in == "The dam is half built."
     assert not again.is_empty and Edits().is_empty
 
 
@@ -202,7 +250,7 @@ def test_json_round_trip(briefing):
     ({"pinned": {"k": {"text": "x", "section": "risks", "score": "high"}}}, "score"),
     ({"words_per_section": 3}, "at least 10"),
     ({"title": 5}, "title"),
-    ({"pinned": {"k": {"text": "x", "section": "risks", "context": 3}}}, "context"),
+    ({"pinned": {"k": {"text": "x", "section": "risks", "lead_in": 3}}}, "lead_in"),
     ({"version": 99}, "newer"),
 ])
 def test_from_dict_says_what_is_wrong(data, message):

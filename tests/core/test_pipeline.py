@@ -3,67 +3,76 @@ from pathlib import Path
 
 from briefing import BriefingOptions, build_briefing, load_inputs
 from briefing.cache import BuildCache
-from briefing.edits import point_key
+from briefing.edits import point_key, shown_lead_in
 from briefing.load import article_from_text
 from briefing.model import Briefing, Point
-from briefing.pipeline import point_context
+from briefing.pipeline import find_lead_in
 
 ARRIVAL = "The Velorian delegation arrived in the capital on Sunday with a long list of ideas."
 OFFER = "To win support, Veloria is expected to put several concessions on the table."
 
 
+def context(point: Point, previous: str, same_paragraph: bool = True, grouped: bool = True) -> str | None:
+    """What the point shows of the sentence before it, listed under its party or not."""
+    found = find_lead_in(point.text, previous, same_paragraph)
+    if found:
+        point.lead_in, point.lead_in_says_who = found
+    return shown_lead_in(point, grouped)
+
+
 def test_a_pointer_back_shows_the_sentence_it_points_to():
     point = Point("These could include lower tariffs on Kestranian machinery and a new rail link.", ["1"])
-    assert point_context(point, OFFER) == OFFER
+    assert context(point, OFFER) == OFFER
+    assert context(point, OFFER, grouped=False) == OFFER
 
 
 def test_a_definite_noun_just_named_shows_the_sentence_that_named_it():
     point = Point("The loan would pay for a new dam on the upper river.", ["1"])
-    assert point_context(point, "Veloria has blocked a $1.2 billion loan from the regional bank.")
+    assert context(point, "Veloria has blocked a $1.2 billion loan from the regional bank.")
 
 
 def test_a_definite_noun_for_what_was_named_shows_the_sentence_before():
     """"The deal" after "a bid to buy ..." names the bid in other words."""
     before = "The ministers may also discuss Velor Rail's $2 billion bid to buy the Kestranian freight line."
-    point = Point("The deal was blocked last year on security grounds.", ["1"])
-    assert point_context(point, before) == before
+    point = Point("The deal was blocked last year on security grounds.", ["1"], party="Kestrania")
+    assert context(point, before) == before  # a party heading does not say which deal
     # across a paragraph break the sentence before is another topic, often a quote
-    assert point_context(point, '"We will not sell the line," the minister said.', same_paragraph=False) is None
+    assert find_lead_in(point.text, '"We will not sell the line," the minister said.', same_paragraph=False) is None
 
 
-def test_a_pronoun_needs_the_sentence_before_only_when_no_party_was_found():
+def test_a_pronoun_needs_the_sentence_before_only_when_no_party_heading_says_who():
     before = "Kestrania wants a binding treaty on river flows."
-    assert point_context(Point("It also wants a seat on the basin commission.", ["1"], party="Kestrania"), before) is None
-    assert point_context(Point("It also wants a seat on the basin commission.", ["1"]), before) == before
+    assert context(Point("It also wants a seat on the basin commission.", ["1"], party="Kestrania"), before) is None
+    assert context(Point("It also wants a seat on the basin commission.", ["1"]), before) == before
 
 
 def test_a_pronoun_that_says_what_follows_needs_the_sentence_before_whatever_the_party():
     """The heading "Kestrania" says whose aim it is, not who "she" is."""
     before = "Kestrania's foreign ministry spokeswoman Lida Marn briefed reporters on Monday."
     point = Point("She said Kestrania wanted to settle the dispute through dialogue.", ["1"], party="Kestrania")
-    assert point_context(point, before) == before
+    assert context(point, before) == before
     impersonal = Point("It is likely that Kestrania will ease its curbs on fishing.", ["1"], party="Kestrania")
-    assert point_context(impersonal, before) is None  # this "it" is no one
+    assert context(impersonal, before) is None  # this "it" is no one
 
 
 def test_a_risk_with_a_party_still_shows_who_it_is_for_there_is_no_party_heading():
     before = "Kestrania wants a binding treaty on river flows."
     point = Point("It could walk out if the dam fills first.", ["1"], party="Kestrania")
-    assert point_context(point, before, grouped=False) == before
-    assert point_context(point, before) is None
+    assert context(point, before, grouped=False) == before
+    assert context(point, before) is None
 
 
 def test_an_unowned_its_shows_the_sentence_before_when_no_party_was_found():
     before = "Kestrania has drawn up a long list of demands for the summit."
     point = Point("At the top of its list is a seat on the basin commission.", ["1"])
-    assert point_context(point, before) == before
-    assert point_context(Point(point.text, ["1"], party="Kestrania"), before) is None
+    assert context(point, before) == before
+    assert context(Point(point.text, ["1"], party="Kestrania"), before) is None
 
 
 def test_a_sentence_that_stands_alone_has_no_context():
     point = Point("Veloria could offer to cut its tariffs on machinery by half.", ["1"])
-    assert point_context(point, OFFER) is None
-    assert point_context(Point("These could include lower tariffs on machinery.", ["1"]), "") is None
+    assert find_lead_in(point.text, OFFER) is None
+    assert find_lead_in("These could include lower tariffs on machinery.", "") is None
 
 
 def test_the_built_briefing_carries_context_through_json():
@@ -78,6 +87,7 @@ def test_the_built_briefing_carries_context_through_json():
     assert all(p.context is None for p in points if p is not offer)
     again = Briefing.from_json(result.briefing.to_json())
     assert [p.context for s in again.sections for p in s.points] == [p.context for p in points]
+    assert [p.lead_in for s in again.sections for p in s.points] == [p.lead_in for p in points]
 
 
 def test_the_default_title_is_a_news_headline_not_an_explainer():
