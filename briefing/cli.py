@@ -175,6 +175,8 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")
+    for party in result.unnamed_parties:
+        _say(f"warning: --parties: no article names “{party}”, so no point is listed under it")
     for section in briefing.sections:
         if section.points:
             continue

@@ -41,6 +41,7 @@ MIN_ARTICLE_SHARE = 0.5
 SUBJECT_WORDS = 3  # content words at the start of a clause that make up its subject
 
 _POSSESSIVE = r"(?:[’']s?)?"
+_POSSESSED = re.compile(r"[’']s?\s+")  # between an owner and a name it owns
 _NAME_WORD = rf"{UPPER}[\w’'\-]*{LOWER}[\w’'\-]*"
 
 
@@ -110,6 +111,41 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
                 found[name] = name
                 found[demonym] = name
                 break
+    return found
+
+
+_ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*)\s+\(({UPPER}{{2,8}})\)")
+
+
+def _acronyms(texts: list[str]) -> dict[str, str]:
+    """Full name -> acronym, for each "Equatoria Liberation Movement (ELM)" in the texts
+    whose acronym is the initials of the name's last capitalised words."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM.finditer(text):
+            words = m.group(1).split()
+            short = m.group(2)
+            capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+            if len(capitals) >= len(short):
+                first = capitals[-len(short)]
+                if "".join(words[i][0] for i in capitals[-len(short):]) == short:
+                    out[" ".join(words[first:])] = short
+    return out
+
+
+def discover_organisations(texts: list[str]) -> dict[str, str]:
+    """Bodies the articles name in full with an acronym ("Equatoria Liberation Movement
+    (ELM)"): a rebel movement, a party or an agency, which no list of countries holds.
+
+    Returns alias -> name ("ELM" -> "Equatoria Liberation Movement", and the name itself).
+    Whether one is a party of the meeting is decided, like a country's, by how often
+    the articles name it.
+    """
+    known = countries().canonical
+    found: dict[str, str] = {}
+    for full, short in _acronyms(texts).items():
+        if full not in known and short not in known:
+            found[full] = found[short] = full
     return found
 
 
@@ -317,12 +353,16 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
     A name the articles use for a country ("US", "japanese", a demonym they taught) is
     that country, and so is a leader's name ("Putin"); any other name ("Lakeland",
     "Hamas") is a party of its own, spelt as the articles spell it with a capital
-    ("Labour", not the "labour" of "labour costs").
+    ("Labour", not the "labour" of "labour costs"). A name the articles write only in
+    lower case ("the government", "the rebels") is a common noun: it is that party in
+    either case, headed with a capital. An acronym the articles define ("Equatoria
+    Liberation Movement (ELM)") names the same party as the full name, whichever was typed.
     """
     folded = {alias.casefold(): nation for alias, nation in known.items()}
     for name, nation in leaders.items():  # "Ama Orlen", and "Orlen" though the copy never uses it alone
         for form in (name, name.split()[-1]):
             folded.setdefault(form.casefold(), nation)
+    acronyms = _acronyms(texts)
     out: dict[str, str] = {}
     for name in (" ".join(n.split()) for n in names):
         if not name:
@@ -330,12 +370,39 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
         if name.casefold() in folded:
             out[name] = folded[name.casefold()]
             continue
-        spellings = Counter(m.group(0) for t in texts
-                            for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", t, re.IGNORECASE)
-                            if m.group(0)[:1].isupper())
-        spelt = spellings.most_common(1)[0][0] if spellings else name
+        spelt = _spelling(name, texts)
+        if spelt is None:  # a common noun
+            party = name[:1].upper() + name[1:]
+            out[name.lower()] = out[party] = party
+            continue
         out[spelt] = spelt
+        for full, short in acronyms.items():
+            if spelt in (full, short):
+                out[full] = out[short] = spelt
     return out
+
+
+def _spelling(name: str, texts: list[str]) -> str | None:
+    """How the articles write ``name`` with a capital inside a sentence (a proper name),
+    ``name`` itself if they never write it, or None when they write it only in lower case
+    or at the start of a sentence (a common noun)."""
+    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", re.IGNORECASE)
+    capitalised: Counter[str] = Counter()
+    lower = False
+    for text in texts:
+        for m in pattern.finditer(text):
+            if not m.group(0)[:1].isupper():
+                lower = True
+            elif not _opens_sentence(text, m.start()):
+                capitalised[m.group(0)] += 1
+    if capitalised:
+        return capitalised.most_common(1)[0][0]
+    return None if lower else name
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:"
 
 
 def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
@@ -350,11 +417,12 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     if found is not None:
         index, leaders = found.countries, found.leaders
     else:
-        index = Countries.of({**countries().canonical, **discover_countries(texts)})
+        index = Countries.of({**discover_organisations(texts), **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
         leaders = link_leaders(texts, index)
     chosen = _named(named, index.canonical, leaders, texts)
-    new_names = {n: p for n, p in chosen.items() if n == p and n not in index.canonical}
+    nations = set(index.canonical.values())
+    new_names = {n: p for n, p in chosen.items() if p not in nations}  # with "ELM", "government"
     if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland
         index = Countries.of({**index.canonical, **new_names})
         leaders = link_leaders(texts, index)
@@ -508,7 +576,7 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
     words = list(_WORD.finditer(clause))
     for i, m in enumerate(words):
         word = m.group(0).lower().strip(".")
-        if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 3], names):
+        if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 5], names):
             break  # "The union wants Karvenia to ...": a party right after the verb is its object
         word = re.sub(r"[’']s$", "", word)
         if word in stop or word in titles:
@@ -517,6 +585,8 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if content > SUBJECT_WORDS:
             break
         seen += [n for n in names if n[0] <= m.start() < n[1] and n not in seen]
+    # "South Sudan's Equatoria Liberation Movement ...": the owner names the one who acts
+    seen = [n for n, after in zip(seen, seen[1:] + [None]) if not (after and _POSSESSED.fullmatch(clause[n[1]:after[0]]))]
     if not seen:
         return None
     first = seen[0]
@@ -527,9 +597,12 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
 
 
 def _names_next(following: list[re.Match[str]], names: list[tuple[int, int, str]]) -> bool:
-    """True when the next word, or the one after an adverb ("also"), starts a name."""
+    """True when the next word starts a name, after any adverb, "that" or article ("also
+    wants Karvenia", "is demanding that the Karvenian army ...")."""
     adverbs = kinded_lists("subject_enders.txt")["adverb"]
-    if len(following) > 1 and following[0].group(0).lower() in adverbs:
+    speech = kinded_lists("reported_speech.txt")
+    skipped = set(adverbs) | set(speech["complementizer"]) | set(speech["determiner"])
+    while len(following) > 1 and following[0].group(0).lower() in skipped:
         following = following[1:]
     return bool(following) and any(start == following[0].start() for start, _, _ in names)
 

@@ -51,6 +51,8 @@ class BuildResult:
     # id given -> id in this result, for each article renumbered so that a copy left out
     # leaves no gap in the sources ([1], [2], [3], not [1], [3], [4]); the other fields use the new ids
     renumbered: dict[str, str] = field(default_factory=dict)
+    # parties the user named that no article names: no point can be listed under them
+    unnamed_parties: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +221,8 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
                        off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
                        not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)
                                                 for ca in cleaned}, stop),
-                       renumbered=renumbered)
+                       renumbered=renumbered,
+                       unnamed_parties=[p for p in parties.parties if not parties.mentions[p]] if options.parties else [])
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

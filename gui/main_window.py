@@ -866,7 +866,8 @@ class MainWindow(QMainWindow):
 
     def _show_warnings(self) -> None:
         """Say above the briefing what the build doubts about its articles: two meetings in
-        one list, an article not in English, an article about something else."""
+        one list, an article not in English, an article about something else; and a typed
+        party that no article names."""
         result = self.snapshot.result if self.snapshot else None
         said: list[str] = []
         if result is not None:
@@ -887,6 +888,10 @@ class MainWindow(QMainWindow):
             if result.off_topic:
                 said.append(f"{named(result.off_topic)} {'shares' if len(result.off_topic) == 1 else 'share'} few "
                             "words with the other articles: is it about this meeting?")
+            if result.unnamed_parties:
+                names = ", ".join(f"“{p}”" for p in result.unnamed_parties)
+                said.append(f"No article names {names}, so no point is listed under "
+                            f"{'it' if len(result.unnamed_parties) == 1 else 'them'}: check the spelling in Parties.")
         self.mixed_banner.setText("\n".join(said))
         self.mixed_banner.setVisible(bool(said) and not self.articles_changed_since_build)
 

@@ -242,3 +242,6 @@ def test_parties_named_on_the_command_line_group_the_points(tmp_path):
     assert any(t.startswith("Lakeland wants") and party == "Lakeland" for t, party in aims.items())
     bad = run("build", str(river), "-o", str(tmp_path / "x.docx"), "--parties", " , ")
     assert bad.returncode == 2 and "name at least one party" in bad.stderr
+    misspelt = run("build", str(river), "-o", str(tmp_path / "m.docx"), "--parties", "Lakelnd, Norvia")
+    assert misspelt.returncode == 0
+    assert "warning: --parties: no article names “Lakelnd”" in misspelt.stderr and "“Norvia”" not in misspelt.stderr

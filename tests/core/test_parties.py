@@ -261,3 +261,46 @@ def test_naming_the_parties_groups_the_points_but_never_changes_them():
     found = build_briefing(articles, BriefingOptions()).briefing
     named = build_briefing(articles, BriefingOptions(parties=("Norvia",))).briefing
     assert [[p.text for p in s.points] for s in named.sections] == [[p.text for p in s.points] for s in found.sections]
+
+
+REBEL_TALKS = [
+    "Negotiators for Kandoria and the Tarsel Liberation Front (TLF) met in Orvik on Monday, hosted by Belmark.",
+    "The TLF wants self-rule for the Tarsel hills. The TLF has also asked for a prisoner release.",
+    "Kandoria's Tarsel Liberation Front said it was ready to free 41 captured soldiers.",
+    "The government could offer the TLF two cabinet posts. Kandoria wants the TLF to disarm.",
+    "The rebels are also demanding that Kandorian troops withdraw 30 kilometres. The TLF said Kandoria must move first.",
+    "Kandoria and the TLF traded blame. Kandoria said the Kandorian army held its lines. Belmark urged calm.",
+]
+
+
+def rebel_articles():
+    return [clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(REBEL_TALKS, 1)]
+
+
+def test_a_body_the_articles_name_with_an_acronym_is_a_party_when_named_often():
+    """No list of countries holds a rebel movement: its name and acronym are learned from
+    "Tarsel Liberation Front (TLF)", and it is counted like a country."""
+    model = find_parties(rebel_articles())
+    assert model.parties[:2] == ["Tarsel Liberation Front", "Kandoria"]
+    assert subject_party("The TLF wants self-rule for the Tarsel hills.", model) == "Tarsel Liberation Front"
+
+
+@pytest.mark.parametrize("text, party", [
+    # the owner is not the one who acts
+    ("Kandoria's Tarsel Liberation Front said it was ready to free 41 captured soldiers.", "Tarsel Liberation Front"),
+    ("Kandoria's defence minister said the army would hold its lines.", "Kandoria"),
+    # a party after "demanding that" is the object, not the subject
+    ("The rebels are also demanding that Kandorian troops withdraw 30 kilometres.", None),
+    ("The rebels are demanding that the Kandorian army withdraw.", None),
+])
+def test_the_subject_is_the_owned_name_and_never_the_object_of_a_demand(text, party):
+    assert subject_party(text, find_parties(rebel_articles())) == party
+
+
+def test_a_typed_common_noun_is_that_party_in_either_case_and_an_acronym_is_its_full_name():
+    cleaned = rebel_articles()
+    for typed in (("government", "TLF"), ("Government", "Tarsel Liberation Front")):
+        model = find_parties(cleaned, named=typed)
+        assert model.parties == ["Government", "Tarsel Liberation Front"]
+        assert subject_party("The government could offer the TLF two cabinet posts.", model) == "Government"
+        assert subject_party("The TLF has also asked for a prisoner release.", model) == "Tarsel Liberation Front"

@@ -704,6 +704,7 @@ def test_the_user_names_the_parties_and_says_whose_point_it_is(qtbot, window, ri
     with qtbot.waitSignal(window.buildEnded, timeout=30_000):  # a quick rebuild from the cache
         qtbot.keyClicks(window.controls.parties, "lakeland, norvia")
     assert window.briefing.parties == ["Lakeland", "Norvia"]  # spelt as the articles spell them
+    assert not window.mixed_banner.isVisible()
     assert window.preview.select_point(aim.text)
     assert window.preview.selected_point()[1].party == "Lakeland"
 
@@ -715,6 +716,12 @@ def test_the_user_names_the_parties_and_says_whose_point_it_is(qtbot, window, ri
     assert window.briefing.parties == ["Lakeland", "Norvia"]  # undo is for points, not typed fields
     window.redo_action.trigger()
     assert window.preview.select_point(aim.text) and window.preview.selected_point()[1].party is None
+    with qtbot.waitSignal(window.buildEnded, timeout=30_000):
+        qtbot.keyClicks(window.controls.parties, "x")  # "norviax": a slip of the keyboard
+    assert window.mixed_banner.isVisible() and "No article names “norviax”" in window.mixed_banner.text()
+    with qtbot.waitSignal(window.buildEnded, timeout=30_000):
+        qtbot.keyClick(window.controls.parties, Qt.Key.Key_Backspace)
+    assert not window.mixed_banner.isVisible()
 
     out = tmp_path / "parties.docx"
     save_dialog.answers.append(out)
