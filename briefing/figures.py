@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .discourse import opens_with_anaphor
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Figure, Quote
@@ -26,7 +27,8 @@ MERGE_SHARE = 0.2  # rows of one value merge when their clauses share this share
 MAX_QUOTES = 4
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 60
-MAX_CONTEXT_WORDS = 26
+MAX_CONTEXT_WORDS = 40  # most sentences whole; a longer one keeps its start, where the subject is
+WORDS_AFTER_FIGURE = 4  # a window cut before the figure keeps this many words after it
 MIN_CONTEXT_WORDS = 6
 KIND_ORDER = {"amount": 0, "percent": 1, "count": 2, "duration": 3}
 
@@ -264,12 +266,15 @@ def figure_context(sentence: str, start: int, end: int) -> str:
         hi = cuts[j]
     text = sentence[lo:hi]
     words = text.split(" ")
-    if len(words) > MAX_CONTEXT_WORDS:  # a window of words around the figure
-        offset = len(sentence[lo:start].split(" ")) - 1
-        first = max(0, min(offset - MAX_CONTEXT_WORDS // 3, len(words) - MAX_CONTEXT_WORDS))
-        window = words[first:first + MAX_CONTEXT_WORDS]
-        lo_cut, hi_cut = first > 0, first + MAX_CONTEXT_WORDS < len(words)
-        text = " ".join(window)
+    if len(words) > MAX_CONTEXT_WORDS:  # a window of words: from the clause's start, where its subject is
+        offset = len(sentence[lo:end].split(" "))  # words up to the figure's end
+        first = max(0, min(offset + WORDS_AFTER_FIGURE - MAX_CONTEXT_WORDS, len(words) - MAX_CONTEXT_WORDS))
+        last = first + MAX_CONTEXT_WORDS
+        if last < len(words):  # end before a dependent clause after the figure, if one starts in the window
+            last = next((k for k in range(last - 1, offset - 1, -1)
+                         if _DEPENDENT_START.match(words[k]) or words[k - 1].endswith(",")), last)
+        lo_cut, hi_cut = first > 0, last < len(words)
+        text = " ".join(words[first:last])
         lo = lo if not lo_cut else -1
         hi = hi if not hi_cut else -1
     text = text.strip().rstrip(",;:")
@@ -313,7 +318,7 @@ def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str
 def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> list[Figure]:
     """The key figures of the articles: one row per clause, repeats across articles merged."""
     rows: list[tuple[Figure, str, int]] = []  # figure, value key, order
-    bags_by_key: dict[str, list[frozenset[str]]] = {}
+    bags_by_key: dict[str, list[tuple[frozenset[str], int]]] = {}  # with the row's index
     counts: Counter[str] = Counter()
     for ca in articles:
         seen_here: set[str] = set()
@@ -322,12 +327,16 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
                 if key not in seen_here:
                     counts[key] += 1
                     seen_here.add(key)
+                figure = Figure(value=value, context=context, source=ca.article.id, kind=kind)
                 # The same amount twice is almost always the same thing reported twice: one
                 # shared word besides the figure is enough to merge the rows.
-                if any(len(bag & b) >= max(1.0, MERGE_SHARE * min(len(bag), len(b))) for b in bags_by_key.get(key, ())):
-                    continue
-                bags_by_key.setdefault(key, []).append(bag)
-                rows.append((Figure(value=value, context=context, source=ca.article.id, kind=kind), key, len(rows)))
+                same = next((i for b, i in bags_by_key.get(key, ())
+                             if len(bag & b) >= max(1.0, MERGE_SHARE * min(len(bag), len(b)))), None)
+                if same is None:
+                    bags_by_key.setdefault(key, []).append((bag, len(rows)))
+                    rows.append((figure, key, len(rows)))
+                elif opens_with_anaphor(rows[same][0].context) and not opens_with_anaphor(context):
+                    rows[same] = (figure, key, same)  # "It is also considering ... 15 km": say who, from another report
     rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[2]))
     chosen = rows[:limit]
     chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[2]))

@@ -4,7 +4,7 @@ import pytest
 
 from briefing.clean import clean_article
 from briefing.documents import Article
-from briefing.figures import extract_figures, extract_quotes, figure_context, find_figures_in
+from briefing.figures import MAX_CONTEXT_WORDS, extract_figures, extract_quotes, figure_context, find_figures_in
 from briefing.load import load_inputs
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "articles"
@@ -97,9 +97,30 @@ def test_long_sentence_context_is_a_window_around_the_figure():
     m = find_figures_in(sentence)[0]
     context = figure_context(sentence, m.start, m.end)
     assert "$40 million" in context
-    assert len(context.split()) <= 27
+    assert len(context.split()) <= MAX_CONTEXT_WORDS
     assert context.startswith("…") and context.endswith("…")
     assert context.strip("…") in sentence
+
+
+def test_a_long_clause_keeps_its_start_where_the_subject_is():
+    """Cut before the figure, "…and the Sarvan League were preparing ..." says Kestrania was not."""
+    sentence = ("A Western diplomat said Kestrania and the Sarvan League were also preparing a $250 million "
+                "reconstruction package for the valley that would be released only if a ceasefire held for six "
+                "months and both sides withdrew their heavy guns from the hills above the river crossing.")
+    m = find_figures_in(sentence)[0]
+    context = figure_context(sentence, m.start, m.end)
+    assert context.startswith("A Western diplomat said Kestrania and the Sarvan League")
+    assert context.endswith("for the valley…")  # cut before "that would ...", not mid-phrase
+    assert context.rstrip("…") in sentence
+
+
+def test_a_repeated_figure_is_told_by_the_report_that_says_who():
+    texts = ["Ardenia is also considering a pullback of its troops. It is offering to move its troops back "
+             "15 kilometres from the river.",
+             "Diplomats said Ardenia might pull its troops back 15 kilometres from the front line."]
+    cleaned = [clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)]
+    row = next(f for f in extract_figures(cleaned) if f.value == "15 kilometres")
+    assert row.context.startswith("Diplomats said Ardenia") and row.source == "2"
 
 
 def test_extract_figures_from_articles_merges_repeats_and_keeps_sources():
