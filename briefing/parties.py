@@ -114,7 +114,8 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     return found
 
 
-_ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*)\s+\(({UPPER}{{2,8}})\)")
+_ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*)"
+                      rf"\s+\(({UPPER}{{2,8}})\)")
 
 
 def _acronyms(texts: list[str]) -> dict[str, str]:
@@ -586,7 +587,8 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
             break
         seen += [n for n in names if n[0] <= m.start() < n[1] and n not in seen]
     # "South Sudan's Equatoria Liberation Movement ...": the owner names the one who acts
-    seen = [n for n, after in zip(seen, seen[1:] + [None]) if not (after and _POSSESSED.fullmatch(clause[n[1]:after[0]]))]
+    seen = [n for n, after in zip(seen, seen[1:] + [None])
+            if not (after and _POSSESSED.fullmatch(clause[n[1]:after[0]]))]
     if not seen:
         return None
     first = seen[0]

@@ -216,13 +216,13 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     cancel.raise_if_cancelled()
     _report(progress, "model", 0.0)
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
+    unnamed = [p for p in parties.parties if not parties.mentions[p]] if options.parties else []
     _report(progress, "model", 1.0)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
                        off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
                        not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)
                                                 for ca in cleaned}, stop),
-                       renumbered=renumbered,
-                       unnamed_parties=[p for p in parties.parties if not parties.mentions[p]] if options.parties else [])
+                       renumbered=renumbered, unnamed_parties=unnamed)
 
 
 def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence]) -> dict[str, list[str]]:

@@ -44,6 +44,9 @@ FIGURES_HEADING = "Key figures"
 QUOTES_HEADING = "Notable quotes"
 TAKEAWAYS_HEADING = "Key takeaways"
 SOURCES_HEADING = "Sources"
+# Heads the points of no one party when party headings follow, so that they do not read
+# as part of the party listed before them.
+UNATTRIBUTED_HEADING = "Shared or unattributed"
 FIGURE_COLUMNS = ("Figure", "What it refers to", "Source")
 FIGURE_WIDTHS = (0.17, 0.71, 0.12)  # shares of the text width
 
@@ -156,7 +159,8 @@ def support_note(point: Point) -> str | None:
 
 
 def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | None, list[Point]]]:
-    """Points with no party first, then one group per party in the briefing's party order.
+    """Points with no party first, then one group per party in the briefing's party order:
+    (heading, points), the first headed :data:`UNATTRIBUTED_HEADING` when parties follow.
 
     Only sections grouped by party (:func:`~briefing.parties.grouped_by_party`) are: Risks
     keep their order whoever the points are about.
@@ -164,14 +168,14 @@ def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | Non
     if not grouped_by_party(section.key):
         return [(None, list(section.points))] if section.points else []
     groups: list[tuple[str | None, list[Point]]] = []
-    loose = [p for p in section.points if not p.party]
-    if loose:
-        groups.append((None, loose))
     order = list(parties) + sorted({p.party for p in section.points if p.party and p.party not in parties})
     for party in order:
         points = [p for p in section.points if p.party == party]
         if points:
             groups.append((party, points))
+    loose = [p for p in section.points if not p.party]
+    if loose:
+        groups.insert(0, (UNATTRIBUTED_HEADING if groups else None, loose))
     return groups
 
 

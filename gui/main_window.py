@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
+import json
 import os
 import re
 import time
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.briefing: Briefing | None = None  # the build with the user's edits laid over it
         self.project_path: Path | None = None
         self.last_export: Path | None = None
+        self._exported_state: str | None = None  # what the last export wrote (see _export_state)
+        self._exporting_state: str | None = None
         self._build: BuildWorker | None = None
         self._export: ExportWorker | None = None
         self._build_started = 0.0
@@ -862,6 +866,7 @@ class MainWindow(QMainWindow):
         self._show_warnings()
         self.controls.show_edits(self.edits, self.snapshot.result.briefing if self.snapshot else None)
         self.refresh_reader()
+        self._update_export_note()
         self._update_actions()
 
     def _show_warnings(self) -> None:
@@ -1024,6 +1029,7 @@ class MainWindow(QMainWindow):
         if self.snapshot is not None:
             self.briefing = apply_edits(self.snapshot.result.briefing, self.edits)
             self.preview.set_briefing(self.briefing, self.edits.dropped)
+            self._update_export_note()
         self._schedule_save()
 
     # ================================================================================ the reader
@@ -1115,6 +1121,7 @@ class MainWindow(QMainWindow):
         path = path or self._ask_save_path(kind)
         if path is None:
             return False
+        self._exporting_state = self._export_state()
         worker = ExportWorker(kind, copy.deepcopy(self.briefing), path, self.edits.template)
         worker.setAutoDelete(False)
         worker.signals.finished.connect(self._on_exported)
@@ -1128,6 +1135,24 @@ class MainWindow(QMainWindow):
         self.pool.start(worker)
         return True
 
+    def _export_state(self) -> str | None:
+        """The briefing as an export would write it, less the time it was made."""
+        if self.briefing is None:
+            return None
+        data = self.briefing.to_dict()
+        data.pop("created", None)
+        return json.dumps([data, self.edits.template], sort_keys=True, default=str)
+
+    def _update_export_note(self) -> None:
+        """Say whether the file last saved still holds what the window shows."""
+        if self.last_export is None:
+            return
+        name = html.escape(self.last_export.name)
+        if self._export_state() == self._exported_state:
+            self.export_label.setText(f"Saved <b>{name}</b>")
+        else:
+            self.export_label.setText(f"Saved <b>{name}</b> before your latest changes: export again to include them")
+
     def _end_export(self) -> ExportWorker | None:
         worker, self._export = self._export, None
         self.progress_bar.setRange(0, 1000)
@@ -1140,9 +1165,10 @@ class MainWindow(QMainWindow):
     def _on_exported(self, written: Path) -> None:
         self._end_export()
         self.last_export = written
+        self._exported_state = self._exporting_state
         self.settings.setValue("exportFolder", str(written.parent))
-        self.export_label.setText(f"Saved <b>{written.name}</b>")
         self.export_label.setToolTip(str(written))
+        self._update_export_note()
         self.export_bar.show()
         self.statusBar().showMessage(f"Saved {written}", 10000)
         self.exported.emit(written)

@@ -129,7 +129,7 @@ def test_title_block_and_heading_structure(briefing, tmp_path):
     assert heading_texts(doc, 1) == ["Key takeaways", "Objectives", "Concessions", "Risks", "Key figures",
                                      "Notable quotes", "Sources"]
     # parties as Heading 2 in the sections about wanting and offering, in the briefing's party order
-    assert heading_texts(doc, 2) == ["Norway", "Chile", "Norway", "Chile"]
+    assert heading_texts(doc, 2) == ["Shared or unattributed", "Norway", "Chile", "Norway", "Chile"]
 
 
 def test_outlets_counted_when_every_source_names_one(briefing, tmp_path):
@@ -146,12 +146,19 @@ def test_a_sources_entry_sets_title_outlet_and_file_apart(briefing, tmp_path):
     assert entries[2] == "[3]\tHalvorsen and Rivas Meet as Fish Dispute Simmers \u00b7 03_fjord_post.txt"
 
 
-def test_ungrouped_points_come_before_party_groups(briefing, tmp_path):
+def test_ungrouped_points_come_before_party_groups_under_their_own_heading(briefing, tmp_path):
+    """Without a heading, "Both governments ..." would read as part of the section's
+    lead-in, and a party heading after it as a sub-part of it."""
     doc = reopen(render_docx(briefing, tmp_path / "b.docx"))
     names = [(p.style.name, p.text) for p in doc.paragraphs]
     start = names.index(("Heading 1", "Objectives"))
-    assert names[start + 1][0] == "List Bullet" and names[start + 1][1].startswith("Both governments")
-    assert names[start + 2] == ("Heading 2", "Norway")
+    assert names[start + 1] == ("Heading 2", "Shared or unattributed")
+    assert names[start + 2][0] == "List Bullet" and names[start + 2][1].startswith("Both governments")
+    assert names[start + 3] == ("Heading 2", "Norway")
+    for point in briefing.section("objectives").points:
+        point.party = None  # no party heading follows: none for these either
+    names = [p.text for p in reopen(render_docx(briefing, tmp_path / "c.docx")).paragraphs]
+    assert "Shared or unattributed" not in names
 
 
 def test_points_are_verbatim_bullets_with_citations_and_support(briefing, tmp_path):

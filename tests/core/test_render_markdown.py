@@ -21,7 +21,7 @@ def test_same_parts_in_the_same_order_as_the_word_briefing(briefing):
     assert any(line.startswith("Prepared 10 June 2031") and "Based on 3 articles" in line for line in lines)
     h2 = [line[3:] for line in lines if line.startswith("## ")]
     assert h2 == ["Key takeaways", "Objectives", "Concessions", "Risks", "Key figures", "Notable quotes", "Sources"]
-    assert [line[4:] for line in lines if line.startswith("### ")] == ["Norway", "Chile", "Norway", "Chile"]
+    assert [line[4:] for line in lines if line.startswith("### ")] == ["Shared or unattributed", "Norway", "Chile", "Norway", "Chile"]
 
 
 def test_points_are_verbatim_with_citations_and_support(briefing):
