@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from briefing import Briefing, BriefingOptions, Edits
 from briefing.edits import party_list
@@ -56,12 +56,21 @@ class BriefingControls(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Title", self.title)
-        form.addRow("Event", self.event)
-        form.addRow("Parties", self.parties)
-        form.addRow("Length", self.words)
-        form.addRow("Template", self.template)
-        form.addRow("Marking", self.marking)
+        form.addRow("T&itle", self.title)
+        form.addRow("E&vent", self.event)
+        form.addRow("Pa&rties", self.parties)
+        # Length, template and marking share a row: the briefing below gets the height.
+        document = QHBoxLayout()
+        document.addWidget(self.words, 3)
+        for text, field in (("&Template", self.template), ("&Marking", self.marking)):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            document.addSpacing(8)
+            document.addWidget(label)
+            document.addWidget(field, 2)
+        length = QLabel("&Length", self)
+        length.setBuddy(self.words)
+        form.addRow(length, document)
 
         self.title.textEdited.connect(self.titleEdited)
         self.event.textEdited.connect(self.eventEdited)

@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setChildrenCollapsible(False)
+        # never so narrow that "Remove" hides behind the toolbar's overflow arrow
+        margins = left.layout().contentsMargins()
+        left.setMinimumWidth(self.article_toolbar.sizeHint().width() + margins.left() + margins.right())
         self.setCentralWidget(self.splitter)
         self.resize(1400, 860)
         self.splitter.setSizes([380, 500, 520])

@@ -739,3 +739,14 @@ def test_the_user_names_the_parties_and_says_whose_point_it_is(qtbot, window, ri
     assert "Lakeland" in lakeland and "Norvia" in lakeland
     at = next(i for i, (_, text) in enumerate(paragraphs) if text.startswith(aim.text))
     assert next(text for style, text in reversed(paragraphs[:at]) if style.startswith("Heading")) == "Shared or unattributed"
+
+
+def test_a_narrow_window_still_shows_every_article_button(qtbot, window):
+    """The article toolbar hid "Remove" behind its overflow arrow at about 1100 pixels."""
+    window.show()
+    window.resize(600, 500)  # narrower than the panes allow: the window keeps their minimum
+    qtbot.waitUntil(lambda: window.article_toolbar.width() > 0)
+    toolbar = window.article_toolbar
+    for action in (window.add_files_action, window.add_folder_action, window.paste_action, window.remove_action):
+        button = toolbar.widgetForAction(action)
+        assert button.isVisible() and button.geometry().right() <= toolbar.width(), action.text()
