@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._cleaned_cache: dict[int, CleanArticle] = {}
         self._selected_point: str | None = None
         self._built_words = 0
-        self._built_left_out: frozenset[str] = frozenset()  # the drops the last build chose around
+        self._built_left_out: frozenset[str] = frozenset()  # the points the last build chose around
         self._built_parties: tuple[str, ...] = ()  # the parties the user had named for it
         self._cache = new_build_cache()  # a rebuild redoes only new or changed articles
         self._closing = False
@@ -727,7 +727,7 @@ class MainWindow(QMainWindow):
             articles.append(dataclasses.replace(entry.article, id=str(n)))
             entry_of_source[str(n)] = entry.key
         options = dataclasses.replace(self.options, words_per_section=self.controls.words.value(),
-                                      title=None, event=None, leave_out=frozenset(self.edits.dropped),
+                                      title=None, event=None, leave_out=self._left_out(),
                                       parties=self._named_parties)
         # Only the drops or parties changed: the build fills the dropped points' place or
         # groups the points anew, and the status bar keeps saying what the user did
@@ -837,7 +837,12 @@ class MainWindow(QMainWindow):
     # ================================================================================ the briefing
     @property
     def _drops_changed_since_build(self) -> bool:
-        return self.snapshot is not None and frozenset(self.edits.dropped) != self._built_left_out
+        return self.snapshot is not None and self._left_out() != self._built_left_out
+
+    def _left_out(self) -> frozenset[str]:
+        """The points a build must not choose: those dropped, and those moved (and so
+        pinned) to another section, whose place in their own section the next best takes."""
+        return frozenset(self.edits.dropped) | frozenset(k for k in self.edits.moved if k in self.edits.pinned)
 
     @property
     def _named_parties(self) -> tuple[str, ...]:
@@ -964,10 +969,20 @@ class MainWindow(QMainWindow):
         self._edit(lambda e: e.drop(text), "Dropped the point. Undo with Ctrl+Z, or bring it back from “Dropped”.")
 
     def move_point(self, text: str, section: str) -> None:
-        if self._find_point(text) is None or self.briefing is None:
+        """Move a point to another section, pinned there: the section it left takes the
+        next best point, and the one it joins keeps to its length (as for a pin put back)."""
+        found = self._find_point(text)
+        if found is None or self.briefing is None:
             return
+        now, point = found
+        briefing_now = self.briefing
         heading = next((s.heading for s in self.briefing.sections if s.key == section), section)
-        self._edit(lambda e: e.move(text, section), f"Moved the point to {heading}.")
+
+        def move(e: Edits) -> None:
+            if not e.is_pinned(text):
+                e.pin(point, now, briefing_now)
+            e.move(text, section)
+        self._edit(move, f"Moved the point to {heading}, pinned there. Undo with Ctrl+Z.")
         self.preview.select_point(text)
 
     def set_point_party(self, text: str, party: str) -> None:

@@ -82,8 +82,15 @@ def test_seeds_build_drop_move_export_and_read_back(qtbot, window, seeds_dir, sa
     assert window.preview.select_point(moved)
     menu = window.preview.build_context_menu()
     move_menu = next(a.menu() for a in menu.actions() if a.text() == "Move to")
-    next(a for a in move_menu.actions() if a.text() == "Concessions").trigger()
+    risks_before = points(window)["risks"]
+    with qtbot.waitSignal(window.buildEnded, timeout=30_000):  # the risks take the next best point
+        next(a for a in move_menu.actions() if a.text() == "Concessions").trigger()
     assert moved in points(window)["concessions"] and moved not in points(window)["risks"]
+    assert window.edits.is_pinned(moved)  # it stays where the user put it
+    assert set(points(window)["risks"]) - set(risks_before)  # refilled
+    budget = window.briefing.words_per_section
+    for key in ("concessions", "risks"):
+        assert sum(len(p.text.split()) for p in window.briefing.section(key).points) <= budget
 
     window.controls.title.setText("Briefing for the Washington meeting")
     window.controls.title.textEdited.emit("Briefing for the Washington meeting")
