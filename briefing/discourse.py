@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import word_list
+from .lexicon import resource_lines, word_list
 from .tokens import stems
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
@@ -105,6 +105,17 @@ def owner_is_before(text: str) -> bool:
         return False
     opening = text.split(",", 1)[0]
     return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _time_pointer() -> re.Pattern[str]:
+    phrases = sorted(resource_lines("time_pointers.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+def names_time_before(text: str) -> bool:
+    """Does the sentence name a time that only the sentence before gives ("before then")?"""
+    return bool(_time_pointer().search(text))
 
 
 def refers_back(text: str, previous: str) -> bool:

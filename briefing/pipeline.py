@@ -17,7 +17,7 @@ from .aspects import AspectScorer, score_candidates
 from .cache import BuildCache
 from .cancel import CancelToken, ProgressCallback
 from .dedup import group_sentences
-from .discourse import elaborates, names_what_was_said, owner_is_before, refers_back
+from .discourse import elaborates, names_time_before, names_what_was_said, owner_is_before, refers_back
 from .documents import Article, Candidate, CleanArticle, LoadProblem, Sentence
 from .edits import point_key, settle_lead_ins
 from .figures import extract_figures, extract_quotes
@@ -266,11 +266,12 @@ def find_lead_in(text: str, previous: str, same_paragraph: bool = True) -> tuple
     sentence is in its paragraph (across a paragraph break, "The proposal now under
     discussion ..." is a new topic, and the sentence before may be an unrelated quote);
     "It also wants ..." or "At the top of its list ..." to say who; "She said China
-    wanted ..." in full, for a heading "China" does not say who she is.
+    wanted ..." in full, for a heading "China" does not say who she is; "... if the
+    fighting does not stop before then" to say when, in its paragraph.
     """
     if not previous:
         return None
-    if (same_paragraph and names_what_was_said(text)) or elaborates(text, previous):
+    if (same_paragraph and (names_what_was_said(text) or names_time_before(text))) or elaborates(text, previous):
         return previous, False
     if refers_back(text, previous) or owner_is_before(text):
         return previous, not speaker_is_pronoun(text)

@@ -69,6 +69,15 @@ def test_an_unowned_its_shows_the_sentence_before_when_no_party_was_found():
     assert context(Point(point.text, ["1"], party="Kestrania"), before) is None
 
 
+def test_a_time_only_the_sentence_before_gives_shows_that_sentence_in_its_paragraph():
+    before = "The rainy season begins in May and cuts the roads to the valley."
+    point = Point("Aid agencies warn that if the fighting does not stop before then, thousands could go hungry.", ["1"],
+                  party="Kestrania")
+    assert context(point, before) == before  # a party heading does not say when "then" is
+    assert find_lead_in(point.text, before, same_paragraph=False) is None
+    assert find_lead_in("Talks resume then, officials said, unless the rains come early.", before) is None
+
+
 def test_a_sentence_that_stands_alone_has_no_context():
     point = Point("Veloria could offer to cut its tariffs on machinery by half.", ["1"])
     assert find_lead_in(point.text, OFFER) is None
