@@ -242,6 +242,9 @@ def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
+# A window of words cut after the figure ends before one of these, where a clause starts.
+_CLAUSE_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|although|because)\b",
+                           re.IGNORECASE)
 _DEPENDENT_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|including|such as|with|to)\b",
                               re.IGNORECASE)
 
@@ -271,8 +274,8 @@ def figure_context(sentence: str, start: int, end: int) -> str:
         first = max(0, min(offset + WORDS_AFTER_FIGURE - MAX_CONTEXT_WORDS, len(words) - MAX_CONTEXT_WORDS))
         last = first + MAX_CONTEXT_WORDS
         if last < len(words):  # end before a dependent clause after the figure, if one starts in the window
-            last = next((k for k in range(last - 1, offset - 1, -1)
-                         if _DEPENDENT_START.match(words[k]) or words[k - 1].endswith(",")), last)
+            last = next((k for k in range(last - 1, offset + WORDS_AFTER_FIGURE - 1, -1)
+                         if _CLAUSE_START.match(words[k]) or words[k - 1].endswith(",")), last)
         lo_cut, hi_cut = first > 0, last < len(words)
         text = " ".join(words[first:last])
         lo = lo if not lo_cut else -1

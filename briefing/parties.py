@@ -114,7 +114,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     return found
 
 
-_ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*)"
+_ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*+\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*+)"
                       rf"\s+\(({UPPER}{{2,8}})\)")
 
 
@@ -138,15 +138,21 @@ def discover_organisations(texts: list[str]) -> dict[str, str]:
     """Bodies the articles name in full with an acronym ("Equatoria Liberation Movement
     (ELM)"): a rebel movement, a party or an agency, which no list of countries holds.
 
-    Returns alias -> name ("ELM" -> "Equatoria Liberation Movement", and the name itself).
+    Returns alias -> name ("ELM" -> "Equatoria Liberation Movement", and the name itself),
+    for names ending in a word for a body (``resources/body_nouns.txt``): not "Free Trade
+    Agreement (FTA)" nor "Prime Minister (PM)".
     Whether one is a party of the meeting is decided, like a country's, by how often
     the articles name it.
     """
     known = countries().canonical
+    bodies = word_list("body_nouns.txt")
+    titles = _title_words()
     found: dict[str, str] = {}
     for full, short in _acronyms(texts).items():
-        if full not in known and short not in known:
-            found[full] = found[short] = full
+        words = [w.lower() for w in full.split()]
+        if full in known or short in known or words[-1] not in bodies or all(w in titles for w in words):
+            continue
+        found[full] = found[short] = full
     return found
 
 
@@ -173,6 +179,8 @@ class PartyModel:
     leaders: dict[str, str] = field(default_factory=dict)  # surname or full name -> country
     mentions: Counter[str] = field(default_factory=Counter)
     countries: Countries = field(default_factory=countries)
+    # parties that are no country: a body named with an acronym, or a name the user typed
+    bodies: frozenset[str] = frozenset()
 
     def name_forms(self) -> list[str]:
         """Every name, demonym and leader that points to one of the parties ("Japan",
@@ -368,13 +376,16 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
     for name in (" ".join(n.split()) for n in names):
         if not name:
             continue
+        if name.lower().startswith("the ") and name.casefold() not in folded:
+            name = name[4:].strip()  # "the Government", "the US": the article is no part of the name
         if name.casefold() in folded:
             out[name] = folded[name.casefold()]
             continue
         spelt = _spelling(name, texts)
-        if spelt is None:  # a common noun
-            party = name[:1].upper() + name[1:]
-            out[name.lower()] = out[party] = party
+        if spelt is None:  # a common noun: "rebels", "Rebels" and "REBELS" alike
+            low = name.lower()
+            party = low[:1].upper() + low[1:]
+            out[low] = out[party] = party
             continue
         out[spelt] = spelt
         for full, short in acronyms.items():
@@ -386,19 +397,19 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
 def _spelling(name: str, texts: list[str]) -> str | None:
     """How the articles write ``name`` with a capital inside a sentence (a proper name),
     ``name`` itself if they never write it, or None when they write it only in lower case
-    or at the start of a sentence (a common noun)."""
+    or with the capital of a sentence's first word (a common noun)."""
     pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", re.IGNORECASE)
     capitalised: Counter[str] = Counter()
-    lower = False
+    common = False
     for text in texts:
         for m in pattern.finditer(text):
-            if not m.group(0)[:1].isupper():
-                lower = True
-            elif not _opens_sentence(text, m.start()):
+            if m.group(0)[:1].isupper() and not _opens_sentence(text, m.start()):
                 capitalised[m.group(0)] += 1
+            else:
+                common = True
     if capitalised:
         return capitalised.most_common(1)[0][0]
-    return None if lower else name
+    return None if common else name
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -416,9 +427,11 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     texts_by_article = [_body(ca) for ca in articles]
     texts = [t for ts in texts_by_article for t in ts]
     if found is not None:
-        index, leaders = found.countries, found.leaders
+        index, leaders, bodies = found.countries, found.leaders, found.bodies
     else:
-        index = Countries.of({**discover_organisations(texts), **countries().canonical, **discover_countries(texts)})
+        organisations = discover_organisations(texts)
+        bodies = frozenset(organisations.values())
+        index = Countries.of({**organisations, **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
         leaders = link_leaders(texts, index)
     chosen = _named(named, index.canonical, leaders, texts)
@@ -427,7 +440,8 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland
         index = Countries.of({**index.canonical, **new_names})
         leaders = link_leaders(texts, index)
-    model = PartyModel(leaders=leaders, countries=index)
+        bodies = bodies | frozenset(new_names.values())
+    model = PartyModel(leaders=leaders, countries=index, bodies=bodies)
     article_count: Counter[str] = Counter()
     for article_texts in texts_by_article:
         here: set[str] = set()
@@ -586,9 +600,10 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if content > SUBJECT_WORDS:
             break
         seen += [n for n in names if n[0] <= m.start() < n[1] and n not in seen]
-    # "South Sudan's Equatoria Liberation Movement ...": the owner names the one who acts
+    # "Kandoria's Tarsel Liberation Front ...": the body owned is the one who acts (but
+    # "Ukraine's Russian-speaking regions" are Ukraine's)
     seen = [n for n, after in zip(seen, seen[1:] + [None])
-            if not (after and _POSSESSED.fullmatch(clause[n[1]:after[0]]))]
+            if not (after and after[2] in model.bodies and _POSSESSED.fullmatch(clause[n[1]:after[0]]))]
     if not seen:
         return None
     first = seen[0]

@@ -114,6 +114,15 @@ def test_a_long_clause_keeps_its_start_where_the_subject_is():
     assert context.rstrip("…") in sentence
 
 
+def test_a_window_cut_after_the_figure_keeps_whom_it_is_for():
+    sentence = ("Kestrania would lend 300 million euros to the water authority of Veloria over the next ten years, "
+                "officials in both capitals said on Tuesday after the long meeting that ended late in the evening "
+                "with a joint statement.")
+    m = find_figures_in(sentence)[0]
+    assert figure_context(sentence, m.start, m.end) == ("Kestrania would lend 300 million euros to the water "
+                                                        "authority of Veloria over the next ten years…")
+
+
 def test_a_repeated_figure_is_told_by_the_report_that_says_who():
     texts = ["Ardenia is also considering a pullback of its troops. It is offering to move its troops back "
              "15 kilometres from the river.",

@@ -285,6 +285,23 @@ def test_a_body_the_articles_name_with_an_acronym_is_a_party_when_named_often():
     assert subject_party("The TLF wants self-rule for the Tarsel hills.", model) == "Tarsel Liberation Front"
 
 
+def test_only_a_named_body_is_found_from_its_acronym():
+    from briefing.parties import discover_organisations
+
+    texts = ["Talks on a Free Trade Agreement (FTA) resumed as the Chief Executive Officer (CEO) of the port "
+             "spoke of Liquefied Natural Gas (LNG), Prime Minister (PM) Ama Orlen and the Tarsel Liberation Front (TLF)."]
+    assert discover_organisations(texts) == {"Tarsel Liberation Front": "Tarsel Liberation Front",
+                                             "TLF": "Tarsel Liberation Front"}
+
+
+def test_a_country_owning_another_country_s_name_keeps_the_subject():
+    texts = ["Ukraine wants Russia to withdraw. Russia wants Ukraine to stay neutral."] * 3
+    model = find_parties([clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)])
+    assert sorted(model.parties) == ["Russia", "Ukraine"]
+    assert subject_party("Ukraine's Russian-speaking regions want more autonomy from Kyiv.", model) == "Ukraine"
+    assert subject_party("Russia’s Ukraine policy is unlikely to change.", model) == "Russia"
+
+
 @pytest.mark.parametrize("text, party", [
     # the owner is not the one who acts
     ("Kandoria's Tarsel Liberation Front said it was ready to free 41 captured soldiers.", "Tarsel Liberation Front"),
@@ -299,8 +316,19 @@ def test_the_subject_is_the_owned_name_and_never_the_object_of_a_demand(text, pa
 
 def test_a_typed_common_noun_is_that_party_in_either_case_and_an_acronym_is_its_full_name():
     cleaned = rebel_articles()
-    for typed in (("government", "TLF"), ("Government", "Tarsel Liberation Front")):
+    for typed in (("government", "TLF"), ("Government", "Tarsel Liberation Front"), ("the Government", "TLF")):
         model = find_parties(cleaned, named=typed)
         assert model.parties == ["Government", "Tarsel Liberation Front"]
         assert subject_party("The government could offer the TLF two cabinet posts.", model) == "Government"
         assert subject_party("The TLF has also asked for a prisoner release.", model) == "Tarsel Liberation Front"
+
+
+def test_a_typed_name_the_articles_capitalise_only_to_open_a_sentence_is_a_common_noun():
+    texts = ["Rebels seized the bridge on Monday. Kandoria wants a ceasefire.",
+             "Rebels want the army out of the valley. Kandoria met the envoy.",
+             "Rebels could free 40 prisoners. Kandoria said it was ready."]
+    cleaned = [clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)]
+    for typed in ("rebels", "REBELS", "Rebels"):
+        model = find_parties(cleaned, named=(typed, "Kandoria"))
+        assert model.parties == ["Rebels", "Kandoria"] and model.mentions["Rebels"] == 3
+        assert subject_party("Rebels want the army out of the valley.", model) == "Rebels"
