@@ -140,9 +140,8 @@ def discover_organisations(texts: list[str]) -> dict[str, str]:
 
     Returns alias -> name ("ELM" -> "Equatoria Liberation Movement", and the name itself),
     for names ending in a word for a body (``resources/body_nouns.txt``): not "Free Trade
-    Agreement (FTA)" nor "Prime Minister (PM)".
-    Whether one is a party of the meeting is decided, like a country's, by how often
-    the articles name it.
+    Agreement (FTA)" nor "Prime Minister (PM)". Whether one is a party of the meeting is
+    decided, like a country's, by how often the articles name it.
     """
     known = countries().canonical
     bodies = word_list("body_nouns.txt")
@@ -363,8 +362,8 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
     that country, and so is a leader's name ("Putin"); any other name ("Lakeland",
     "Hamas") is a party of its own, spelt as the articles spell it with a capital
     ("Labour", not the "labour" of "labour costs"). A name the articles write only in
-    lower case ("the government", "the rebels") is a common noun: it is that party in
-    either case, headed with a capital. An acronym the articles define ("Equatoria
+    lower case or to open a sentence ("government", "the rebels") is a common noun: it is
+    that party in either case, headed with a capital. An acronym the articles define ("Equatoria
     Liberation Movement (ELM)") names the same party as the full name, whichever was typed.
     """
     folded = {alias.casefold(): nation for alias, nation in known.items()}

@@ -23,7 +23,7 @@ from .edits import point_key, settle_lead_ins
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import PartyModel, attribute_points, find_parties, grouped_by_party, speaker_is_pronoun
+from .parties import PartyModel, attribute_points, find_parties, speaker_is_pronoun
 from .relevance import mixed_topics, not_english, off_topic_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason

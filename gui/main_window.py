@@ -44,7 +44,7 @@ from .build_worker import BuildWorker, WarmUpWorker, new_build_cache
 from .ui_thread import settle_collector
 from .desktop import open_file, show_in_folder
 from .export_worker import KINDS, ExportWorker, available_kinds
-from .input_kinds import file_dialog_filter, links_supported, supported_suffixes
+from .input_kinds import file_dialog_filter, links_supported
 from .load_worker import LoadedInput, LoadWorker
 from .paste_dialog import PasteDialog, is_link
 from .preview_view import PreviewView
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
         if not self._loads:
             settle_collector()  # the articles just read live on; a full collection over them would freeze the build
             self.loadingFinished.emit()
-            if self.snapshot is not None and (self.articles_changed_since_build or self._drops_changed_since_build
+            if self.snapshot is not None and (self.articles_changed_since_build or self._left_out_changed_since_build
                                               or self._parties_changed_since_build):
                 self._rebuild_timer.start()  # a drop, restore or party typed while reading still needs its rebuild
         if not self._loads and self._build_when_loaded and not self._closing:
@@ -732,7 +732,7 @@ class MainWindow(QMainWindow):
         # Only the drops or parties changed: the build fills the dropped points' place or
         # groups the points anew, and the status bar keeps saying what the user did
         # ("Dropped the point. Undo with Ctrl+Z ...").
-        refill = ((self._drops_changed_since_build or self._parties_changed_since_build)
+        refill = ((self._left_out_changed_since_build or self._parties_changed_since_build)
                   and not self.articles_changed_since_build and options.words_per_section == self._built_words)
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.refill = refill
@@ -806,7 +806,7 @@ class MainWindow(QMainWindow):
         self._update_stale()
         self._schedule_save()
         if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
-                or self._drops_changed_since_build or self._parties_changed_since_build):
+                or self._left_out_changed_since_build or self._parties_changed_since_build):
             self._rebuild_timer.start()
         self.buildEnded.emit("finished")
 
@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================================ the briefing
     @property
-    def _drops_changed_since_build(self) -> bool:
+    def _left_out_changed_since_build(self) -> bool:
         return self.snapshot is not None and self._left_out() != self._built_left_out
 
     def _left_out(self) -> frozenset[str]:
@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
         that the next best point takes a dropped point's words (or a restored point its
         place back).
         """
-        if self._drops_changed_since_build and not self.building:
+        if self._left_out_changed_since_build and not self.building:
             QTimer.singleShot(0, self._rebuild_after_settings_change)  # at once: nothing to settle
         if self.snapshot is None:
             self.briefing = None
@@ -1154,7 +1154,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _export_state(self) -> str | None:
-        """The briefing as an export would write it, less the time it was made."""
+        """The briefing as an export would write it, less the time it was made (a pin
+        counts: pinned points lead the key takeaways)."""
         if self.briefing is None:
             return None
         data = self.briefing.to_dict()
