@@ -104,6 +104,7 @@ def main() -> int:
     if len(objectives) > 1:
         window.pin_point(objectives[0].text)
         window.drop_point(objectives[1].text)
+        wait_for(window.buildEnded)  # the next best point takes the dropped one's words
     window.export("docx", work / "briefing.docx")
     wait_for(window.exported)
     if objectives:
