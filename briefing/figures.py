@@ -242,11 +242,11 @@ def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
+_RELATIVE = "who|whom|whose|which|that|where|when"
+# A clause that leans on the one before: too little alone to say what a figure is.
+_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to)\b", re.IGNORECASE)
 # A window of words cut after the figure ends before one of these, where a clause starts.
-_CLAUSE_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|while|although|because)\b",
-                           re.IGNORECASE)
-_DEPENDENT_START = re.compile(r"^(?:who|whom|whose|which|that|where|when|including|such as|with|to)\b",
-                              re.IGNORECASE)
+_CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGNORECASE)
 
 
 def figure_context(sentence: str, start: int, end: int) -> str:

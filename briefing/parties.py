@@ -134,20 +134,21 @@ def _acronyms(texts: list[str]) -> dict[str, str]:
     return out
 
 
-def discover_organisations(texts: list[str]) -> dict[str, str]:
+def discover_organisations(texts: list[str], acronyms: dict[str, str] | None = None) -> dict[str, str]:
     """Bodies the articles name in full with an acronym ("Equatoria Liberation Movement
     (ELM)"): a rebel movement, a party or an agency, which no list of countries holds.
 
     Returns alias -> name ("ELM" -> "Equatoria Liberation Movement", and the name itself),
     for names ending in a word for a body (``resources/body_nouns.txt``): not "Free Trade
     Agreement (FTA)" nor "Prime Minister (PM)". Whether one is a party of the meeting is
-    decided, like a country's, by how often the articles name it.
+    decided, like a country's, by how often the articles name it. ``acronyms``: those of
+    the texts, when already found.
     """
     known = countries().canonical
     bodies = word_list("body_nouns.txt")
     titles = _title_words()
     found: dict[str, str] = {}
-    for full, short in _acronyms(texts).items():
+    for full, short in (_acronyms(texts) if acronyms is None else acronyms).items():
         words = [w.lower() for w in full.split()]
         if full in known or short in known or words[-1] not in bodies or all(w in titles for w in words):
             continue
@@ -180,6 +181,7 @@ class PartyModel:
     countries: Countries = field(default_factory=countries)
     # parties that are no country: a body named with an acronym, or a name the user typed
     bodies: frozenset[str] = frozenset()
+    acronyms: dict[str, str] = field(default_factory=dict)  # every "full name (ACRONYM)" of the texts
 
     def name_forms(self) -> list[str]:
         """Every name, demonym and leader that points to one of the parties ("Japan",
@@ -355,7 +357,7 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
 
 
 def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str],
-           texts: list[str]) -> dict[str, str]:
+           texts: list[str], acronyms: dict[str, str]) -> dict[str, str]:
     """Name -> party for parties the user named.
 
     A name the articles use for a country ("US", "japanese", a demonym they taught) is
@@ -370,7 +372,6 @@ def _named(names: tuple[str, ...], known: dict[str, str], leaders: dict[str, str
     for name, nation in leaders.items():  # "Ama Orlen", and "Orlen" though the copy never uses it alone
         for form in (name, name.split()[-1]):
             folded.setdefault(form.casefold(), nation)
-    acronyms = _acronyms(texts)
     out: dict[str, str] = {}
     for name in (" ".join(n.split()) for n in names):
         if not name:
@@ -426,21 +427,22 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     texts_by_article = [_body(ca) for ca in articles]
     texts = [t for ts in texts_by_article for t in ts]
     if found is not None:
-        index, leaders, bodies = found.countries, found.leaders, found.bodies
+        index, leaders, bodies, acronyms = found.countries, found.leaders, found.bodies, found.acronyms
     else:
-        organisations = discover_organisations(texts)
+        acronyms = _acronyms(texts)
+        organisations = discover_organisations(texts, acronyms)
         bodies = frozenset(organisations.values())
         index = Countries.of({**organisations, **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
         leaders = link_leaders(texts, index)
-    chosen = _named(named, index.canonical, leaders, texts)
+    chosen = _named(named, index.canonical, leaders, texts, acronyms)
     nations = set(index.canonical.values())
     new_names = {n: p for n, p in chosen.items() if p not in nations}  # with "ELM", "government"
     if new_names:  # "President Ama Orlen of Lakeland" now ties Orlen to Lakeland
         index = Countries.of({**index.canonical, **new_names})
         leaders = link_leaders(texts, index)
         bodies = bodies | frozenset(new_names.values())
-    model = PartyModel(leaders=leaders, countries=index, bodies=bodies)
+    model = PartyModel(leaders=leaders, countries=index, bodies=bodies, acronyms=acronyms)
     article_count: Counter[str] = Counter()
     for article_texts in texts_by_article:
         here: set[str] = set()
