@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Mapping
 
 from .discourse import continues_previous
 from .documents import Candidate
+from .tokens import raw_words
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -44,6 +45,7 @@ GAP = 4
 
 
 MODAL = "<modal>"
+NAME = "<name>"  # a token that only looks like a modal ("May" the month)
 
 
 def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
@@ -145,8 +147,23 @@ class AspectScorer:
                 elif value > 0:
                     self.positive[t] = max(self.positive.get(t, 0.0), value)
 
+    def _tokens(self, text: str) -> list[str]:
+        """Stems of ``text``, with a modal written with a capital inside the sentence masked:
+        "before the rains begin in May", "Theresa May said" name a month and a person, not a
+        hedge. In a title-case heading ("What Leaders May Offer") the next word is capitalised
+        too, and the modal stays."""
+        tokens = list(self.stemmer(text))  # a copy: the stemmer may hand out a remembered list
+        written = raw_words(text)
+        if len(written) != len(tokens):
+            return tokens
+        for i in range(1, len(tokens)):
+            following = written[i + 1] if i + 1 < len(written) else ""
+            if tokens[i] in self.modals and written[i][:1].isupper() and not following[:1].isupper():
+                tokens[i] = NAME
+        return tokens
+
     def __call__(self, text: str) -> dict[str, float]:
-        tokens = self.stemmer(text)
+        tokens = self._tokens(text)
         hedged = any(t in self.modals for t in tokens)
         hits = self._hits(text, tokens)
         # The first strong cue sets the frame; cues of other sections after it are
@@ -198,7 +215,7 @@ class AspectScorer:
 
     def frame_of(self, text: str) -> str | None:
         """The section of the first cue strong enough to set the sentence's frame, if any."""
-        hits = self._hits(text, self.stemmer(text))
+        hits = self._hits(text, self._tokens(text))
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
         return framing[1] if framing else None
 

@@ -20,8 +20,13 @@ def normalize_for_match(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split()).lower()
 
 
+def raw_words(text: str) -> list[str]:
+    """The words of ``text`` as written (capitals kept), one per entry of ``words``."""
+    return _TOKEN.findall(text.translate(_QUOTES))
+
+
 def words(text: str) -> list[str]:
-    return [w.lower() for w in _TOKEN.findall(text.translate(_QUOTES))]
+    return [w.lower() for w in raw_words(text)]
 
 
 _DOUBLE_OK = frozenset("lsz")

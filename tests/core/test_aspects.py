@@ -85,6 +85,18 @@ def test_plain_background_scores_low():
     assert max(scores.values()) < 2.0
 
 
+@pytest.mark.parametrize("text", [
+    "The monsoon starts in May and usually cuts off the mountain roads until September.",
+    "Theresa May said the two sides cut their delegations to ten people each.",
+])
+def test_a_modal_spelled_with_a_capital_inside_a_sentence_is_a_name_not_a_hedge(text):
+    assert default_scorer()(text)["concessions"] == 0, default_scorer()(text)
+
+
+def test_a_modal_in_a_title_case_heading_still_hedges():
+    assert default_scorer()("What The Rebels May Cut")["concessions"] > 0
+
+
 def test_cue_forms_that_stem_alike_count_once():
     scorer = default_scorer()
     assert scorer("They plan to meet.")["objectives"] == scorer("They plans to meet.")["objectives"]
