@@ -117,7 +117,8 @@ class AspectScorer:
     def __init__(self, cues: Mapping[str, Iterable[tuple[float, str]]], modals: frozenset[str],
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
                  valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
-                 relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None) -> None:
+                 relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None,
+                 silence: Iterable[str] = ()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -129,6 +130,9 @@ class AspectScorer:
                 anchor = next(t for run in cue.parts for t in run if t != MODAL)
                 self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
+        # "declined to discuss ...", "did not respond to ...": no cue in the rest of the clause counts
+        self.silence = compile_cues(((0.0, phrase) for phrase in silence), stemmer)
+        self.silence_openers = frozenset(cue.parts[0][0] for cue in self.silence)
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
@@ -194,10 +198,11 @@ class AspectScorer:
         """(position, section, weight) of every cue in the sentence, after the checks that
         move a cue to another section."""
         hits: list[tuple[int, str, float]] = []
+        silent = self._silent_spans(text, tokens)
         for token in set(tokens):
             for key, cue in self.cue_index.get(token, ()):
                 at, last, end = match_span(tokens, cue, self.modals)
-                if at < 0:
+                if at < 0 or any(start <= at < end for start, end in silent):
                     continue
                 # "to deter threats", "avoid a trade war": a risk word that is the object
                 # of a mitigating verb describes an aim, not a risk.
@@ -243,6 +248,26 @@ class AspectScorer:
                    for i in range(start, at)):
                 return True
         return False
+
+    def _silent_spans(self, text: str, tokens: list[str]) -> list[tuple[int, int]]:
+        """Token spans from a phrase of silence ("declined to say whether ...") to the end of its clause."""
+        spans: list[tuple[int, int]] = []
+        if not self.silence_openers.intersection(tokens):
+            return spans
+        for phrase in self.silence:
+            at = match_at(tokens, phrase)
+            if at >= 0:
+                spans.append((at, self._clause_end(text, at)))
+        return spans
+
+    def _clause_end(self, text: str, at: int) -> int:
+        """Token index just after the clause holding token ``at``."""
+        end = 0
+        for clause in _CLAUSE_BREAK.split(text):
+            end += len(self.stemmer(clause))
+            if end > at:
+                break
+        return end
 
     def _clause_start(self, text: str, at: int) -> int:
         """Token index where the clause holding token ``at`` begins (clauses end at , ; : ( ) and dashes)."""

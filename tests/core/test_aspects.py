@@ -97,6 +97,20 @@ def test_a_modal_in_a_title_case_heading_still_hedges():
     assert default_scorer()("What The Rebels May Cut")["concessions"] > 0
 
 
+@pytest.mark.parametrize("text", [
+    "The mediator, Ana Ruiz, declined to discuss the details of any offer.",
+    "Port officials did not respond to questions about a possible compromise on fees.",
+    "The minister declined to say whether Lisbon would offer more patrol boats.",
+])
+def test_a_source_saying_nothing_states_no_offer(text):
+    assert default_scorer()(text)["concessions"] == 0, default_scorer()(text)
+
+
+def test_silence_ends_with_its_clause():
+    text = "The ministry declined to comment, but two officials said Lisbon could offer more patrol boats."
+    assert default_scorer()(text)["concessions"] > 2.5
+
+
 def test_cue_forms_that_stem_alike_count_once():
     scorer = default_scorer()
     assert scorer("They plan to meet.")["objectives"] == scorer("They plans to meet.")["objectives"]
