@@ -515,6 +515,13 @@ REPORTER_WORDS = 10  # "Two people familiar with the preparations said ..."
 _WORD = re.compile(r"[\w’'.\-]+")
 
 
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    """An aside after a subject: ", who leads the delegation,"."""
+    words = "|".join(re.escape(w) for w in sorted(word_list("cues/relative_pronouns.txt")))
+    return re.compile(rf",\s+(?i:{words})\b[^,;:()\u2013\u2014]*,")
+
+
 def _reported_clause(clause: str) -> tuple[str, str | None] | None:
     """Reporter and report of "Analysts say Tokyo ...", "Officials pointed out that
     Washington ...", "It is likely that Chile ...", or None.
@@ -535,7 +542,10 @@ def _reported_clause(clause: str) -> tuple[str, str | None] | None:
                 return None  # "It is demanding that ...": "it" is someone
             rest = rest[that:]
         return clause[:len(opening)], _report(clause, rest, speech)
-    words = list(_WORD.finditer(clause))[:REPORTER_WORDS]
+    # "Deng, who leads the government delegation, said Juba wanted ...": an aside does not
+    # count towards the reporter's words
+    asides = [m.span() for m in _aside().finditer(clause)]
+    words = [w for w in _WORD.finditer(clause) if not any(a <= w.start() < b for a, b in asides)][:REPORTER_WORDS]
     for i, m in enumerate(words[1:], start=1):
         following = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
         if m.group(0).lower() not in speech["verb"] or following in speech["verb"]:

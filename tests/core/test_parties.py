@@ -90,6 +90,8 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("Diplomats say the Chilean government could offer a lithium quota.", "Chile"),
     ("Sources told the newspaper that Oslo would fund the research centre.", "Norway"),
     ("Chilean officials said Norway wants stricter farm rules.", "Chile"),  # the reporter is a party
+    # an aside after the reporter does not make the reporter too long to be one
+    ("Defence Minister Ana Maria Soto, who leads the delegation of the ministry, said Oslo wanted a port.", "Norway"),
     ("Analysts said that if Rivas moves quickly, Norway could fund a port.", None),  # a condition
     ("Officials said he wants the talks with Chile to go well.", None),  # "he" is someone else
     ("He repeated that Chile was willing to fund a port.", "Chile"),
