@@ -175,6 +175,9 @@ def run_build(inputs: Sequence[str], args: argparse.Namespace) -> int:
     for source_id in result.off_topic:
         _say(f"warning: {names.get(source_id, source_id)}: shares few words with the other articles; "
              "is it about this meeting? (it was still used)")
+    for source_id, count in result.short.items():
+        _say(f"warning: {names.get(source_id, source_id)}: only {count} word{'s' if count != 1 else ''} of text, "
+             "too short for a news article; is it one? (it was still used)")
     for party in result.unnamed_parties:
         _say(f"warning: --parties: no article names “{party}”, so no point is listed under it")
     for section in briefing.sections:

@@ -24,7 +24,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties, speaker_is_pronoun
-from .relevance import mixed_topics, not_english, off_topic_articles
+from .relevance import mixed_topics, not_english, off_topic_articles, short_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, resource_lines, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
@@ -53,6 +53,8 @@ class BuildResult:
     renumbered: dict[str, str] = field(default_factory=dict)
     # parties the user named that no article names: no point can be listed under them
     unnamed_parties: list[str] = field(default_factory=list)
+    # id -> word count of articles too short to be news coverage (used all the same)
+    short: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -219,10 +221,11 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     briefing = assemble_briefing(cleaned, chosen, candidates, options, parties)
     unnamed = [p for p in parties.parties if not parties.mentions[p]] if options.parties else []
     _report(progress, "model", 1.0)
+    bodies = {ca.article.id: "\n".join(p.text for p in ca.paragraphs) for ca in cleaned}
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
                        off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
-                       not_english=not_english({ca.article.id: "\n".join(p.text for p in ca.paragraphs)
-                                                for ca in cleaned}, stop),
+                       not_english=not_english(bodies, stop),
+                       short=short_articles({ca.article.id: ca.article.text for ca in cleaned}),
                        renumbered=renumbered, unnamed_parties=unnamed)
 
 

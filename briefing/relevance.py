@@ -38,6 +38,7 @@ MIN_SENTENCES = 5  # shorter articles are not judged (cosine is low for any shor
 OFF_TOPIC_SHARE = 0.5  # reported below this share of the median article's similarity
 MIXED_RATIO = 0.7  # mixed when similarity to the other group is below this share of that to one's own
 MIN_GROUP = 2  # a single stray article is the off-topic check's business
+MIN_ARTICLE_WORDS = 40  # a two-sentence wire brief has about this many; a pasted note fewer
 MAX_SPLIT_ARTICLES = 500  # beyond, a pile is not one hand-picked set; the check would cost a rebuild's time
 SPLIT_ROUNDS = 8
 # English news copy is a third or more function words (0.32 to 0.45 over every article of
@@ -178,6 +179,13 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
         return []
     ordered = [sorted(g, key=lambda i: (-own[i], position[i])) for g in groups]
     return sorted(ordered, key=len, reverse=True)
+
+
+def short_articles(texts: Mapping[str, str], min_words: int = MIN_ARTICLE_WORDS) -> dict[str, int]:
+    """Id -> word count of the articles too short to be news coverage (a note saved in the
+    folder, a headline alone). Used all the same: the user chose them."""
+    counts = {aid: len(text.split()) for aid, text in texts.items()}
+    return {aid: n for aid, n in counts.items() if n < min_words}
 
 
 def not_english(texts: Mapping[str, str], function_words: frozenset[str]) -> list[str]:

@@ -62,6 +62,7 @@ MAX_RECENT = 8
 # the article note of an article that shares far fewer words with the others than usual
 OFF_TOPIC_NOTE = "Off topic? Little in common with the others"
 NOT_ENGLISH_NOTE = "Not English? Only English is read"
+SHORT_NOTE = "Only {count} words: an article?"
 EMPTY_PREVIEW = "Your briefing will appear here.\n\nTick the articles to use on the left and press Build briefing."
 PRIMARY_STYLE = """
 QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
@@ -879,8 +880,8 @@ class MainWindow(QMainWindow):
 
     def _show_warnings(self) -> None:
         """Say above the briefing what the build doubts about its articles: two meetings in
-        one list, an article not in English, an article about something else; and a typed
-        party that no article names."""
+        one list, an article not in English, an article about something else, a file too
+        short to be an article; and a typed party that no article names."""
         result = self.snapshot.result if self.snapshot else None
         said: list[str] = []
         if result is not None:
@@ -901,6 +902,13 @@ class MainWindow(QMainWindow):
             if result.off_topic:
                 said.append(f"{named(result.off_topic)} {'shares' if len(result.off_topic) == 1 else 'share'} few "
                             "words with the other articles: is it about this meeting?")
+            if result.short:
+                ids, counts = list(result.short), [str(n) for n in result.short.values()]
+                one = len(ids) == 1
+                said.append(f"{named(ids)} {'is' if one else 'are'} too short for "
+                            f"{'a news article' if one else 'news articles'} "
+                            f"({' and '.join([', '.join(counts[:-1]), counts[-1]] if not one else counts)} words): "
+                            f"{'is it one' if one else 'are they'}? Untick {'it' if one else 'them'} if not.")
             if result.unnamed_parties:
                 names = ", ".join(f"“{p}”" for p in result.unnamed_parties)
                 said.append(f"No article names {names}, so no point is listed under "
@@ -931,6 +939,8 @@ class MainWindow(QMainWindow):
                 notes[key] = OFF_TOPIC_NOTE + " · " + notes[key]
             if key in foreign:
                 notes[key] = NOT_ENGLISH_NOTE + " · " + notes[key]
+            if source_id in self.snapshot.result.short:
+                notes[key] = SHORT_NOTE.format(count=self.snapshot.result.short[source_id]) + " · " + notes[key]
             if key in meeting:
                 notes[key] = f"Meeting {meeting[key]} of {len(groups)} · " + notes[key]
         return notes
