@@ -33,7 +33,7 @@ from .tokens import LOWER, UPPER
 
 PARTY_SECTIONS = ("objectives", "concessions")
 """Sections whose points are grouped by party: what a party wants, what it offers."""
-MAX_PARTIES = 4
+MAX_PARTIES = 6  # an alliance summit has five or six members at the table
 # a party is mentioned at least this share as often as the most mentioned one...
 MIN_SHARE_OF_TOP = 0.3
 # ...and in at least this share of the articles

@@ -9,8 +9,8 @@ from importlib import import_module
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListView, QMenu, QPushButton, QStyle,
-                               QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListView, QMenu, QPushButton,
+                               QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from briefing import Briefing, Point
 from briefing.edits import point_key
@@ -501,18 +501,26 @@ class PreviewView(QWidget):
         self.restore_button.setVisible(bool(self._dropped))
 
     def _fill_party_menu(self, menu: QMenu, point: Point) -> None:
-        """One checkable entry per party of the briefing, and "No party"; the point's own is ticked."""
+        """One checkable entry per party of the briefing or given to a point by hand, "No
+        party", and "Other party…" for a side the build did not find; the point's own is ticked."""
         parties = list(self._briefing.parties) if self._briefing else []
-        if point.party and point.party not in parties:
-            parties.append(point.party)
+        given = {p.party for s in self._briefing.sections for p in s.points} if self._briefing else set()
+        parties += sorted(p for p in given if p and p not in parties)
         for party in [*parties, ""]:
             action = menu.addAction((party or "No party").replace("&", "&&"))  # "&" would mark a shortcut
             action.setCheckable(True)
             action.setChecked((point.party or "") == party)
             action.triggered.connect(lambda _=False, p=party, t=point.text: self.partyRequested.emit(t, p))
-        if not parties:
-            note = menu.addAction("Type the parties in the Parties field to list points under them")
-            note.setEnabled(False)
+        menu.addSeparator()
+        other = menu.addAction("Other party…")
+        other.triggered.connect(lambda _=False, t=point.text: self._ask_party(t))
+
+    def _ask_party(self, text: str) -> None:
+        """Ask for a side the build did not find ("Mireland"), and list the point under it."""
+        name, ok = QInputDialog.getText(self, "Other party", "List this point under the party:")
+        name = " ".join(name.split())
+        if ok and name:
+            self.partyRequested.emit(text, name)
 
     def _fill_restore_menu(self) -> None:
         self.restore_menu.clear()

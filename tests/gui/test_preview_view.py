@@ -148,8 +148,8 @@ def test_party_menu_lists_the_parties_ticks_the_points_own_and_asks_for_a_change
     view.list.setCurrentIndex(norway)
     point = norway.data(POINT)
     assert view.party_button.isEnabled()
-    entries = [(a.text(), a.isChecked()) for a in view.party_menu.actions()]
-    assert entries == [("Norway", True), ("Chile", False), ("No party", False)]
+    entries = [(a.text(), a.isChecked()) for a in view.party_menu.actions() if not a.isSeparator()]
+    assert entries == [("Norway", True), ("Chile", False), ("No party", False), ("Other party…", False)]
     with qtbot.waitSignal(view.partyRequested) as asked:
         view.party_menu.actions()[2].trigger()
     assert asked.args == [point.text, ""]
@@ -159,17 +159,32 @@ def test_party_menu_lists_the_parties_ticks_the_points_own_and_asks_for_a_change
     assert asked.args == [point.text, "Chile"]
 
 
-def test_without_parties_the_party_menu_says_where_to_type_them(qtbot):
+def test_other_party_lists_a_point_under_a_side_the_build_did_not_find(qtbot, monkeypatch):
+    """With no parties found, the menu still offers a way to name one; a name given by hand
+    is then offered for the other points too."""
+    from PySide6.QtWidgets import QInputDialog
+
     briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
     briefing.parties = []
     for section in briefing.sections:
         for point in section.points:
             point.party = None
     view = shown_view(qtbot, briefing)
-    view.list.setCurrentIndex(point_rows(view)[0])
-    actions = view.party_menu.actions()
-    assert [a.text() for a in actions][0] == "No party" and actions[0].isChecked()
-    assert "Parties field" in actions[-1].text() and not actions[-1].isEnabled()
+    first = point_rows(view)[0]
+    view.list.setCurrentIndex(first)
+    actions = [a for a in view.party_menu.actions() if not a.isSeparator()]
+    assert [a.text() for a in actions] == ["No party", "Other party…"] and actions[0].isChecked()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("  Mire  land ", True))
+    with qtbot.waitSignal(view.partyRequested) as asked:
+        actions[1].trigger()
+    assert asked.args == [first.data(POINT).text, "Mire land"]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Mireland", False))  # cancelled
+    with qtbot.assertNotEmitted(view.partyRequested):
+        actions[1].trigger()
+    briefing.sections[0].points[0].party = "Mireland"  # as the window's edit would set it
+    view.set_briefing(briefing)
+    view.list.setCurrentIndex(point_rows(view)[1])
+    assert "Mireland" in [a.text() for a in view.party_menu.actions()]
 
 
 def test_a_risk_has_no_party_menu(qtbot):
