@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._built_articles: tuple[int, ...] | None = None  # keys of the articles the briefing was built from
         self._build_when_loaded = False
         self._undo: list[Edits] = []
+        self._making_room: tuple[str, list[str]] | None = None  # a move's section and its points before it
         self._redo: list[Edits] = []
         self._cleaned_cache: dict[int, CleanArticle] = {}
         self._selected_point: str | None = None
@@ -801,6 +802,9 @@ class MainWindow(QMainWindow):
         self.refresh_briefing()
         self.preview_stack.setCurrentWidget(self.preview)
         n = len(result.briefing.sources)  # as the Word file will say: copies counted once
+        if worker.options.leave_out == self._left_out():  # the build that took the move in
+            self._say_who_made_room()
+            self._making_room = None
         if not worker.refill:
             self.statusBar().showMessage(f"Briefing built from {n} article{'s' if n != 1 else ''} "
                                          f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
@@ -946,6 +950,7 @@ class MainWindow(QMainWindow):
         return notes
 
     def _edit(self, change: Callable[[Edits], None], message: str) -> None:
+        self._making_room = None
         self._undo.append(copy.deepcopy(self.edits))
         self._redo.clear()
         change(self.edits)
@@ -992,8 +997,34 @@ class MainWindow(QMainWindow):
             if not e.is_pinned(text):
                 e.pin(point, now, briefing_now)
             e.move(text, section)
+
+        before = self._points_of(section)
         self._edit(move, f"Moved the point to {heading}, pinned there. Undo with Ctrl+Z.")
+        # the section it joins keeps to its length, now or once the quick rebuild is in
+        self._making_room = (section, before)
+        self._say_who_made_room()
         self.preview.select_point(text)
+
+    def _points_of(self, section: str) -> list[str]:
+        shown = self.briefing
+        return [p.text for s in (shown.sections if shown else []) if s.key == section for p in s.points]
+
+    def _say_who_made_room(self) -> None:
+        """After a move into a full section, name the point that left it to keep the section
+        to its length: it is not among the dropped, and would otherwise be lost unseen."""
+        if self._making_room is None:
+            return
+        section, before = self._making_room
+        after = set(self._points_of(section))
+        gone = [t for t in before if t not in after]
+        if not gone:
+            return
+        self._making_room = None
+        heading = next((s.heading for s in self.briefing.sections if s.key == section), section)
+        shown = gone[0] if len(gone[0]) <= 80 else gone[0][:78].rstrip() + "…"
+        more = f" and {len(gone) - 1} more" if len(gone) > 1 else ""
+        self.statusBar().showMessage(f"Moved the point to {heading}, pinned there; to keep {heading} to its length, "
+                                     f"“{shown}”{more} left it. Undo with Ctrl+Z.", 15000)
 
     def set_point_party(self, text: str, party: str) -> None:
         """Say whose point this is ("" for no one party's); it moves under that party's heading."""

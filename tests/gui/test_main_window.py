@@ -83,9 +83,11 @@ def test_seeds_build_drop_move_export_and_read_back(qtbot, window, seeds_dir, sa
     menu = window.preview.build_context_menu()
     move_menu = next(a.menu() for a in menu.actions() if a.text() == "Move to")
     risks_before = points(window)["risks"]
+    concessions_before = points(window)["concessions"]
     with qtbot.waitSignal(window.buildEnded, timeout=30_000):  # the risks take the next best point
         next(a for a in move_menu.actions() if a.text() == "Concessions").trigger()
     assert moved in points(window)["concessions"] and moved not in points(window)["risks"]
+    assert set(concessions_before) < set(points(window)["concessions"])  # room enough: nothing left it
     assert window.edits.is_pinned(moved)  # it stays where the user put it
     assert set(points(window)["risks"]) - set(risks_before)  # refilled
     budget = window.briefing.words_per_section
@@ -112,6 +114,17 @@ def test_seeds_build_drop_move_export_and_read_back(qtbot, window, seeds_dir, sa
     assert any(t.startswith(moved) for t in sections["Concessions"])
     assert not any(t.startswith(moved) for t in sections.get("Risks", []))
     assert docx.Document(str(out)).paragraphs[0].text == "Briefing for the Washington meeting"
+
+    # a move into a full section: the status bar says which point made room
+    objectives_before = points(window)["objectives"]
+    moved = points(window)["risks"][0]
+    assert window.preview.select_point(moved)
+    with qtbot.waitSignal(window.buildEnded, timeout=30_000):
+        window.move_point(moved, "objectives")
+    gone = [t for t in objectives_before if t not in points(window)["objectives"]]
+    assert gone
+    message = window.statusBar().currentMessage()
+    assert "left it" in message and gone[0][:40] in message, message
 
 
 def test_cancel_a_build(qtbot, window, tmp_path, no_dialogs):
