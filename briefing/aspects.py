@@ -31,6 +31,7 @@ LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 NEGATION_WINDOW = 3
+REFERENCE_SHARE = 0.0  # weight of a cue noun that points back to an offer stated elsewhere
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
@@ -118,7 +119,7 @@ class AspectScorer:
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
                  valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
                  relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None,
-                 silence: Iterable[str] = ()) -> None:
+                 silence: Iterable[str] = (), reference: Mapping[str, Iterable[str]] | None = None) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -133,6 +134,9 @@ class AspectScorer:
         # "declined to discuss ...", "did not respond to ...": no cue in the rest of the clause counts
         self.silence = compile_cues(((0.0, phrase) for phrase in silence), stemmer)
         self.silence_openers = frozenset(cue.parts[0][0] for cue in self.silence)
+        # "the offer as a gesture": a one-word cue after these and before none of those
+        self.reference = {kind: frozenset(t for m in words for t in stemmer(m))
+                          for kind, words in (reference or {}).items()}
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
@@ -215,7 +219,11 @@ class AspectScorer:
                 # "will not accept", "refuses to give up": a refusal, not an offer.
                 elif key == "concessions" and "risks" in self.cues and self._negated(text, tokens, (at, last), end):
                     key = "risks"
-                hits.append((at, key, cue.weight))
+                if key != "risks" and self._refers_back(tokens, cue, at):  # "the risk" is one as stated
+                    weight = cue.weight * REFERENCE_SHARE
+                else:
+                    weight = cue.weight
+                hits.append((at, key, weight))
         return hits
 
     def frame_of(self, text: str) -> str | None:
@@ -248,6 +256,17 @@ class AspectScorer:
                    for i in range(start, at)):
                 return True
         return False
+
+    def _refers_back(self, tokens: list[str], cue: CuePhrase, at: int) -> bool:
+        """Is this one-word cue a noun pointing back to an offer stated elsewhere ("welcomed
+        the offer as a gesture"), rather than one it states ("the offer to lend ...")?"""
+        if len(cue.parts) != 1 or len(cue.parts[0]) != 1 or at == 0:
+            return False
+        after = tokens[at + 1:at + 3]
+        if after and after[0] in self.reference.get("adverb", ()):
+            after = after[1:]
+        return (tokens[at - 1] in self.reference.get("determiner", ())
+                and not (after and after[0] in self.reference.get("complement", ())))
 
     def _silent_spans(self, text: str, tokens: list[str]) -> list[tuple[int, int]]:
         """Token spans from a phrase of silence ("declined to say whether ...") to the end of its clause."""

@@ -63,7 +63,7 @@ def default_scorer() -> AspectScorer:
     return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
                         valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"),
                         relatives=word_list("cues/relative_pronouns.txt"), negation=kinded_lists("cues/negation.txt"),
-                        silence=resource_lines("cues/silence.txt"))
+                        silence=resource_lines("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"))
 
 
 def generic_stems() -> frozenset[str]:

@@ -111,6 +111,20 @@ def test_silence_ends_with_its_clause():
     assert default_scorer()(text)["concessions"] > 2.5
 
 
+@pytest.mark.parametrize("reaction, statement", [
+    ("Lisbon gave the proposal a cool reception.",
+     "Lisbon's proposal would open the strait to fishing fleets."),
+    ("Port officials greeted the offer with open relief.",
+     "Port officials welcomed the offer to cut berthing fees by half."),
+    ("The request runs into a hard industrial fact.",
+     "The request now under discussion would fund two new frigates."),
+])
+def test_a_cue_noun_pointing_back_to_an_offer_counts_less_than_one_stating_it(reaction, statement):
+    scorer = default_scorer()
+    assert max(scorer(reaction).values()) < 1.5, scorer(reaction)
+    assert max(scorer(statement).values()) >= 2.5, scorer(statement)
+
+
 def test_cue_forms_that_stem_alike_count_once():
     scorer = default_scorer()
     assert scorer("They plan to meet.")["objectives"] == scorer("They plans to meet.")["objectives"]
