@@ -244,7 +244,8 @@ def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
 _RELATIVE = "who|whom|whose|which|that|where|when"
 # A clause that leans on the one before: too little alone to say what a figure is.
-_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to)\b", re.IGNORECASE)
+_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to|up|down|compared|against|versus|than|from)\b",
+                              re.IGNORECASE)
 # A window of words cut after the figure ends before one of these, where a clause starts.
 _CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGNORECASE)
 
@@ -310,9 +311,14 @@ def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str
     """(value, context, kind, value key, context words) per clause with figures; remembered
     per sentence, so a rebuild after one new article reads only its sentences."""
     stop = stopwords()
+    found = find_figures_in(sentence)
+    contexts = [figure_context(sentence, m.start, m.end) for m in found]
     groups: dict[str, list[_Match]] = {}
-    for m in find_figures_in(sentence):
-        groups.setdefault(figure_context(sentence, m.start, m.end), []).append(m)
+    for m, context in zip(found, contexts):
+        # "... a target of 2.5 percent ... by 2030, up from the current 2 percent.": a
+        # context that holds another figure's whole context is one row for both
+        wider = [c for c in contexts if c != context and context.strip("…") in c]
+        groups.setdefault(max(wider, key=len) if wider else context, []).append(m)
     return tuple(("; ".join(m.value for m in ms), context, min((m.kind for m in ms), key=KIND_ORDER.__getitem__),
                   "; ".join(_value_key(m.number or m.value) for m in ms), frozenset(content_stems(context, stop)))
                  for context, ms in groups.items())

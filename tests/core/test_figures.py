@@ -205,6 +205,16 @@ def test_unattributed_and_scare_quotes_are_left_out():
     assert extract_quotes([clean_article(article(text))]) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "On spending, Norvia and Lakeland want a target of 3.5 percent of output by 2031, up from the current 2 percent.",
+    "Exports to the bloc rose to $12 billion last year, compared with $9 billion in 2022.",
+])
+def test_a_figure_in_a_clause_leaning_on_the_one_before_shares_its_row(sentence):
+    rows = extract_figures([clean_article(article(sentence))])
+    assert len(rows) == 1 and "; " in rows[0].value, rows
+    assert rows[0].context.endswith(sentence[-20:]), rows  # with the clause that compares
+
+
 def test_one_amount_reported_by_two_articles_is_one_row():
     from briefing.load import article_from_text
 
