@@ -62,7 +62,7 @@ MAX_RECENT = 8
 # the article note of an article that shares far fewer words with the others than usual
 OFF_TOPIC_NOTE = "Off topic? Little in common with the others"
 NOT_ENGLISH_NOTE = "Not English? Only English is read"
-SHORT_NOTE = "Only {count} words: an article?"
+SHORT_NOTE = "Too short for an article?"  # the row says its word count already
 EMPTY_PREVIEW = "Your briefing will appear here.\n\nTick the articles to use on the left and press Build briefing."
 PRIMARY_STYLE = """
 QPushButton#buildButton { background: #1d5fbf; color: white; font-weight: bold; font-size: 11pt;
@@ -944,7 +944,7 @@ class MainWindow(QMainWindow):
             if key in foreign:
                 notes[key] = NOT_ENGLISH_NOTE + " · " + notes[key]
             if source_id in self.snapshot.result.short:
-                notes[key] = SHORT_NOTE.format(count=self.snapshot.result.short[source_id]) + " · " + notes[key]
+                notes[key] = SHORT_NOTE + " · " + notes[key]
             if key in meeting:
                 notes[key] = f"Meeting {meeting[key]} of {len(groups)} · " + notes[key]
         return notes

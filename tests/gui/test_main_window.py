@@ -695,7 +695,7 @@ def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row
      "shares few words"),
     ("other_languages/hafengespraeche.txt", "Not English?", "Hafengespräche in Brightwater beginnen",
      "does not read as English"),
-    ("off_topic/desk_note.txt", "Only 10 words", "Ring the embassy about hotel rooms for the river summit.",
+    ("off_topic/desk_note.txt", "Too short for an article?", "Ring the embassy about hotel rooms for the river summit.",
      "is too short for a news article (10 words): is it one?"),
 ])
 def test_an_article_about_something_else_or_not_in_english_is_marked_in_the_list(qtbot, window, river_dir,
