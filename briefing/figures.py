@@ -320,7 +320,8 @@ def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str
         wider = [c for c in contexts if c != context and context.strip("…") in c]
         groups.setdefault(max(wider, key=len) if wider else context, []).append(m)
     return tuple(("; ".join(m.value for m in ms), context, min((m.kind for m in ms), key=KIND_ORDER.__getitem__),
-                  "; ".join(_value_key(m.number or m.value) for m in ms), frozenset(content_stems(context, stop)))
+                  "; ".join(sorted(_value_key(m.number or m.value) for m in ms)),  # "2%; 2.5%" is "2.5%; 2%"
+                  frozenset(content_stems(context, stop)))
                  for context, ms in groups.items())
 
 
@@ -344,7 +345,8 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
                 if same is None:
                     bags_by_key.setdefault(key, []).append((bag, len(rows)))
                     rows.append((figure, key, len(rows)))
-                elif opens_with_anaphor(rows[same][0].context) and not opens_with_anaphor(context):
+                elif (opens_with_anaphor(rows[same][0].context) and not opens_with_anaphor(context)
+                      and not context.startswith("…")):  # a clause cut from its sentence says no more who
                     rows[same] = (figure, key, same)  # "It is also considering ... 15 km": say who, from another report
     rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[2]))
     chosen = rows[:limit]

@@ -215,6 +215,16 @@ def test_a_figure_in_a_clause_leaning_on_the_one_before_shares_its_row(sentence)
     assert rows[0].context.endswith(sentence[-20:]), rows  # with the clause that compares
 
 
+def test_two_figures_told_in_either_order_are_one_row():
+    from briefing.load import article_from_text
+
+    a = article_from_text("Spending Row\nNorvia wants a defence target of 3 percent of output, up from 2 percent.\n",
+                          source_id="1")
+    b = article_from_text("Analysis\nA jump from 2 percent to 3 percent of output would be the largest defence rise yet.\n",
+                          source_id="2")
+    assert len(extract_figures([clean_article(a), clean_article(b)])) == 1
+
+
 def test_one_amount_reported_by_two_articles_is_one_row():
     from briefing.load import article_from_text
 
