@@ -8,8 +8,11 @@ past summits, Biden and Xi at Woodside and Modi's state visit to Washington, in 
 seeds' machine-paraphrased news style; then two more such, Trump and Kim in Singapore
 and Biden and Putin in Geneva; then Biden, Kishida and Yoon at Camp David and Erdogan
 and Putin in Sochi, in the same long sentences; then Abe and Putin at Nagato and Trump
-and Xi at Mar-a-Lago, in sentences of 30 to 45 words; each scored as held out before it
-joined here).
+and Xi at Mar-a-Lago, in sentences of 30 to 45 words; then ceasefire talks between a
+government and a rebel movement named by its acronym, with a mediator, and an alliance
+summit of five members and an applicant, written by helpers trying the product as new
+users; each scored as held out before it joined here, the last two after the changes
+their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -31,8 +34,8 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
-           "nagato", "maralago"]
-MEAN_RECALL_FLOOR = 0.67  # 0.685 over these twenty-four sets (0.730 over the first twenty)
+           "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance"]
+MEAN_RECALL_FLOOR = 0.67  # 0.681 over these twenty-six sets (0.730 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Nagato's risks, three points of 43 words each, state one gold fact of eight.
 SECTION_RECALL_FLOORS = {"nagato": 0.12}
