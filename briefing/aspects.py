@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Mapping
 
 from .discourse import continues_previous
 from .documents import Candidate
-from .tokens import raw_words
+from .tokens import raw_words, word_spans
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -31,9 +31,16 @@ LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 NEGATION_WINDOW = 3
-REFERENCE_SHARE = 0.0  # weight of a cue noun that points back to an offer stated elsewhere
+REFERENCE_SHARE = 0.3  # weight of a cue noun that points back to an offer stated elsewhere
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_OPENS_SENTENCE = frozenset("\"'\u201c\u2018:(\u2013\u2014-")  # a capital after these opens a quote or a clause
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most longer words capitalised: a title-case heading, whose capitals name nothing."""
+    long = [w for w in words if len(w) > 3]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.6 * len(long)
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,8 @@ class AspectScorer:
                  stemmer: Tokenizer, mitigators: frozenset[str] = frozenset(),
                  valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
                  relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None,
-                 silence: Iterable[str] = (), reference: Mapping[str, Iterable[str]] | None = None) -> None:
+                 silence: Mapping[str, Iterable[str]] | None = None,
+                 reference: Mapping[str, Iterable[str]] | None = None) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -132,8 +140,9 @@ class AspectScorer:
                 self.cue_index.setdefault(anchor, []).append((key, cue))
         self.mitigators = frozenset(t for m in mitigators for t in stemmer(m))
         # "declined to discuss ...", "did not respond to ...": no cue in the rest of the clause counts
-        self.silence = compile_cues(((0.0, phrase) for phrase in silence), stemmer)
+        self.silence = compile_cues(((0.0, phrase) for phrase in (silence or {}).get("phrase", ())), stemmer)
         self.silence_openers = frozenset(cue.parts[0][0] for cue in self.silence)
+        self.silence_turns = frozenset(t for w in (silence or {}).get("turn", ()) for t in stemmer(w))
         # "the offer as a gesture": a one-word cue after these and before none of those
         self.reference = {kind: frozenset(t for m in words for t in stemmer(m))
                           for kind, words in (reference or {}).items()}
@@ -156,17 +165,19 @@ class AspectScorer:
                     self.positive[t] = max(self.positive.get(t, 0.0), value)
 
     def _tokens(self, text: str) -> list[str]:
-        """Stems of ``text``, with a modal written with a capital inside the sentence masked:
+        """Stems of ``text``, with a modal written as a name inside the sentence masked:
         "before the rains begin in May", "Theresa May said" name a month and a person, not a
-        hedge. In a title-case heading ("What Leaders May Offer") the next word is capitalised
-        too, and the modal stays."""
+        hedge. A capital that opens a quote ("said: \u201cPerhaps we can ...") or a word
+        of a title-case heading ("What Leaders May Offer") is no name, and stays a modal."""
         tokens = list(self.stemmer(text))  # a copy: the stemmer may hand out a remembered list
         written = raw_words(text)
-        if len(written) != len(tokens):
+        if len(written) != len(tokens) or _title_case(written):
             return tokens
+        spans = word_spans(text)
         for i in range(1, len(tokens)):
-            following = written[i + 1] if i + 1 < len(written) else ""
-            if tokens[i] in self.modals and written[i][:1].isupper() and not following[:1].isupper():
+            word = written[i]
+            if tokens[i] in self.modals and word[:1].isupper() and word[1:].islower() \
+                    and text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE:
                 tokens[i] = NAME
         return tokens
 
@@ -219,7 +230,7 @@ class AspectScorer:
                 # "will not accept", "refuses to give up": a refusal, not an offer.
                 elif key == "concessions" and "risks" in self.cues and self._negated(text, tokens, (at, last), end):
                     key = "risks"
-                if key != "risks" and self._refers_back(tokens, cue, at):  # "the risk" is one as stated
+                if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
                     weight = cue.weight * REFERENCE_SHARE
                 else:
                     weight = cue.weight
@@ -257,16 +268,26 @@ class AspectScorer:
                 return True
         return False
 
-    def _refers_back(self, tokens: list[str], cue: CuePhrase, at: int) -> bool:
-        """Is this one-word cue a noun pointing back to an offer stated elsewhere ("welcomed
-        the offer as a gesture"), rather than one it states ("the offer to lend ...")?"""
-        if len(cue.parts) != 1 or len(cue.parts[0]) != 1 or at == 0:
+    def _refers_back(self, text: str, tokens: list[str], cue: CuePhrase, at: int) -> bool:
+        """Is this one-word cue a noun pointing back to an offer stated elsewhere, as the
+        object of a reaction ("welcomed the offer as a gesture", "gave the proposal a cool
+        reception"), rather than one the sentence states ("the offer to lend ...", "The
+        offer, a 20 percent cut, ...")? Only a cue after a determiner that follows a word of
+        its own clause, and followed by a word that is no complement, points back."""
+        if len(cue.parts) != 1 or len(cue.parts[0]) != 1 or at < 2:
+            return False
+        if tokens[at - 1] not in self.reference.get("determiner", ()):
+            return False
+        spans = word_spans(text)
+        if len(spans) != len(tokens) or at + 1 >= len(tokens):
+            return False
+        # "For Juba, the priority ...": a determiner after a comma opens a subject
+        if text[spans[at - 2][1]:spans[at - 1][0]].strip() or text[spans[at][1]:spans[at + 1][0]].strip():
             return False
         after = tokens[at + 1:at + 3]
-        if after and after[0] in self.reference.get("adverb", ()):
+        if after[0] in self.reference.get("adverb", ()):
             after = after[1:]
-        return (tokens[at - 1] in self.reference.get("determiner", ())
-                and not (after and after[0] in self.reference.get("complement", ())))
+        return not (after and after[0] in self.reference.get("complement", ()))
 
     def _silent_spans(self, text: str, tokens: list[str]) -> list[tuple[int, int]]:
         """Token spans from a phrase of silence ("declined to say whether ...") to the end of its clause."""
@@ -276,7 +297,9 @@ class AspectScorer:
         for phrase in self.silence:
             at = match_at(tokens, phrase)
             if at >= 0:
-                spans.append((at, self._clause_end(text, at)))
+                end = self._clause_end(text, at)
+                turn = next((i for i in range(at, end) if tokens[i] in self.silence_turns), end)
+                spans.append((at, turn))  # "declined to comment but officials said ...": the turn speaks
         return spans
 
     def _clause_end(self, text: str, at: int) -> int:

@@ -25,7 +25,7 @@ from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties, speaker_is_pronoun
 from .relevance import mixed_topics, not_english, off_topic_articles, short_articles
-from .lexicon import cue_list, kinded_lists, pattern_list, resource_lines, stopwords, valence_lexicon, word_list
+from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
 from .tokens import concept_set, content_stem_set, normalize_for_match, stems
@@ -63,7 +63,7 @@ def default_scorer() -> AspectScorer:
     return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
                         valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"),
                         relatives=word_list("cues/relative_pronouns.txt"), negation=kinded_lists("cues/negation.txt"),
-                        silence=resource_lines("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"))
+                        silence=kinded_lists("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"))
 
 
 def generic_stems() -> frozenset[str]:

@@ -25,6 +25,11 @@ def raw_words(text: str) -> list[str]:
     return _TOKEN.findall(text.translate(_QUOTES))
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of ``words`` stands in ``text`` (the quote translation keeps lengths)."""
+    return [m.span() for m in _TOKEN.finditer(text.translate(_QUOTES))]
+
+
 def words(text: str) -> list[str]:
     return [w.lower() for w in raw_words(text)]
 

@@ -907,12 +907,12 @@ class MainWindow(QMainWindow):
                 said.append(f"{named(result.off_topic)} {'shares' if len(result.off_topic) == 1 else 'share'} few "
                             "words with the other articles: is it about this meeting?")
             if result.short:
-                ids, counts = list(result.short), [str(n) for n in result.short.values()]
-                one = len(ids) == 1
-                said.append(f"{named(ids)} {'is' if one else 'are'} too short for "
-                            f"{'a news article' if one else 'news articles'} "
-                            f"({' and '.join([', '.join(counts[:-1]), counts[-1]] if not one else counts)} words): "
-                            f"{'is it one' if one else 'are they'}? Untick {'it' if one else 'them'} if not.")
+                shown = [f"“{title.get(i, i)}” ({n} word{'s' if n != 1 else ''})" for i, n in result.short.items()]
+                one = len(shown) == 1
+                listed = ", ".join(shown[:3]) + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
+                said.append(f"{listed} {'is' if one else 'are'} too short for "
+                            f"{'a news article: is it one' if one else 'news articles: are they articles'}? "
+                            f"Untick {'it' if one else 'them'} if not.")
             if result.unnamed_parties:
                 names = ", ".join(f"“{p}”" for p in result.unnamed_parties)
                 said.append(f"No article names {names}, so no point is listed under "

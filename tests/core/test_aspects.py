@@ -116,13 +116,44 @@ def test_silence_ends_with_its_clause():
      "Lisbon's proposal would open the strait to fishing fleets."),
     ("Port officials greeted the offer with open relief.",
      "Port officials welcomed the offer to cut berthing fees by half."),
-    ("The request runs into a hard industrial fact.",
+    ("Dock workers met the request with a strike.",
      "The request now under discussion would fund two new frigates."),
 ])
 def test_a_cue_noun_pointing_back_to_an_offer_counts_less_than_one_stating_it(reaction, statement):
     scorer = default_scorer()
     assert max(scorer(reaction).values()) < 1.5, scorer(reaction)
     assert max(scorer(statement).values()) >= 2.5, scorer(statement)
+
+
+@pytest.mark.parametrize("text", [
+    "The goal, officials said, is a ceasefire by June.",
+    "For the port city, the priority remains the highway.",
+    "The offer, a 20 percent cut in fees, was tabled on Monday.",
+    "Such concessions, diplomats say, could unlock a deal.",
+])
+def test_a_cue_noun_opening_its_clause_states_what_it_names(text):
+    assert max(default_scorer()(text).values()) >= 2.5, default_scorer()(text)
+
+
+@pytest.mark.parametrize("text, section", [
+    ('Soto told reporters: "Perhaps we can cut fees."', "concessions"),
+    ("Lisbon MAY cut fees.", "concessions"),
+])
+def test_a_modal_opening_a_quote_or_in_capitals_still_hedges(text, section):
+    assert default_scorer()(text)[section] > 0, default_scorer()(text)
+
+
+def test_the_month_is_no_hedge_before_a_name_either():
+    assert default_scorer()("Since May, Juba has cut the number of checkpoints on the highway.")["concessions"] == 0
+
+
+@pytest.mark.parametrize("text, section", [
+    ("The rebels did not return to the talks after the government refused to release the prisoners.", "risks"),
+    ("Juba did not reply in kind and instead offered to release 200 prisoners.", "concessions"),
+    ("The ministry declined to comment but officials said Lisbon could offer more patrol boats.", "concessions"),
+])
+def test_words_of_silence_in_their_plain_sense_or_before_a_turn_leave_the_cues(text, section):
+    assert default_scorer()(text)[section] >= 2.5, default_scorer()(text)
 
 
 def test_cue_forms_that_stem_alike_count_once():

@@ -696,7 +696,7 @@ def test_a_copy_of_an_article_is_counted_once_and_sources_stay_numbered_in_a_row
     ("other_languages/hafengespraeche.txt", "Not English?", "Hafengespräche in Brightwater beginnen",
      "does not read as English"),
     ("off_topic/desk_note.txt", "Too short for an article?", "Ring the embassy about hotel rooms for the river summit.",
-     "is too short for a news article (10 words): is it one?"),
+     "(10 words) is too short for a news article: is it one?"),
 ])
 def test_an_article_about_something_else_or_not_in_english_is_marked_in_the_list(qtbot, window, river_dir,
                                                                                   stray, status, title, banner):
@@ -709,6 +709,16 @@ def test_an_article_about_something_else_or_not_in_english_is_marked_in_the_list
     # said above the briefing too: the list note alone was cut short in a narrow list
     assert window.mixed_banner.isVisible()
     assert window.mixed_banner.text().startswith(f"“{title}” {banner}")
+
+
+def test_several_short_files_are_named_each_with_its_word_count(qtbot, window, river_dir, tmp_path):
+    (tmp_path / "a_note.txt").write_text("Book the car.\n", encoding="utf-8")
+    (tmp_path / "b_note.txt").write_text("Print the agenda twice for the river summit delegates.\n", encoding="utf-8")
+    load_and_wait(qtbot, window, sorted(river_dir.glob("*.txt")) + sorted(tmp_path.glob("*.txt")))
+    build_and_wait(qtbot, window)
+    banner = window.mixed_banner.text()
+    assert "“Book the car.” (3 words), “Print the agenda twice for the river summit delegates.” (9 words) " \
+           "are too short for news articles" in banner, banner
 
 
 def party_labels(window) -> list[str]:
