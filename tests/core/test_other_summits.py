@@ -35,7 +35,7 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance"]
-MEAN_RECALL_FLOOR = 0.67  # 0.681 over these twenty-six sets (0.730 over the first twenty)
+MEAN_RECALL_FLOOR = 0.67  # 0.679 over these twenty-six sets (0.730 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Nagato's risks, three points of 43 words each, state one gold fact of eight.
 SECTION_RECALL_FLOORS = {"nagato": 0.12}
