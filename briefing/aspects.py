@@ -173,12 +173,13 @@ class AspectScorer:
         written = raw_words(text)
         if len(written) != len(tokens) or _title_case(written):
             return tokens
-        spans = word_spans(text)
-        for i in range(1, len(tokens)):
-            word = written[i]
-            if tokens[i] in self.modals and word[:1].isupper() and word[1:].islower() \
-                    and text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE:
-                tokens[i] = NAME
+        named = [i for i in range(1, len(tokens))
+                 if tokens[i] in self.modals and written[i][:1].isupper() and written[i][1:].islower()]
+        if named:  # rare: find where the words stand only then
+            spans = word_spans(text)
+            for i in named:
+                if text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE:
+                    tokens[i] = NAME
         return tokens
 
     def __call__(self, text: str) -> dict[str, float]:
