@@ -1,5 +1,6 @@
-"""Which articles seem to be about something else than the rest, and whether the set
-mixes two meetings.
+"""Which articles seem to be about something else than the rest, whether the set mixes
+two meetings, and which files are too short to be news articles (a note saved in the
+folder: fewer than ``MIN_ARTICLE_WORDS`` words).
 
 A stray file in the input folder (a cycle-lane story among summit coverage) would fill
 the sections with its own sentences. Each article's words, weighted by how few articles
