@@ -1012,7 +1012,7 @@ class MainWindow(QMainWindow):
     def _say_who_made_room(self) -> None:
         """After a move into a full section, name the point that left it to keep the section
         to its length: it is not among the dropped, and would otherwise be lost unseen."""
-        if self._making_room is None:
+        if self._making_room is None or self.briefing is None:
             return
         section, before = self._making_room
         after = set(self._points_of(section))
