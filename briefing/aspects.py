@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from .discourse import continues_previous
+from .discourse import aside_pattern, continues_previous
 from .documents import Candidate
 from .tokens import raw_words, word_spans
 
@@ -152,8 +152,7 @@ class AspectScorer:
                          for kind, words in (negation or {}).items()}
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
-        words = "|".join(re.escape(w) for w in sorted(relatives))
-        self.aside = re.compile(rf",\s+(?i:{words})\b[^,;:()\u2013\u2014]*,") if words else None
+        self.aside = aside_pattern(relatives)
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
         self.positive: dict[str, float] = {}
@@ -298,29 +297,24 @@ class AspectScorer:
         for phrase in self.silence:
             at = match_at(tokens, phrase)
             if at >= 0:
-                end = self._clause_end(text, at)
+                end = self._clause_bounds(text, at)[1]
                 turn = next((i for i in range(at, end) if tokens[i] in self.silence_turns), end)
                 spans.append((at, turn))  # "declined to comment but officials said ...": the turn speaks
         return spans
 
-    def _clause_end(self, text: str, at: int) -> int:
-        """Token index just after the clause holding token ``at``."""
-        end = 0
-        for clause in _CLAUSE_BREAK.split(text):
-            end += len(self.stemmer(clause))
-            if end > at:
-                break
-        return end
-
-    def _clause_start(self, text: str, at: int) -> int:
-        """Token index where the clause holding token ``at`` begins (clauses end at , ; : ( ) and dashes)."""
+    def _clause_bounds(self, text: str, at: int) -> tuple[int, int]:
+        """Token indices where the clause holding token ``at`` begins and just after it
+        ends (clauses end at , ; : ( ) and dashes)."""
         start = 0
         for clause in _CLAUSE_BREAK.split(text):
             end = start + len(self.stemmer(clause))
             if end > at:
-                break
+                return start, end
             start = end
-        return start
+        return start, start
+
+    def _clause_start(self, text: str, at: int) -> int:
+        return self._clause_bounds(text, at)[0]
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         return bool(self.mitigators & set(tokens[max(0, at - 3):at]))

@@ -7,6 +7,7 @@ once it is chosen (select).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .lexicon import resource_lines, word_list
@@ -105,6 +106,13 @@ def owner_is_before(text: str) -> bool:
         return False
     opening = text.split(",", 1)[0]
     return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS
+
+
+def aside_pattern(relatives: Iterable[str]) -> re.Pattern[str] | None:
+    """An aside after a subject opened by one of ``relatives``: ", who leads the delegation,".
+    None without words (nothing is an aside)."""
+    words = "|".join(re.escape(w) for w in sorted(relatives))
+    return re.compile(rf",\s+(?i:{words})\b[^,;:()\u2013\u2014]*,") if words else None
 
 
 @lru_cache(maxsize=1)

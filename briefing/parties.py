@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns
+from .discourse import aside_pattern, opens_with_anaphor, owner_is_before, personal_pronouns
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
@@ -516,10 +516,9 @@ _WORD = re.compile(r"[\w’'.\-]+")
 
 
 @lru_cache(maxsize=1)
-def _aside() -> re.Pattern[str]:
+def _aside() -> re.Pattern[str] | None:
     """An aside after a subject: ", who leads the delegation,"."""
-    words = "|".join(re.escape(w) for w in sorted(word_list("cues/relative_pronouns.txt")))
-    return re.compile(rf",\s+(?i:{words})\b[^,;:()\u2013\u2014]*,")
+    return aside_pattern(word_list("cues/relative_pronouns.txt"))
 
 
 def _reported_clause(clause: str) -> tuple[str, str | None] | None:
@@ -544,7 +543,7 @@ def _reported_clause(clause: str) -> tuple[str, str | None] | None:
         return clause[:len(opening)], _report(clause, rest, speech)
     # "Deng, who leads the government delegation, said Juba wanted ...": an aside does not
     # count towards the reporter's words
-    asides = [m.span() for m in _aside().finditer(clause)]
+    asides = [m.span() for m in _aside().finditer(clause)] if _aside() else []
     words = [w for w in _WORD.finditer(clause) if not any(a <= w.start() < b for a, b in asides)][:REPORTER_WORDS]
     for i, m in enumerate(words[1:], start=1):
         following = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
