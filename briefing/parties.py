@@ -61,7 +61,11 @@ class Countries:
     def of(cls, canonical: dict[str, str]) -> "Countries":
         aliases = sorted(canonical, key=len, reverse=True)
         alternation = "|".join(re.escape(a) for a in aliases)
-        return cls(dict(canonical), re.compile(rf"(?<![\w.\-])(?:{alternation})(?![\w])"))
+        # The first letters up front let the engine skip most places at one look instead
+        # of trying every alias there (a third of a 2000-article build's party search).
+        firsts = "".join(sorted({re.escape(a[0]) for a in aliases}))
+        ahead = rf"(?=[{firsts}])" if firsts else ""
+        return cls(dict(canonical), re.compile(rf"(?<![\w.\-]){ahead}(?:{alternation})(?![\w])"))
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +163,8 @@ def discover_organisations(texts: list[str], acronyms: dict[str, str] | None = N
 @lru_cache(maxsize=1)
 def _titles_pattern() -> str:
     titles = sorted(resource_lines("titles.txt"), key=len, reverse=True)
-    return "(?i:" + "|".join(re.escape(t) for t in titles) + ")"
+    firsts = "".join(sorted({re.escape(t[0].lower()) for t in titles}))
+    return f"(?i:(?=[{firsts}])(?:" + "|".join(re.escape(t) for t in titles) + "))"
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +221,7 @@ def _body(cleaned: CleanArticle) -> list[str]:
 def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
                         rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
-    after = re.compile(rf"(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
+    after = re.compile(rf"(?<![\w\-])(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
     return before, after
 
 
