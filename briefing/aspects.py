@@ -95,7 +95,12 @@ def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int, mo
 def match_span(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> tuple[int, int, int]:
     """Where the cue first matches: its start, the start of its last run and its end; or (-1, -1, -1)."""
     first = cue.parts[0]
-    for i in range(len(tokens) - len(first) + 1):
+    last_start = len(tokens) - len(first)
+    if first[0] == MODAL:
+        starts: Iterable[int] = range(last_start + 1)
+    else:  # only where the first word stands: most cues are tried on sentences that hold it once
+        starts = [i for i, t in enumerate(tokens) if t == first[0] and i <= last_start]
+    for i in starts:
         if not _run_at(tokens, first, i, modals):
             continue
         end = i + len(first)
