@@ -155,7 +155,12 @@ def source_entry(source: Source) -> str:
 
 
 def support_note(point: Point) -> str | None:
-    return f"{point.support} sources" if point.support > 1 else None
+    """"3 sources", naming those that report the point in other words and so are not
+    cited after it: a count the reader cannot follow to an article is no support."""
+    if point.support <= 1:
+        return None
+    also = [s for s in dict.fromkeys(point.related) if s not in point.sources]
+    return f"{point.support} sources" + (f"; also reported by {''.join(f'[{s}]' for s in also)}" if also else "")
 
 
 def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | None, list[Point]]]:

@@ -171,7 +171,9 @@ def test_points_are_verbatim_bullets_with_citations_and_support(briefing, tmp_pa
             matching = [t for t in texts if t.startswith(point.text + " " + cites)]
             assert len(matching) == 1, point.text
     supported = next(t for t in texts if t.startswith("Chile is seeking"))
-    assert supported.endswith("(3 sources)")
+    assert supported.endswith("(3 sources; also reported by [3])")  # [3] says it in other words
+    both_cited = next(t for t in texts if t.startswith("Halvorsen wants"))
+    assert both_cited.endswith("[1][3] (2 sources)")
     single = next(t for t in texts if t.startswith("Rivas hopes"))
     assert "sources)" not in single
     citation_runs = [r for p in bullets for r in p.iter_inner_content() if hasattr(r, "runs")]

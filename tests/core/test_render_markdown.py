@@ -27,7 +27,7 @@ def test_same_parts_in_the_same_order_as_the_word_briefing(briefing):
 def test_points_are_verbatim_with_citations_and_support(briefing):
     md = briefing_markdown(briefing)
     assert ("- Chile is seeking guaranteed access for its lithium to European battery plants and an end to "
-            "Norwegian tariffs on processed fish. [1][2] *(3 sources)*") in md.splitlines()
+            "Norwegian tariffs on processed fish. [1][2] *(3 sources; also reported by [3])*") in md.splitlines()
     for section in briefing.sections:
         for point in section.points:
             assert escape(point.text) in md
