@@ -1,4 +1,4 @@
-from briefing.dedup import group_sentences, overlap
+from briefing.dedup import group_sentences, overlap, same_report
 from briefing.documents import Sentence
 from briefing.lexicon import stopwords
 
@@ -43,3 +43,25 @@ def test_overlap_is_share_of_smaller_set():
     assert overlap(frozenset("abcd"), frozenset("ab")) == 1.0
     assert overlap(frozenset("abcd"), frozenset("xy")) == 0.0
     assert overlap(frozenset(), frozenset("ab")) == 0.0
+
+
+def test_a_sentence_adding_a_fact_of_its_own_is_not_a_copy_of_the_shorter_one():
+    # Merged, the shorter wording (two sources) would stand for both and Orvane's demand
+    # would be lost.
+    short = "Veldmark plans to require licences for exports of advanced chips to sanctioned countries."
+    longer = ("Veldmark plans to require export licences for advanced chips sold to countries under "
+              "sanctions, and Orvane wants the plant exempted from the new licence regime.")
+    # The company and its plant are named all over, so the index pairs the two sentences.
+    others = ["Orvane wants the plant to open in 2029, its chief executive said.",
+              "Under the regime, Orvane wants the plant exempted from rules on what can be sold abroad."]
+    cands = group_sentences([sent(short, "1"), sent(short, "3"), sent(longer, "2")]
+                            + [sent(t, "4", i) for i, t in enumerate(others, 1)], stopwords())
+    assert sorted(c.text for c in cands) == sorted([short, longer, *others])
+
+
+def test_same_report_allows_a_short_attribution_tail():
+    bag = lambda t: frozenset(t.split())
+    assert same_report(bag("union wants pay rise port workers year"),
+                       bag("union wants pay rise port workers year officials said monday"), 0.7)
+    assert not same_report(bag("union wants pay rise port workers year"),
+                           bag("union wants pay rise port workers year operators offered bonus one-off ports"), 0.7)
