@@ -203,19 +203,46 @@ def settle_lead_ins(section: Section) -> None:
     """Set what each point shows of its lead-in where it now stands.
 
     Decided again after every edit: a point moved to Risks, or set to no party, loses
-    the heading that said who "it" is and needs its lead-in back; a lead-in that is
-    itself a point listed with it (under the same heading) is not said twice, until
-    that point is dropped or listed elsewhere.
+    the heading that said who "it" is and needs its lead-in back. A lead-in that is
+    itself a point listed with it (under the same heading) is not said twice: the point
+    is put right after it ("Orvane is seeking grants ..." then "It also wants an
+    exemption ..."), since far from it "it" would be read as whoever came just before.
+    That holds until the lead-in point is dropped or listed elsewhere.
     """
     grouped = grouped_by_party(section.key)
 
     def group(point: Point) -> str | None:
         return point.party if grouped else None
 
-    listed = {(group(p), point_key(p.text)) for p in section.points}
+    listed = {(group(p), point_key(p.text)): p for p in section.points}
+    followers: dict[int, list[Point]] = {}
+    leading: list[Point] = []
     for point in section.points:
         lead_in = shown_lead_in(point, grouped)
-        point.context = None if lead_in and (group(point), point_key(lead_in)) in listed else lead_in
+        lead = listed.get((group(point), point_key(lead_in))) if lead_in else None
+        if lead is not None and lead is not point:
+            followers.setdefault(id(lead), []).append(point)
+        else:
+            leading.append(point)
+
+    ordered: list[Point] = []
+    placed: set[int] = set()
+    for start in leading + section.points:  # then any pair leaning on each other (two articles' orders)
+        stack = [start]
+        while stack:
+            point = stack.pop()
+            if id(point) not in placed:
+                placed.add(id(point))
+                ordered.append(point)
+                stack.extend(reversed(followers.get(id(point), [])))
+    section.points = ordered
+    before: dict[str | None, Point] = {}
+    for point in section.points:
+        lead_in = shown_lead_in(point, grouped)
+        previous = before.get(group(point))
+        said_just_before = previous is not None and point_key(previous.text) == point_key(lead_in or "")
+        point.context = None if said_just_before else lead_in
+        before[group(point)] = point
 
 
 def _has_source(briefing: Briefing, source_id: str) -> bool:

@@ -358,3 +358,39 @@ def test_a_risk_moved_to_objectives_is_listed_under_the_party_found_for_it(brief
     out = apply_edits(briefing, Edits(moved={point_key(risk.text): "objectives"}))
     groups = dict(grouped_points(out.section("objectives"), out.parties))
     assert risk.text in [p.text for p in groups["Norvia"]]
+
+
+def test_a_point_leaning_on_a_point_of_its_section_is_listed_right_after_it():
+    # No party headings (none found): "It also wants ..." three points below its lead-in
+    # would be read as the union's aim.
+    out = make_briefing({"objectives": [("Orvane is seeking grants worth 30% of the cost.", ["2"], 0.9),
+                                        ("The union wants a collective agreement at the plant.", ["2"], 0.8),
+                                        ("It also wants an exemption from the data law.", ["2"], 0.7)],
+                         "concessions": [], "risks": []})
+    leaning = out.section("objectives").points[2]
+    leaning.lead_in, leaning.lead_in_says_who = "Orvane is seeking grants worth 30% of the cost.", True
+    shown = apply_edits(out, Edits()).section("objectives").points
+    assert [p.text for p in shown] == ["Orvane is seeking grants worth 30% of the cost.",
+                                       "It also wants an exemption from the data law.",
+                                       "The union wants a collective agreement at the plant."]
+    assert shown[1].context is None  # said just above
+
+
+def test_a_lead_in_listed_under_another_heading_is_shown_before_the_point():
+    out = leaning_briefing()
+    first, leaning = out.section("objectives").points
+    first.party = "Lakeland"  # the user listed the lead-in under another side
+    shown = apply_edits(out, Edits()).section("objectives").points
+    assert [p.text for p in shown] == [first.text, leaning.text]
+    assert shown[1].context is None  # the heading Norvia says who "it" is
+    leaning.lead_in_says_who = False
+    assert apply_edits(out, Edits()).section("objectives").points[1].context == first.text
+
+
+def test_points_whose_lead_ins_point_at_each_other_are_all_kept():
+    # Two articles give the same two sentences in opposite orders.
+    out = make_briefing({"objectives": [("Orvane wants grants.", ["1"], 0.9), ("The union wants a deal.", ["2"], 0.8)],
+                         "concessions": [], "risks": []})
+    a, b = out.section("objectives").points
+    a.lead_in, b.lead_in = b.text, a.text
+    assert sorted(texts(apply_edits(out, Edits()), "objectives")) == sorted([a.text, b.text])
