@@ -95,7 +95,10 @@ def _capitalised(text: str) -> tuple[str, ...]:
 
 
 def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
-    """Countries missing from the list, found as a frequent name whose demonym also occurs.
+    """Countries missing from the list, found as a frequent name whose demonym also occurs,
+    or that the copy gives a state's offices at least twice ("Kestria's economy minister",
+    "the Republic of Veldmark"; ``resources/state_offices.txt``) and never a title (so not
+    "President Yoon's government").
 
     Returns alias -> country ("Valdoran" -> "Valdora", "Valdora" -> "Valdora").
     """
@@ -103,6 +106,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     suffixes, not_country = _demonym_rules()
     stop = stopwords()
     counts = Counter(w for t in texts for w in _capitalised(t))
+    offices = Counter(m.group("name") for t in texts for p in _state_office_patterns() for m in p.finditer(t))
     found: dict[str, str] = {}
     for name, n in counts.items():
         if n < min_count or name in known or name in not_country or name.lower() in stop \
@@ -115,6 +119,54 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
                 found[name] = name
                 found[demonym] = name
                 break
+        else:
+            if offices[name] >= 2 and not _has_title(name, texts):
+                found[name] = name
+    return found
+
+
+@lru_cache(maxsize=1)
+def _state_office_patterns() -> tuple[re.Pattern[str], ...]:
+    offices = kinded_lists("state_offices.txt")
+    owned = "|".join(re.escape(o) for o in offices["owned"])
+    of = "|".join(re.escape(o) for o in offices["of"])
+    name = r"(?P<name>[A-Z][a-z]{2,})"
+    return (re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:[\w\-]+\s+){{0,2}}?(?i:{owned})\b"),
+            re.compile(rf"(?i:\b(?:{of}))\s+of\s+(?:the\s+)?{name}(?![\w\-])"))
+
+
+def _has_title(name: str, texts: list[str]) -> bool:
+    """Is ``name`` ever written right after a person's title ("President Yoon")?"""
+    pattern = re.compile(rf"(?:{_titles_pattern()})\.?\s+{re.escape(name)}(?![\w\-])")
+    return any(name in t and pattern.search(t) for t in texts)
+
+
+def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, str]:
+    """Companies the copy names with their legal form ("Orvane Systems Inc."), which may
+    be a side of the meeting (a government and a company negotiating a plant).
+
+    Returns alias -> name ("Orvane Systems Inc." -> "Orvane Systems", the name itself,
+    and "Orvane" when the copy also uses that first word on its own). Whether one is a
+    party is decided, like a country's, by how often the articles name it.
+    """
+    legal = "|".join(re.escape(f.rstrip(".")) for f in kinded_lists("company_forms.txt").get("legal", ()))
+    pattern = re.compile(rf"(?<![\w\-])((?:{UPPER}[\w&’'\-]*\s+){{1,3}})({legal})(\.?)(?![\w\-])")
+    skip = stopwords() | _title_words()
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower() in skip:
+                words = words[1:]
+            name = " ".join(words)
+            if not words or name in known or words[0] in known:
+                continue
+            found[name] = found[f"{name} {m.group(2)}{m.group(3)}"] = found.get(name, name)
+            first = words[0]
+            alone = re.compile(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])(?!\s+{re.escape(words[-1])})")
+            if len(words) > 1 and first.lower() not in skip \
+                    and sum(len(alone.findall(t)) for t in texts if first in t) >= 2:
+                found[first] = name
     return found
 
 
@@ -198,13 +250,25 @@ class PartyModel:
     def names_in(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, country)`` of every country or known leader named in ``text``."""
         c = self.countries
-        found = [(s, e, c.canonical[name]) for s, e, name in _matches(c.pattern.pattern, text)]
+        found = [(s, e, c.canonical[name]) for s, e, name in _matches(c.pattern.pattern, text)
+                 if not _opens_a_body_name(text, e)]
         if self.leaders:
             names = "|".join(re.escape(n) for n in sorted(self.leaders, key=len, reverse=True))
             for m in re.finditer(rf"(?<![\w\-])(?:{names})(?![\w\-])", text):
                 if not any(s <= m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), self.leaders[m.group(0)]))
         return sorted(found)
+
+
+def _opens_a_body_name(text: str, end: int) -> bool:
+    """Does the name ending at ``end`` open a civil body's name ("Veldmark Metalworkers'
+    Federation")? That body is not the country (``resources/civil_body_nouns.txt``)."""
+    following = _BODY_NAME_TAIL.match(text, end)
+    return bool(following) and following.group(1).lower() in word_list("civil_body_nouns.txt")
+
+
+# the last capitalised word of the name run after a country ("... Business Federation")
+_BODY_NAME_TAIL = re.compile(rf"(?:\s+{UPPER}[\w\-]*[’']?){{0,3}}?\s+({UPPER}[a-z]+)(?![\w\-’'])(?!\s+{UPPER})")
 
 
 @lru_cache(maxsize=65536)
@@ -436,6 +500,7 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     else:
         acronyms = _acronyms(texts)
         organisations = discover_organisations(texts, acronyms)
+        organisations = {**discover_companies(texts, {**countries().canonical, **organisations}), **organisations}
         bodies = frozenset(organisations.values())
         index = Countries.of({**organisations, **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
@@ -460,13 +525,25 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
         article_count.update(here)
     if chosen:
         model.parties = list(dict.fromkeys(chosen.values()))
-        return model
+        return _with_sole_government(model)
     if not model.mentions:
         return model
     top = model.mentions.most_common(1)[0][1]
     needed = max(1, math.ceil(MIN_ARTICLE_SHARE * len(articles)))
     model.parties = [n for n, k in model.mentions.most_common()
                      if k >= max(2, MIN_SHARE_OF_TOP * top) and article_count[n] >= needed][:max_parties]
+    return _with_sole_government(model)
+
+
+def _with_sole_government(model: PartyModel) -> PartyModel:
+    """When one party is a state and the others are not (a company, a rebel movement),
+    "the government" of the copy is that state's: "The government wants at least 70% of
+    the jobs" is Veldmark's aim in talks with a chipmaker."""
+    states = [p for p in model.parties if p not in model.bodies]
+    if len(states) == 1 and len(model.parties) > 1:
+        model.countries = Countries.of({**model.countries.canonical,
+                                        **{f"{the} {noun}": states[0] for the in ("the", "The")
+                                           for noun in word_list("government_nouns.txt")}})
     return model
 
 

@@ -279,6 +279,28 @@ def rebel_articles():
     return [clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(REBEL_TALKS, 1)]
 
 
+def test_a_country_without_a_demonym_is_found_by_the_offices_only_a_state_has():
+    text = ("The Republic of Veldmark and the chipmaker met again. Veldmark wants jobs. "
+            "Veldmark's Industry Minister Lotte Harkel spoke. Kestria's economy minister said Kestria "
+            "would bid. Kestria's government agreed. President Yoon's government and Yoon's cabinet met; Yoon left.")
+    found = discover_countries([text])
+    assert found == {"Veldmark": "Veldmark", "Kestria": "Kestria"}  # not Yoon, whom a title names
+
+
+def test_a_company_named_with_its_legal_form_is_found_with_the_short_name_the_copy_uses():
+    from briefing.parties import discover_companies
+
+    texts = ["Veldmark and the chipmaker Orvane Systems Inc. met. Orvane wants subsidies; Orvane may build.",
+             "Shares in Japan Inc rose. The Harbour Gazette Ltd reported. Harbour is a word here."]
+    found = discover_companies(texts, countries().canonical)
+    assert found["Orvane"] == found["Orvane Systems Inc."] == found["Orvane Systems"] == "Orvane Systems"
+    assert "Japan" not in found and "Harbour" not in found  # a country; a first word used once alone
+    model = find_parties([clean_article(Article(id="1", text=" ".join(texts[:1] * 3) + " Veldmark's "
+                                                "government and Veldmark's parliament agreed.", title="Talks"))])
+    assert set(model.parties) == {"Orvane Systems", "Veldmark"}
+    assert subject_party("Orvane is seeking grants worth 30% of the cost.", model) == "Orvane Systems"
+
+
 def test_a_body_the_articles_name_with_an_acronym_is_a_party_when_named_often():
     """No list of countries holds a rebel movement: its name and acronym are learned from
     "Tarsel Liberation Front (TLF)", and it is counted like a country."""
@@ -334,3 +356,23 @@ def test_a_typed_name_the_articles_capitalise_only_to_open_a_sentence_is_a_commo
         model = find_parties(cleaned, named=(typed, "Kandoria"))
         assert model.parties == ["Rebels", "Kandoria"] and model.mentions["Rebels"] == 3
         assert subject_party("Rebels want the army out of the valley.", model) == "Rebels"
+
+
+def test_a_civil_body_opened_by_a_country_s_name_is_not_the_country():
+    text = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants jobs. "
+            "Orvane wants grants. Orvane may build. Veldmark may pay.")
+    model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
+    assert subject_party("The Veldmark Metalworkers' Federation wants a collective agreement.", model) is None
+    assert subject_party("The Veldmark Industry Ministry wants a data law.", model) == "Veldmark"
+
+
+def test_the_government_is_the_only_state_at_a_table_with_a_company_or_a_movement():
+    text = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants jobs. "
+            "Orvane wants grants. Orvane may build. Veldmark may pay.")
+    model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
+    assert subject_party("The government wants at least 70% of the jobs to go to residents.", model) == "Veldmark"
+    two_states = find_parties([clean_article(Article(id="1", text=text + " Kestria's government and Kestria's "
+                                                     "army said Kestria may bid. Kestria wants the plant. Kestria "
+                                                     "may pay. Kestria will not wait. Kestria waits.", title="Talks"))])
+    assert "Kestria" in two_states.parties
+    assert subject_party("The government wants at least 70% of the jobs to go to residents.", two_states) is None
