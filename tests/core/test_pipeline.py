@@ -119,8 +119,11 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
     assert all(is_explainer_title(t) for t in ("5 Key Takeaways From the Arms Talks", "Analysis: Why the deal could sink",
                                                "What to know about the water summit", "The Summit Explained",
                                                "What is at stake as the two leaders meet in Lisk",
-                                               "Why the Lisk summit matters for grain prices"))
+                                               "Why the Lisk summit matters for grain prices",
+                                               "Chip plant talks: Veldmark and chipmaker haggle - live",
+                                               "Lisk summit – as it happened", "Grain talks (live updates)"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
+    assert not is_explainer_title("Ministers vow to live up to the Lisk accord")
     assert not is_explainer_title("Grain deal at stake as leaders meet in Lisk")
 
 
