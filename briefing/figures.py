@@ -24,6 +24,10 @@ from .tokens import LOWER, UPPER, content_stems
 
 MAX_FIGURES = 8
 MERGE_SHARE = 0.2  # rows of one value merge when their clauses share this share of words
+# A row whose amounts another row shows beside others ("$9.4bn" after "30%; $9.4bn") merges
+# into it when the clauses share this share: "2 percent" is often a second fact ("if
+# spending rises above 2 percent") where a target of "2.5 percent; 2 percent" is shown.
+WIDER_MERGE_SHARE = 0.4
 MAX_QUOTES = 4
 MIN_QUOTE_WORDS = 6
 MAX_QUOTE_WORDS = 60
@@ -328,7 +332,8 @@ def _figure_rows(sentence: str) -> tuple[tuple[str, str, str, str, frozenset[str
 def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> list[Figure]:
     """The key figures of the articles: one row per clause, repeats across articles merged."""
     rows: list[tuple[Figure, str, int]] = []  # figure, value key, order
-    bags_by_key: dict[str, list[tuple[frozenset[str], int]]] = {}  # with the row's index
+    bags: list[frozenset[str]] = []  # each row's context words
+    rows_by_value: dict[str, list[int]] = {}  # value key -> rows that show it
     counts: Counter[str] = Counter()
     for ca in articles:
         seen_here: set[str] = set()
@@ -339,15 +344,29 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
                     seen_here.add(key)
                 figure = Figure(value=value, context=context, source=ca.article.id, kind=kind)
                 # The same amount twice is almost always the same thing reported twice: one
-                # shared word besides the figure is enough to merge the rows.
-                same = next((i for b, i in bags_by_key.get(key, ())
-                             if len(bag & b) >= max(1.0, MERGE_SHARE * min(len(bag), len(b)))), None)
+                # shared word besides the figure is enough to merge the rows. A row showing
+                # the amount beside another ("30%; $9.4bn") already says it.
+                values = key.split("; ")
+                showing = set(rows_by_value.get(values[0], ()))
+                for v in values[1:]:
+                    showing &= set(rows_by_value.get(v, ()))
+                same = next((i for i in sorted(showing)
+                             if len(bag & bags[i]) >= max(1.0, (MERGE_SHARE if rows[i][1] == key else WIDER_MERGE_SHARE)
+                                                          * min(len(bag), len(bags[i])))), None)
                 if same is None:
-                    bags_by_key.setdefault(key, []).append((bag, len(rows)))
+                    for v in values:
+                        rows_by_value.setdefault(v, []).append(len(rows))
+                    bags.append(bag)
                     rows.append((figure, key, len(rows)))
-                elif (opens_with_anaphor(rows[same][0].context) and not opens_with_anaphor(context)
-                      and not context.startswith("…")):  # a clause cut from its sentence says no more who
-                    rows[same] = (figure, key, same)  # "It is also considering ... 15 km": say who, from another report
+                    continue
+                if rows[same][1] != key and rows[same][1] not in seen_here:
+                    counts[rows[same][1]] += 1  # a second report of the wider row's amounts
+                    seen_here.add(rows[same][1])
+                elif (rows[same][1] == key and opens_with_anaphor(rows[same][0].context)
+                      and not opens_with_anaphor(context) and not context.startswith("…")):
+                    # "It is also considering ... 15 km": say who, from another report (but
+                    # not from a clause cut from its sentence, which says no more who)
+                    rows[same] = (figure, key, same)
     rows.sort(key=lambda r: (KIND_ORDER[r[0].kind], -counts[r[1]], r[2]))
     chosen = rows[:limit]
     chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[2]))

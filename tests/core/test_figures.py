@@ -237,6 +237,18 @@ def test_one_amount_reported_by_two_articles_is_one_row():
     assert {r.source for r in rows} == {"1", "2"}
 
 
+def test_an_amount_a_wider_row_already_shows_is_not_a_row_again():
+    from briefing.load import article_from_text
+
+    a = article_from_text("Chip Plant Talks\nHarkel said Veldmark wants at least 70% of the plant's 3,200 permanent "
+                          "jobs to go to Veldmark residents.\n", source_id="1")
+    b = article_from_text("Explainer\nThe government wants at least 70% of the permanent jobs to go to local "
+                          "residents.\nVeldmark could raise its subsidy offer to 70% if the union agrees.\n",
+                          source_id="2")
+    rows = extract_figures([clean_article(a), clean_article(b)])
+    assert [r.value for r in rows] == ["at least 70%; 3,200 permanent jobs", "70%"]  # the subsidy is another fact
+
+
 def test_an_amount_written_short_and_in_full_is_one_row():
     from briefing.load import article_from_text
 
