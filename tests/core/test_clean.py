@@ -53,6 +53,13 @@ def test_boilerplate_patterns_leave_real_sentences_alone():
     assert not is_boilerplate("By Thursday, negotiators hope to close the gap on tariffs.")
     assert not is_boilerplate("Sign-up rates for the program rose sharply, officials said.")
     assert not is_boilerplate("Credit markets reacted calmly to the announcement on Monday.")
+    assert is_boilerplate("Updated 2 hours ago")
+    assert is_boilerplate("Last updated: 35 minutes ago")
+    assert not is_boilerplate("Updated figures released two days ago show the deficit widening.")
+    assert is_boilerplate("Chief executive Marcus Delacorte arrives in Veldstadt on Tuesday. "
+                          "Photograph: Reuben Aske/Wirenews")
+    assert is_boilerplate("Union members rally outside the ministry, March 3, 2025. Photo: Karl Bern/Wirenews")
+    assert not is_boilerplate("The minister arrived on Tuesday. Photo opportunities were kept short, aides said.")
 
 
 def test_headings_are_short_lines_without_a_full_stop():
