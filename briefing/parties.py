@@ -3,11 +3,14 @@
 Parties are the countries (or unions) the articles are about: names, demonyms and
 metonyms from ``resources/countries.txt`` ("Japan", "Japanese", "Tokyo"); a country not
 in that list is recognised when a capitalised name used often has its demonym beside it
-("Valdora" and "Valdoran", rules in ``resources/demonym_rules.txt``); plus leaders
-tied to a country by the way news copy introduces them ("Japan's Prime Minister Shigeru
-Ishiba", "President Emmanuel Macron of France"; titles in ``resources/titles.txt``).
-Every mention counts for its country; the parties are the few most mentioned, provided
-they run through the coverage rather than one article.
+("Valdora" and "Valdoran", rules in ``resources/demonym_rules.txt``) or is given a
+state's offices ("Kestria's economy minister", ``resources/state_offices.txt``); bodies
+named with an acronym ("Equatoria Liberation Movement (ELM)") or, for companies, their
+legal form ("Orvane Systems Inc."); plus leaders tied to a country by the way news copy
+introduces them ("Japan's Prime Minister Shigeru Ishiba", "President Emmanuel Macron of
+France"; titles in ``resources/titles.txt``). Every mention counts for its party; the
+parties are the few most mentioned, provided they run through the coverage rather than
+one article. With one state at the table, "the government" is that state.
 
 A point belongs to a party when that party is the grammatical subject: after dropping an
 opening connective or introductory phrase ("However,", "In exchange,", "When he
