@@ -20,7 +20,10 @@ MAX_POSTINGS = 64
 # export licences ..., and Orvane wants the plant exempted" is not a copy of "Veldmark
 # plans to require licences ...". Merged, the one with more sources would stand for both
 # and the added fact would be lost. A byline-style tail ("…, officials said on Monday")
-# adds fewer. Over our 27 sets this keeps seven pairs apart and moves no recall figure.
+# adds fewer. Over our 28 sets this keeps seven pairs apart: three sets gain a fact (the
+# water treaty, the migration pact, the chip plant), two lose one (arms control, where a
+# tail "a move that could complicate negotiations" is kept apart; the dam dispute, where
+# the longer wording takes a budget a short fact had); mean recall 0.683 to 0.685.
 ADDED_WORDS = 5
 ADDED_SHARE = 0.4
 
