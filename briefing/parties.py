@@ -135,13 +135,20 @@ def _state_office_patterns() -> tuple[re.Pattern[str], ...]:
     of = "|".join(re.escape(o) for o in offices["of"])
     name = r"(?P<name>[A-Z][a-z]{2,})"
     return (re.compile(rf"(?<![\w\-]){name}[’']s\s+(?:[\w\-]+\s+){{0,2}}?(?i:{owned})\b"),
-            re.compile(rf"(?i:\b(?:{of}))\s+of\s+(?:the\s+)?{name}(?![\w\-])"))
+            re.compile(rf"(?i:\b(?:{of}))\s+of\s+(?:the\s+)?{name}(?![\w\-])(?!\s+{UPPER})"))  # not "... of National Unity"
 
 
 def _has_title(name: str, texts: list[str]) -> bool:
-    """Is ``name`` ever written right after a person's title ("President Yoon")?"""
-    pattern = re.compile(rf"(?:{_titles_pattern()})\.?\s+{re.escape(name)}(?![\w\-])")
-    return any(name in t and pattern.search(t) for t in texts)
+    """Is ``name`` ever a person's: written after a title, with at most two given names
+    between ("President Yoon", "Prime Minister Benjamin Netanyahu", "Mr. Netanyahu")?"""
+    pattern = re.compile(rf"(?<![\w\-])(?:{_titles_pattern()})(\.?)\s+(?:{_NAME_WORD}\s+){{0,2}}{re.escape(name)}(?![\w\-])")
+    for text in texts:
+        if name in text:
+            for m in pattern.finditer(text):
+                title = m.group(0)[:m.start(1) - m.start()]
+                if not m.group(1) or len(title) <= 4:  # "the ambassador. Kestria has ..." ends a sentence
+                    return True
+    return False
 
 
 def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, str]:
@@ -149,28 +156,37 @@ def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, 
     be a side of the meeting (a government and a company negotiating a plant).
 
     Returns alias -> name ("Orvane Systems Inc." -> "Orvane Systems", the name itself,
-    and "Orvane" when the copy also uses that first word on its own). Whether one is a
-    party is decided, like a country's, by how often the articles name it.
+    and "Orvane" when the copy also uses that first word on its own at least twice).
+    Words before the name that are no part of it are dropped ("On Tuesday", "Japan's").
+    Whether one is a party is decided, like a country's, by how often the articles name it.
     """
     legal = "|".join(re.escape(f.rstrip(".")) for f in kinded_lists("company_forms.txt").get("legal", ()))
     pattern = re.compile(rf"(?<![\w\-])((?:{UPPER}[\w&’'\-]*\s+){{1,3}})({legal})(\.?)(?![\w\-])")
-    skip = stopwords() | _title_words()
+    skip = _not_name_words()
     found: dict[str, str] = {}
+    names: set[tuple[str, ...]] = set()
     for text in texts:
         for m in pattern.finditer(text):
             words = m.group(1).split()
-            while words and words[0].lower() in skip:
+            while words and (words[0].lower().rstrip(".") in skip or _POSSESSED.search(words[0] + " ")):
                 words = words[1:]
             name = " ".join(words)
             if not words or name in known or words[0] in known:
                 continue
             found[name] = found[f"{name} {m.group(2)}{m.group(3)}"] = found.get(name, name)
-            first = words[0]
-            alone = re.compile(rf"(?<![\w\-]){re.escape(first)}(?![\w\-])(?!\s+{re.escape(words[-1])})")
-            if len(words) > 1 and first.lower() not in skip \
-                    and sum(len(alone.findall(t)) for t in texts if first in t) >= 2:
-                found[first] = name
+            names.add(tuple(words))
+    if any(len(w) > 1 for w in names):  # the first word used on its own: all its uses less those opening a name
+        capitalised = Counter(w for t in texts for w in _capitalised(t))
+        opening = Counter(pair for t in texts for pair in _capitalised_pairs(t))
+        for words in names:
+            if len(words) > 1 and capitalised[words[0]] - opening[words[:2]] >= 2:
+                found[words[0]] = found[" ".join(words)]
     return found
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(re.findall(r"\b([A-Z][a-z]{2,})(?=\s+([A-Z][\w&’'\-]*))", text))  # overlapping: "The Harbour Gazette"
 
 
 _ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*+\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*+)"
@@ -242,6 +258,7 @@ class PartyModel:
     # parties that are no country: a body named with an acronym, or a name the user typed
     bodies: frozenset[str] = frozenset()
     acronyms: dict[str, str] = field(default_factory=dict)  # every "full name (ACRONYM)" of the texts
+    government: str | None = None  # the party "the government" names (see _with_sole_government)
 
     def name_forms(self) -> list[str]:
         """Every name, demonym and leader that points to one of the parties ("Japan",
@@ -260,6 +277,9 @@ class PartyModel:
             for m in re.finditer(rf"(?<![\w\-])(?:{names})(?![\w\-])", text):
                 if not any(s <= m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), self.leaders[m.group(0)]))
+        if self.government and "overnment" in text:
+            found += [(m.start(), m.end(), self.government) for m in _the_government().finditer(text)
+                      if not any(s <= m.start() < e for s, e, _ in found)]
         return sorted(found)
 
 
@@ -272,6 +292,13 @@ def _opens_a_body_name(text: str, end: int) -> bool:
 
 # the last capitalised word of the name run after a country ("... Business Federation")
 _BODY_NAME_TAIL = re.compile(rf"(?:\s+{UPPER}[\w\-]*[’']?){{0,3}}?\s+({UPPER}[a-z]+)(?![\w\-’'])(?!\s+{UPPER})")
+
+
+@lru_cache(maxsize=1)
+def _the_government() -> re.Pattern[str]:
+    """ "the government", not "the government of Germany" (which names its own)."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_list("government_nouns.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{nouns})(?![\w\-])(?!\s+of\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -288,7 +315,7 @@ def _body(cleaned: CleanArticle) -> list[str]:
 def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
                         rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
-    after = re.compile(rf"(?<![\w\-])(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")
+    after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")  # "Vice-President"
     return before, after
 
 
@@ -508,6 +535,7 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
         index = Countries.of({**organisations, **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
         leaders = link_leaders(texts, index)
+    found_bodies = bodies  # found in the articles, not named by the user
     chosen = _named(named, index.canonical, leaders, texts, acronyms)
     nations = set(index.canonical.values())
     new_names = {n: p for n, p in chosen.items() if p not in nations}  # with "ELM", "government"
@@ -528,25 +556,28 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
         article_count.update(here)
     if chosen:
         model.parties = list(dict.fromkeys(chosen.values()))
-        return _with_sole_government(model)
+        return _with_sole_government(model, found_bodies)
     if not model.mentions:
         return model
     top = model.mentions.most_common(1)[0][1]
     needed = max(1, math.ceil(MIN_ARTICLE_SHARE * len(articles)))
     model.parties = [n for n, k in model.mentions.most_common()
                      if k >= max(2, MIN_SHARE_OF_TOP * top) and article_count[n] >= needed][:max_parties]
-    return _with_sole_government(model)
+    return _with_sole_government(model, found_bodies)
 
 
-def _with_sole_government(model: PartyModel) -> PartyModel:
-    """When one party is a state and the others are not (a company, a rebel movement),
-    "the government" of the copy is that state's: "The government wants at least 70% of
-    the jobs" is Veldmark's aim in talks with a chipmaker."""
-    states = [p for p in model.parties if p not in model.bodies]
+def _with_sole_government(model: PartyModel, found_bodies: frozenset[str]) -> PartyModel:
+    """When one party is a state and the others are bodies the articles name as such
+    (``found_bodies``: a company, a rebel movement), "the government" of the copy is
+    that state's: "The government wants at least 70% of the jobs" is Veldmark's aim in
+    talks with a chipmaker. Not when the user named a party "government" themselves, nor
+    a side the list does not know (it may be a state)."""
+    governments = word_list("government_nouns.txt")
+    if any(p.lower() in governments for p in model.parties):
+        return model
+    states = [p for p in model.parties if p not in found_bodies]
     if len(states) == 1 and len(model.parties) > 1:
-        model.countries = Countries.of({**model.countries.canonical,
-                                        **{f"{the} {noun}": states[0] for the in ("the", "The")
-                                           for noun in word_list("government_nouns.txt")}})
+        model.government = states[0]
     return model
 
 

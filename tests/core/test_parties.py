@@ -376,3 +376,40 @@ def test_the_government_is_the_only_state_at_a_table_with_a_company_or_a_movemen
                                                      "may pay. Kestria will not wait. Kestria waits.", title="Talks"))])
     assert "Kestria" in two_states.parties
     assert subject_party("The government wants at least 70% of the jobs to go to residents.", two_states) is None
+
+
+def test_a_leader_s_surname_with_a_state_s_offices_is_no_country():
+    text = ("Israeli Prime Minister Benjamin Netanyahu met the envoy. Netanyahu's government wants guarantees. "
+            "Netanyahu's cabinet will vote. Netanyahu wants the hostages freed.")
+    assert "Netanyahu" not in discover_countries([text])
+    # a title ending a sentence does not make the next sentence's name a person's
+    text = "Orvane met the ambassador. Kestria has offered land. Kestria's government and Kestria's army agreed."
+    assert discover_countries([text]) == {"Kestria": "Kestria"}
+    assert discover_countries(["Talks on a Government of National Unity resumed. National elections were held. "
+                               "The parliament of National Unity met. National pride rose."]) == {}
+
+
+def test_a_company_s_name_drops_what_stands_before_it():
+    from briefing.parties import discover_companies
+
+    texts = ["Japan's Toyota Motor Corp. wants lower tariffs. Toyota builds cars. Toyota may invest.",
+             "On Tuesday Orvane Systems Inc. said it would build. Talks resume on Tuesday."]
+    found = discover_companies(texts, countries().canonical)
+    assert found["Toyota"] == "Toyota Motor" and "Japan's" not in found
+    assert "Tuesday" not in found and found["Orvane Systems Inc."] == "Orvane Systems"
+
+
+def test_a_hyphenated_title_still_ties_a_leader_to_a_country():
+    assert link_leaders(["Vice-President Ama Orlen of Kenya arrived on Monday."]).get("Ama Orlen") == "Kenya"
+
+
+def test_the_government_is_not_the_sole_state_s_when_it_names_another_or_the_user_names_more():
+    text = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants jobs. "
+            "Orvane wants grants. Orvane may build. Veldmark may pay.")
+    cleaned = [clean_article(Article(id="1", text=text, title="Talks"))]
+    found = find_parties(cleaned)
+    assert subject_party("The government of Germany has offered cheaper land.", found) != "Veldmark"
+    typed = find_parties(cleaned, named=("Veldmark", "Kestria", "Orvane"), found=found)
+    assert subject_party("The government wants at least 70% of the jobs to go to residents.", typed) is None
+    own = find_parties(cleaned, named=("Veldmark", "government", "Orvane"), found=found)
+    assert subject_party("The government wants at least 70% of the jobs to go to residents.", own) == "Government"
