@@ -34,13 +34,15 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / small if small else 0.0
 
 
-def same_report(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+def same_report(a: frozenset[str], b: frozenset[str], threshold: float,
+                attribution: frozenset[str] = frozenset()) -> bool:
     """Do two sentences (as content-word sets) report one fact? Most of the smaller one's
-    words are in the other, and the larger one adds no fact of its own (``ADDED_WORDS``)."""
+    words are in the other, and the larger one adds no fact of its own (``ADDED_WORDS``;
+    words of an attribution, ``attribution``, such as "told reporters on Tuesday", add none)."""
     if overlap(a, b) < threshold:
         return False
     small, big = (a, b) if len(a) <= len(b) else (b, a)
-    added = len(big - small)
+    added = len(big - small - attribution)
     return not (added >= ADDED_WORDS and added / len(big) >= ADDED_SHARE)
 
 
@@ -61,7 +63,8 @@ class _UnionFind:
 
 
 def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: float = 0.7, *,
-                    bag: Callable[[str], Iterable[str]] | None = None) -> list[Candidate]:
+                    bag: Callable[[str], Iterable[str]] | None = None,
+                    attribution: frozenset[str] = frozenset()) -> list[Candidate]:
     """Candidates in order of first appearance, each remembering every reporting article.
 
     ``bag`` gives a sentence's content stems (the build passes a remembered one).
@@ -86,7 +89,7 @@ def group_sentences(sentences: list[Sentence], stop: frozenset[str], threshold: 
                         continue
                     seen.add(j)
                     # Already in one group: comparing again could not change anything.
-                    if len(bags[j]) >= 4 and uf.find(j) != root and same_report(own, bags[j], threshold):
+                    if len(bags[j]) >= 4 and uf.find(j) != root and same_report(own, bags[j], threshold, attribution):
                         uf.union(i, j)
                         root = uf.find(i)
         for w in rare:

@@ -71,6 +71,16 @@ def generic_stems() -> frozenset[str]:
     return frozenset(stems(" ".join(word_list("generic_words.txt"))))
 
 
+@lru_cache(maxsize=1)
+def attribution_stems() -> frozenset[str]:
+    """Words of an attribution ("..., the industry minister told reporters on Tuesday"):
+    speech verbs, titles, days, months and other time words. A copy with one added is
+    still a copy (:func:`briefing.dedup.same_report`)."""
+    names = ("speech_verbs.txt", "titles.txt", "weekday_names.txt", "month_names.txt", "calendar_words.txt",
+             "time_nouns.txt")
+    return frozenset(stems(" ".join(" ".join(word_list(n)) for n in names)))
+
+
 def _report(progress: ProgressCallback | None, stage: str, fraction: float) -> None:
     if progress is not None:
         progress(stage, fraction)
@@ -194,7 +204,7 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
 
     cancel.raise_if_cancelled()
     _report(progress, "dedup", 0.0)
-    candidates = group_sentences(sentences, stop, options.duplicate_overlap, bag=bag)
+    candidates = group_sentences(sentences, stop, options.duplicate_overlap, bag=bag, attribution=attribution_stems())
     _report(progress, "dedup", 1.0)
 
     cancel.raise_if_cancelled()

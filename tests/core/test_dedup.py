@@ -65,3 +65,18 @@ def test_same_report_allows_a_short_attribution_tail():
                        bag("union wants pay rise port workers year officials said monday"), 0.7)
     assert not same_report(bag("union wants pay rise port workers year"),
                            bag("union wants pay rise port workers year operators offered bonus one-off ports"), 0.7)
+
+
+def test_a_copy_with_an_attribution_added_is_still_a_copy():
+    from briefing.pipeline import attribution_stems
+
+    short = "Veldmark wants at least 70% of the permanent jobs at the plant to go to local residents."
+    longer = short[:-1] + ", Industry Minister Lotte Harkel told reporters in Veldstadt on Tuesday."
+    # Harkel and Veldstadt named elsewhere too, so the index pairs the two sentences.
+    others = ["Industry Minister Lotte Harkel told reporters in Veldstadt on Tuesday that talks would go on.",
+              "Harkel told reporters on Tuesday the minister would meet Orvane again in Veldstadt."]
+    cands = group_sentences([sent(short, "1"), sent(short, "3"), sent(longer, "2")]
+                            + [sent(t, "4", i) for i, t in enumerate(others, 1)], stopwords(),
+                            attribution=attribution_stems())
+    [merged] = [c for c in cands if "70%" in c.text]
+    assert merged.text == short and merged.related == ["2"] and merged.support == 3
