@@ -218,8 +218,9 @@ def settle_lead_ins(section: Section) -> None:
     followers: dict[int, list[Point]] = {}
     leading: list[Point] = []
     for point in section.points:
-        lead_in = shown_lead_in(point, grouped)
-        lead = listed.get((group(point), point_key(lead_in))) if lead_in else None
+        # also when the heading says who "it" is: "It also insists ..." after another of
+        # the side's points would be read as that point's subject
+        lead = listed.get((group(point), point_key(point.lead_in))) if point.lead_in else None
         if lead is not None and lead is not point:
             followers.setdefault(id(lead), []).append(point)
         else:

@@ -394,3 +394,13 @@ def test_points_whose_lead_ins_point_at_each_other_are_all_kept():
     a, b = out.section("objectives").points
     a.lead_in, b.lead_in = b.text, a.text
     assert sorted(texts(apply_edits(out, Edits()), "objectives")) == sorted([a.text, b.text])
+
+
+def test_a_point_follows_its_lead_in_under_a_party_heading_too():
+    out = leaning_briefing()
+    first, leaning = out.section("objectives").points
+    other = Point("Norvia also wants a second bridge over the river.", ["1"], party="Norvia")
+    out.section("objectives").points = [first, other, leaning]  # "It also wants ..." would read as the bridge's
+    shown = apply_edits(out, Edits()).section("objectives").points
+    assert [p.text for p in shown] == [first.text, leaning.text, other.text]
+    assert shown[1].context is None
