@@ -354,6 +354,14 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
                              if len(bag & bags[i]) >= max(1.0, (MERGE_SHARE if rows[i][1] == key else WIDER_MERGE_SHARE)
                                                           * min(len(bag), len(bags[i])))), None)
                 if same is None:
+                    narrower = _narrower_row(values, bag, rows, bags, rows_by_value)
+                    if narrower is not None:  # the wider report came second: it takes the row's place
+                        counts[key] += counts[rows[narrower][1]]
+                        rows[narrower], bags[narrower] = (figure, key, narrower), bag
+                        for v in values:
+                            if narrower not in rows_by_value.setdefault(v, []):
+                                rows_by_value[v].append(narrower)
+                        continue
                     for v in values:
                         rows_by_value.setdefault(v, []).append(len(rows))
                     bags.append(bag)
@@ -371,6 +379,18 @@ def extract_figures(articles: list[CleanArticle], limit: int = MAX_FIGURES) -> l
     chosen = rows[:limit]
     chosen.sort(key=lambda r: (KIND_ORDER[r[0].kind], r[2]))
     return [r[0] for r in chosen]
+
+
+def _narrower_row(values: list[str], bag: frozenset[str], rows: list[tuple[Figure, str, int]],
+                  bags: list[frozenset[str]], rows_by_value: dict[str, list[int]]) -> int | None:
+    """A row showing some of ``values`` and nothing else, of the same clause (see
+    ``WIDER_MERGE_SHARE``): "at least 70%" when "at least 70%; 3,200 permanent jobs" comes."""
+    wanted = set(values)
+    for i in sorted({i for v in values for i in rows_by_value.get(v, ())}):
+        if set(rows[i][1].split("; ")) < wanted and \
+                len(bag & bags[i]) >= max(1.0, WIDER_MERGE_SHARE * min(len(bag), len(bags[i]))):
+            return i
+    return None
 
 
 # ---------------------------------------------------------------------------- quotes

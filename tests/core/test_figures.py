@@ -247,6 +247,8 @@ def test_an_amount_a_wider_row_already_shows_is_not_a_row_again():
                           source_id="2")
     rows = extract_figures([clean_article(a), clean_article(b)])
     assert [r.value for r in rows] == ["at least 70%; 3,200 permanent jobs", "70%"]  # the subsidy is another fact
+    rows = extract_figures([clean_article(b), clean_article(a)])  # the wider report second
+    assert sorted(r.value for r in rows) == ["70%", "at least 70%; 3,200 permanent jobs"]
 
 
 def test_an_amount_written_short_and_in_full_is_one_row():
