@@ -58,8 +58,10 @@ def test_boilerplate_patterns_leave_real_sentences_alone():
     assert not is_boilerplate("Updated figures released two days ago show the deficit widening.")
     assert is_boilerplate("Chief executive Marcus Delacorte arrives in Veldstadt on Tuesday. "
                           "Photograph: Reuben Aske/Wirenews")
+    assert is_boilerplate("The envoy arrives on Tuesday. Photo: AP Photo/J. Scott Applewhite")
     assert is_boilerplate("Union members rally outside the ministry, March 3, 2025. Photo: Karl Bern/Wirenews")
     assert not is_boilerplate("The minister arrived on Tuesday. Photo opportunities were kept short, aides said.")
+    assert not is_boilerplate("The offer still falls short, union leaders said. Picture: a plant that may never be built")
 
 
 def test_headings_are_short_lines_without_a_full_stop():

@@ -124,6 +124,7 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
                                                "Lisk summit – as it happened", "Grain talks (live updates)"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
     assert not is_explainer_title("Ministers vow to live up to the Lisk accord")
+    assert not is_explainer_title("Lisk grain exchange set for go-live")
     assert not is_explainer_title("Grain deal at stake as leaders meet in Lisk")
 
 
