@@ -277,7 +277,7 @@ class PartyModel:
             for m in re.finditer(rf"(?<![\w\-])(?:{names})(?![\w\-])", text):
                 if not any(s <= m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), self.leaders[m.group(0)]))
-        if self.government and "overnment" in text:
+        if self.government:
             found += [(m.start(), m.end(), self.government) for m in _the_government().finditer(text)
                       if not any(s <= m.start() < e for s, e, _ in found)]
         return sorted(found)
