@@ -174,11 +174,13 @@ class AspectScorer:
         hedge. A capital that opens a quote ("said: \u201cPerhaps we can ...") or a word
         of a title-case heading ("What Leaders May Offer") is no name, and stays a modal."""
         tokens = list(self.stemmer(text))  # a copy: the stemmer may hand out a remembered list
+        modal_at = [i for i in range(1, len(tokens)) if tokens[i] in self.modals]
+        if not modal_at:  # most sentences: no need to read the words as written
+            return tokens
         written = raw_words(text)
         if len(written) != len(tokens) or _title_case(written):
             return tokens
-        named = [i for i in range(1, len(tokens))
-                 if tokens[i] in self.modals and written[i][:1].isupper() and written[i][1:].islower()]
+        named = [i for i in modal_at if written[i][:1].isupper() and written[i][1:].islower()]
         if named:  # rare: find where the words stand only then
             spans = word_spans(text)
             for i in named:
