@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self._exporting_state: str | None = None
         self._build: BuildWorker | None = None
         self._export: ExportWorker | None = None
+        # An export asked for while a drop's refill runs: written once the refill ends, so
+        # that the file holds the point that took the dropped one's place.
+        self._export_after_build: tuple[str, Path] | None = None
         self._build_started = 0.0
         self._loads: list[LoadWorker] = []
         self._load_tallies: dict[LoadWorker, Counter[str]] = {}
@@ -810,6 +813,7 @@ class MainWindow(QMainWindow):
                                          f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
+        self._export_waiting_for_build()
         if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
                 or self._left_out_changed_since_build or self._parties_changed_since_build):
             self._rebuild_timer.start()
@@ -817,12 +821,14 @@ class MainWindow(QMainWindow):
 
     def _on_build_failed(self, message: str) -> None:
         self._end_build()
+        self._export_waiting_for_build()
         QMessageBox.critical(self, "The build failed",
                              f"The briefing could not be built:\n\n{message}\n\nYour articles and edits are kept.")
         self.buildEnded.emit("failed")
 
     def _on_build_cancelled(self) -> None:
         self._end_build()
+        self._export_waiting_for_build()
         self.statusBar().showMessage("Build cancelled." + (" The previous briefing is still shown." if self.snapshot
                                                            else ""), 6000)
         self.buildEnded.emit("cancelled")
@@ -1175,11 +1181,30 @@ class MainWindow(QMainWindow):
         if self.briefing is None:
             self.statusBar().showMessage("Build the briefing first, then export it.", 6000)
             return False
-        if self._export is not None:
+        if self._export is not None or self._export_after_build is not None:
             return False
         path = path or self._ask_save_path(kind)
         if path is None:
             return False
+        if self._build is not None and self._build.refill:
+            self._export_after_build = (kind, path)
+            self.progress_label.setText(f"Saving {path.name} once the briefing is refilled…")
+            self._update_actions()
+            return True
+        self._start_export(kind, path)
+        return True
+
+    def _export_waiting_for_build(self) -> None:
+        """Write the export asked for during the build that just ended, as the window now shows it."""
+        if self._export_after_build is None:
+            return
+        (kind, path), self._export_after_build = self._export_after_build, None
+        if self.briefing is not None:
+            self._start_export(kind, path)
+        else:
+            self._update_actions()
+
+    def _start_export(self, kind: str, path: Path) -> None:
         self._exporting_state = self._export_state()
         worker = ExportWorker(kind, copy.deepcopy(self.briefing), path, self.edits.template)
         worker.setAutoDelete(False)
@@ -1192,7 +1217,6 @@ class MainWindow(QMainWindow):
         self.progress_bar.show()
         self._update_actions()
         self.pool.start(worker)
-        return True
 
     def _export_state(self) -> str | None:
         """The briefing as an export would write it, less the time it was made (a pin
@@ -1459,7 +1483,7 @@ class MainWindow(QMainWindow):
         self.build_button.setToolTip("Build the briefing from the ticked articles (Ctrl+B)" if ticked
                                      else "Tick at least one article first")
         self.cancel_action.setEnabled(building)
-        can_export = has_briefing and self._export is None
+        can_export = has_briefing and self._export is None and self._export_after_build is None
         for a in (self.export_action, self.export_markdown_action, self.export_pdf_action):
             a.setEnabled(can_export)
         self.export_button.setEnabled(can_export)
@@ -1529,6 +1553,7 @@ class MainWindow(QMainWindow):
         for worker in list(self._loads):
             worker.cancel.cancel()
         self._warm_up.cancel.cancel()
+        self._export_waiting_for_build()  # asked for: written as shown, not lost with the refill
         self.pool.waitForDone()  # an export in progress finishes: never leave half a file
         self.save_session()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -301,6 +301,44 @@ def test_export_error_keeps_the_briefing_and_offers_another_place(qtbot, window,
     assert window.briefing is not None
 
 
+def test_an_export_asked_for_during_a_drop_s_refill_holds_the_point_that_took_its_place(
+        qtbot, window, seeds_dir, save_dialog, tmp_path, monkeypatch):
+    import threading
+
+    from gui.build_worker import BuildWorker
+    load_and_wait(qtbot, window, sorted(seeds_dir.iterdir()))
+    build_and_wait(qtbot, window)
+    before = points(window)["risks"]
+    release, started = threading.Event(), threading.Event()
+    run = BuildWorker.run
+
+    def held_run(worker):  # the refill waits until the export has been asked for
+        started.set()
+        release.wait(30)
+        run(worker)
+
+    monkeypatch.setattr(BuildWorker, "run", held_run)
+    out = tmp_path / "briefing.md"
+    save_dialog.answers.append(out)
+    try:
+        assert window.preview.select_point(before[0])
+        window.drop_point(before[0])
+        qtbot.waitUntil(started.is_set, timeout=10_000)
+        assert window.building
+        assert window.export("markdown")
+        assert not out.exists() and not window.export_button.isEnabled()
+        assert "once the briefing is refilled" in window.progress_label.text()
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.exported, timeout=30_000):
+        pass
+    added = [t for t in points(window)["risks"] if t not in before]
+    assert added  # the refill took the dropped point's words
+    text = out.read_text(encoding="utf-8")
+    assert before[0] not in text and all(t in text for t in added)
+    assert window.export_label.text() == "Saved <b>briefing.md</b>"
+
+
 def test_export_never_overwrites_silently_when_adding_the_suffix(qtbot, window, river_dir, save_dialog,
                                                                  monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
