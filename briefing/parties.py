@@ -279,8 +279,15 @@ class PartyModel:
                     found.append((m.start(), m.end(), self.leaders[m.group(0)]))
         if self.government:
             found += [(m.start(), m.end(), self.government) for m in _the_government().finditer(text)
-                      if not any(s <= m.start() < e for s, e, _ in found)]
+                      if not any(s < m.end() and m.start() < e for s, e, _ in found)
+                      and not self._names_a_country(m.group(0).split()[1:-1])]
         return sorted(found)
+
+    def _names_a_country(self, words: list[str]) -> bool:
+        """Is one of ``words`` a country's name or a form of it ("Kestrian" for a Kestria
+        found by its offices, whose demonym the index may lack)?"""
+        return any(w.startswith(alias) for w in words for alias in self.countries.canonical
+                   if len(alias) >= 4 and alias[:1] == w[:1])
 
 
 def _opens_a_body_name(text: str, end: int) -> bool:
@@ -296,9 +303,12 @@ _BODY_NAME_TAIL = re.compile(rf"(?:\s+{UPPER}[\w\-]*[’']?){{0,3}}?\s+({UPPER}[
 
 @lru_cache(maxsize=1)
 def _the_government() -> re.Pattern[str]:
-    """ "the government", not "the government of Germany" (which names its own)."""
+    """ "the government", "the cabinet", "the Industry Ministry"; not "the government of
+    Germany" (which names its own) nor "the Kestrian Economy Ministry" (a country's name
+    inside: see names_in)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_list("government_nouns.txt"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{nouns})(?![\w\-])(?!\s+of\b)")
+    department = rf"(?:{UPPER}[\w\-]*\s+(?:and\s+)?){{1,3}}[Mm]inistry"  # "the Trade and Industry Ministry"
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{department}|(?i:{nouns}))(?![\w\-])(?!\s+of\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -556,17 +566,17 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
         article_count.update(here)
     if chosen:
         model.parties = list(dict.fromkeys(chosen.values()))
-        return _with_sole_government(model, found_bodies)
+        return _with_sole_government(model, found_bodies, texts)
     if not model.mentions:
         return model
     top = model.mentions.most_common(1)[0][1]
     needed = max(1, math.ceil(MIN_ARTICLE_SHARE * len(articles)))
     model.parties = [n for n, k in model.mentions.most_common()
                      if k >= max(2, MIN_SHARE_OF_TOP * top) and article_count[n] >= needed][:max_parties]
-    return _with_sole_government(model, found_bodies)
+    return _with_sole_government(model, found_bodies, texts)
 
 
-def _with_sole_government(model: PartyModel, found_bodies: frozenset[str]) -> PartyModel:
+def _with_sole_government(model: PartyModel, found_bodies: frozenset[str], texts: list[str]) -> PartyModel:
     """When one party is a state and the others are bodies the articles name as such
     (``found_bodies``: a company, a rebel movement), "the government" of the copy is
     that state's: "The government wants at least 70% of the jobs" is Veldmark's aim in
@@ -578,7 +588,33 @@ def _with_sole_government(model: PartyModel, found_bodies: frozenset[str]) -> Pa
     states = [p for p in model.parties if p not in found_bodies]
     if len(states) == 1 and len(model.parties) > 1:
         model.government = states[0]
+        unclaimed = _unclaimed_office_holders(texts, model)
+        model.leaders = {**_short_names(unclaimed, texts, model.countries), **unclaimed, **model.leaders}
     return model
+
+
+def _unclaimed_office_holders(texts: list[str], model: PartyModel) -> dict[str, str]:
+    """Full name -> the sole state, for people the copy gives a state's title ("Prime
+    Minister Emil Vasmaa", "Industry Minister Lotte Harkel") but never a country: at a
+    table with one state, they hold its offices. Not a name any country claims once
+    ("Kestria's economy minister Ilse Brandt", "Minister Ilse Brandt of Kestria")."""
+    titles = "|".join(re.escape(t) for t in sorted(kinded_lists("state_offices.txt")["titled"], key=len, reverse=True))
+    held = re.compile(rf"(?<![\w\-])(?i:{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+                      rf"(?P<of>\s+of\s+(?:the\s+)?{UPPER}[\w\-]*)?")
+    holders: set[str] = set()
+    claimed: set[str] = set()
+    for text in texts:
+        for m in held.finditer(text):
+            name = m.group("name")
+            if name in model.leaders or name in model.countries.canonical:
+                continue
+            sentence = re.split(r"[.!?;:]\s", text[:m.start()])[-1]
+            near = " ".join(sentence.split()[-3:]) + " " + (m.group("of") or "")
+            if any(nation != model.government for _, _, nation in model.names_in(near)):
+                claimed.add(name)
+            else:
+                holders.add(name)
+    return {name: model.government for name in sorted(holders - claimed) if model.government}
 
 
 def _strip_opening(text: str) -> str:
@@ -720,8 +756,8 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 5], names):
             break  # "The union wants Karvenia to ...": a party right after the verb is its object
         word = re.sub(r"[’']s$", "", word)
-        if word in stop or word in titles:
-            continue
+        if word in stop or (word in titles and not any(s <= m.start() < e for s, e, _ in names)):
+            continue  # but "cabinet" in "the cabinet" (a government) is no title's word
         content += 1
         if content > SUBJECT_WORDS:
             break

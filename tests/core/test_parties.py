@@ -391,6 +391,37 @@ def test_the_government_is_the_only_state_at_a_table_with_a_company_or_a_movemen
     assert subject_party("The government wants at least 70% of the jobs to go to residents.", two_states) is None
 
 
+def test_the_sole_state_s_cabinet_and_ministries_are_the_state_but_not_another_country_s():
+    talks = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants "
+             "jobs. Orvane wants grants. Orvane may build. Veldmark may pay.")
+    rival = " Kestria's government and Kestria's army said Kestria may bid."  # one article: no party
+    model = find_parties([clean_article(Article(id=str(n), text=talks + (rival if n == 1 else ""), title="Talks"))
+                          for n in (1, 2, 3)])
+    assert model.parties == ["Veldmark", "Orvane Systems"] and model.government == "Veldmark"
+    for text in ("The Industry Ministry has also floated a data corridor.", "The cabinet wants a deal by May.",
+                 "The Trade and Industry Ministry wants jobs for residents."):
+        assert subject_party(text, model) == "Veldmark", text
+    for text in ("The Kestrian Economy Ministry wants the plant.", "The German Economy Ministry wants the plant.",
+                 "The Chief Cabinet Secretary wants the plant."):
+        assert subject_party(text, model) is None, text
+
+
+def test_office_holders_no_country_claims_are_the_sole_state_s():
+    talks = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants "
+             "jobs. Orvane wants grants. Orvane may build. Veldmark may pay. Prime Minister Emil Vasmaa has joined "
+             "the talks. Industry Minister Lotte Harkel met Orvane president Jan Roos. Kestria's economy minister "
+             "Ilse Brandt said Kestria may bid. Kestria's government and Kestria's army agree. Vasmaa arrived.")
+    model = find_parties([clean_article(Article(id=str(n), text=talks if n == 1 else talks.split(" Kestria")[0],
+                                                title="Talks")) for n in (1, 2, 3)])
+    assert model.government == "Veldmark"
+    assert model.leaders["Emil Vasmaa"] == model.leaders["Vasmaa"] == model.leaders["Lotte Harkel"] == "Veldmark"
+    assert model.leaders.get("Jan Roos") == "Orvane Systems" and "Ilse Brandt" not in model.leaders
+    assert subject_party("Vasmaa wants a deal signed before the recess.", model) == "Veldmark"
+    alone = find_parties([clean_article(Article(id="1", text="Prime Minister Emil Vasmaa met Chilean and Peruvian "
+                                                "envoys. Chile wants a deal. Peru wants a deal.", title="Talks"))])
+    assert model.government and alone.government is None and "Emil Vasmaa" not in alone.leaders
+
+
 def test_a_leader_s_surname_with_a_state_s_offices_is_no_country():
     text = ("Israeli Prime Minister Benjamin Netanyahu met the envoy. Netanyahu's government wants guarantees. "
             "Netanyahu's cabinet will vote. Netanyahu wants the hostages freed.")
