@@ -154,7 +154,12 @@ class AspectScorer:
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
-                         for kind, words in (negation or {}).items()}
+                         for kind, words in (negation or {}).items() if kind != "harm"}
+        # "could cut the company off", "may drop out": verb stem -> the particles that make harm of it
+        self.harm: dict[str, frozenset[str]] = {}
+        for phrase in (negation or {}).get("harm", ()):
+            verb, particle = stemmer(phrase)
+            self.harm[verb] = self.harm.get(verb, frozenset()) | {particle}
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
         self.aside = aside_pattern(relatives)
@@ -235,7 +240,8 @@ class AspectScorer:
                 elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
                     key = "risks"
                 # "will not accept", "refuses to give up": a refusal, not an offer.
-                elif key == "concessions" and "risks" in self.cues and self._negated(text, tokens, (at, last), end):
+                elif key == "concessions" and "risks" in self.cues and (
+                        self._negated(text, tokens, (at, last), end) or self._made_harm(tokens, end)):
                     key = "risks"
                 if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
                     weight = cue.weight * REFERENCE_SHARE
@@ -274,6 +280,12 @@ class AspectScorer:
                    for i in range(start, at)):
                 return True
         return False
+
+    def _made_harm(self, tokens: list[str], end: int) -> bool:
+        """Does a particle within the next four words make the cue's verb harm ("could cut
+        the company off from its customers", "may drop out")?"""
+        particles = self.harm.get(tokens[end - 1]) if end else None
+        return bool(particles) and any(tokens[j] in particles for j in range(end, min(end + 4, len(tokens))))
 
     def _refers_back(self, text: str, tokens: list[str], cue: CuePhrase, at: int) -> bool:
         """Is this one-word cue a noun pointing back to an offer stated elsewhere, as the

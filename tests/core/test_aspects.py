@@ -201,6 +201,17 @@ def test_a_refused_offer_is_not_a_concession(text):
     assert scores["concessions"] < scores["risks"], scores
 
 
+@pytest.mark.parametrize("text, section", [
+    ("An executive said the export rules could cut the company off from its largest customers.", "risks"),
+    ("Officials fear the smaller partners may drop out of the pact.", "risks"),
+    ("Lima could cut its levies on fertiliser by half.", "concessions"),
+    ("Lima may drop its claim to the reef.", "concessions"),
+])
+def test_a_particle_makes_a_giving_verb_harm(text, section):
+    scores = default_scorer()(text)
+    assert max(SECTIONS, key=lambda k: scores[k]) == section, scores
+
+
 @pytest.mark.parametrize("text", [
     "Lima may not only buy more wheat but also offer to cut its levies on fertiliser.",
     "Officials did not rule out a gesture of goodwill, such as releasing the detained crew.",
