@@ -12,6 +12,7 @@ from .documents import Article, CleanArticle, Paragraph
 from .lexicon import boilerplate_patterns
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*|[-*+•]\s+)")
+_BULLET = re.compile(r"^\s{0,3}[-*+•]\s+")
 _NUMBERED_LABEL = re.compile(r"^\s*(?:\d{1,2}|[ivxIVX]{1,4}|[A-Za-z])[.)]\s+")
 _END_PUNCT = ('.', '!', '?', '."', '.”', "?”", '!”', '?"', '!"', ".’", ".'", ":", ";", ".)", "…")
 
@@ -46,6 +47,7 @@ def is_heading(line: str) -> bool:
 
 
 SUMMARY_MAX_WORDS = 40
+LIST_ITEM_MIN_WORDS = 4  # "• Key dates" is a label; "• Kestria has tabled a rival offer" a list item
 TOP_LINES = 8
 
 
@@ -60,7 +62,9 @@ def clean_article(article: Article) -> CleanArticle:
     removed: list[str] = []
     seen: set[str] = set()
     title_key = paragraph_key(article.title)
-    lines = [ln for ln in (_MD_PREFIX.sub("", raw).strip() for raw in article.text.split("\n")) if ln]
+    raw_lines = [raw for raw in article.text.split("\n") if _MD_PREFIX.sub("", raw).strip()]
+    bulleted = [bool(_BULLET.match(raw)) for raw in raw_lines]
+    lines = [_MD_PREFIX.sub("", raw).strip() for raw in raw_lines]
     title_at = [i for i, ln in enumerate(lines[:TOP_LINES]) if paragraph_key(ln) == title_key]
     summary_at: set[int] = set()
     if title_at:
@@ -78,5 +82,6 @@ def clean_article(article: Article) -> CleanArticle:
         seen.add(key)
         heading = is_heading(line)
         summary = i in summary_at and not heading and len(line.split()) <= SUMMARY_MAX_WORDS
-        paragraphs.append(Paragraph(text=line, is_heading=heading, is_summary=summary))
+        paragraphs.append(Paragraph(text=line, is_heading=heading, is_summary=summary,
+                                    is_list_item=heading and bulleted[i] and len(line.split()) >= LIST_ITEM_MIN_WORDS))
     return CleanArticle(article=article, paragraphs=paragraphs, removed=removed)

@@ -50,6 +50,10 @@ class Paragraph:
     # A page summary or standfirst around the headline: shown, but it restates the
     # article in general words, so it never becomes a point.
     is_summary: bool = False
+    # A bulleted line ("• Orvane wants public support worth 30%"): a live blog's key
+    # points. Without a full stop it is no point, but no heading either: the sentences
+    # after it do not stand under it.
+    is_list_item: bool = False
 
 
 @dataclass

@@ -97,7 +97,7 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     for p_index, para in enumerate(clean.paragraphs):
         if para.is_heading or para.is_summary:
             previous = ""  # a heading starts a new topic
-            if para.is_heading:
+            if para.is_heading and not para.is_list_item:
                 heading = para.text
             continue
         for i, text in enumerate(split_sentences(para.text)):

@@ -83,7 +83,9 @@ class ReaderView(QTextBrowser):
         for para in cleaned.paragraphs:
             marked = _mark(para.text, highlights, selected_point)
             found += marked.count("<span style='background-color")
-            if para.is_heading:
+            if para.is_list_item:
+                parts.append(f"<p style='margin:2px 0 2px 12px'>•&nbsp;{marked}</p>")
+            elif para.is_heading:
                 parts.append(f"<p style='font-weight:bold;margin-top:10px'>{marked}</p>")
             else:
                 parts.append(f"<p style='line-height:130%'>{marked}</p>")

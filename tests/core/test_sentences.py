@@ -53,6 +53,23 @@ def test_each_sentence_knows_the_heading_it_stands_under():
     assert headings == [("two", ""), ("harvest", "What Could Go Wrong"), ("silos", "What Could Go Wrong")]
 
 
+def test_a_bulleted_key_point_is_no_point_and_no_heading_of_what_follows():
+    text = ("Grain talks - live\n"
+            "Key points\n"
+            "• Kestria has tabled a rival offer on wheat\n"
+            "- Storage silos could run short\n"
+            "• Key dates\n"
+            "The two ministers meet in Tallin on Monday for a second round.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    kinds = [(p.text, p.is_heading, p.is_list_item) for p in clean.paragraphs[:4]]
+    assert kinds == [("Key points", True, False), ("Kestria has tabled a rival offer on wheat", True, True),
+                     ("Storage silos could run short", True, True), ("Key dates", True, False)]
+    sentences = article_sentences(clean)
+    assert [(s.text.split()[1], s.heading) for s in sentences] == [("two", "Key dates")]
+    clean = clean_article(article_from_text(text.replace("• Key dates\n", ""), source_id="1"))
+    assert [s.heading for s in article_sentences(clean)] == ["Key points"]  # not "Storage silos could run short"
+
+
 def test_questions_and_quote_fragments_are_not_points():
     text = ("What might each side give up in the end?\n"
             "“We are not looking for a fight. We are looking for water,” the minister told reporters.\n"

@@ -186,6 +186,18 @@ def test_reader_highlights_used_sentences_and_follows_the_selected_point(qtbot, 
     assert "font-weight:bold" in window.reader.toHtml() or "font-weight:700" in window.reader.toHtml()
 
 
+def test_reader_shows_a_live_blog_s_key_points_as_a_list_not_as_headings(qtbot, window, tmp_path):
+    blog = tmp_path / "blog.txt"
+    blog.write_text("Grain talks - live\n\nKey points\n• Kestria has tabled a rival offer on wheat\n"
+                    "• Storage silos could run short by May\n\nThe two ministers meet in Tallin on Monday for a "
+                    "second round of talks on wheat quotas and storage.\n", encoding="utf-8")
+    load_and_wait(qtbot, window, [blog])
+    window.article_view.setCurrentIndex(window.articles.index(0))
+    text = window.reader.toPlainText()
+    assert "• Kestria has tabled a rival offer on wheat" in text and "• Storage silos" in text
+    assert "•" not in text.split("Key points")[0]
+
+
 def test_edits_survive_a_rebuild_after_adding_an_article(qtbot, window, river_dir):
     files = sorted(river_dir.glob("*.txt"))
     load_and_wait(qtbot, window, files[:3])
