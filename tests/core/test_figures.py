@@ -274,6 +274,7 @@ def test_one_count_told_with_other_nouns_is_one_row():
     ("In all, 20 died in the clash at the pass.", "20"),  # no plural noun near: the bare number, not "20 died"
     ("Some 12 police officers were hurt in the riot.", "Some 12 police officers"),
     ("Beijing is building 24 new nuclear reactors.", "24 new nuclear reactors"),
+    ("The reform to 64 brought hundreds of thousands of people onto the streets.", "64"),
 ])
 def test_a_count_stops_at_its_noun_and_never_takes_a_verb(sentence, expected):
     assert [m.value for m in find_figures_in(sentence)] == [expected]
