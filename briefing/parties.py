@@ -339,8 +339,7 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     c = c or countries()
     country = c.pattern.pattern
     title = _titles_pattern()
-    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-    patterns = (country, title, name)
+    patterns = (country, title, _person_name())
     votes: dict[str, Counter[str]] = {}
     for text in texts:
         for country_name, found_name in _leader_phrases(text, patterns):
@@ -354,23 +353,44 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     return {**_short_names(full_names, texts, c), **full_names}
 
 
+@lru_cache(maxsize=1)
+def _person_name(least: int = 1) -> str:
+    """``least`` to three capitalised words, with the particles of ``resources/name_particles.txt``
+    between them ("Ursula von der Leyen")."""
+    particles = "|".join(re.escape(p) for p in sorted(word_list("name_particles.txt"), key=len, reverse=True))
+    return rf"{_NAME_WORD}(?:\s+(?:(?:{particles})\s+){{0,2}}{_NAME_WORD}){{{least - 1},2}}"
+
+
+def _particle_surname(full: str) -> str | None:
+    """ "von der Leyen" of "Ursula von der Leyen"; None for a name without particles."""
+    words = full.split()
+    particles = word_list("name_particles.txt")
+    at = next((i for i, w in enumerate(words) if i > 0 and w in particles), None)
+    return " ".join(words[at:]) if at is not None and at < len(words) - 1 else None
+
+
 def _short_names(full_names: dict[str, str], texts: list[str], c: Countries) -> dict[str, str]:
     """Short name -> country for the leaders in ``full_names`` (see :func:`link_leaders`)."""
-    candidates = {full: [w for w in {full.split()[0], full.split()[-1]} if w not in c.canonical]
+    candidates = {full: [w for w in {full.split()[0], full.split()[-1], _particle_surname(full)}
+                         if w and w not in c.canonical]
                   for full in full_names if len(full.split()) > 1}
     words = sorted({w for ws in candidates.values() for w in ws} | set(full_names), key=len, reverse=True)
     if not words:
         return {}
     alone: Counter[str] = Counter()
     used: Counter[str] = Counter()
-    pattern = rf"(?<![\w\-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w\-])"
+    # a surname opening with a particle is capitalised to open a sentence ("Von der Leyen said")
+    pattern = rf"(?<![\w\-])(?:{'|'.join(_any_first_case(w) for w in words)})(?![\w\-])"
     not_names = _not_name_words()
+    candidates_of = set(words)
     for text in texts:
         for word, before, capital_after in _name_uses(pattern, text):
+            if word not in full_names and word not in candidates_of:
+                word = word[:1].lower() + word[1:]  # "Von der Leyen" opening a sentence
             used[word] += 1
             joined = capital_after or (before and re.sub(r"[’']s$", "", before) not in c.canonical
                                        and before.lower().rstrip(".") not in not_names)
-            if " " not in word and not joined:
+            if (" " not in word or word[:1].islower()) and not joined:  # a word, or "von der Leyen"
                 alone[word] += 1
     claims: dict[str, list[tuple[int, str]]] = {}
     for full, options in candidates.items():
@@ -382,7 +402,16 @@ def _short_names(full_names: dict[str, str], texts: list[str], c: Countries) -> 
         claimants.sort(reverse=True)
         if len(claimants) == 1 or claimants[0][0] > claimants[1][0] or claimants[0][1] == claimants[1][1]:
             out[short] = claimants[0][1]
+            if short[:1].islower():
+                out[short[:1].upper() + short[1:]] = claimants[0][1]
     return out
+
+
+def _any_first_case(word: str) -> str:
+    """``word`` as a pattern that also matches it with its first letter capitalised, if lower."""
+    if word[:1].islower():
+        return f"[{word[0]}{word[0].upper()}]{re.escape(word[1:])}"
+    return re.escape(word)
 
 
 @lru_cache(maxsize=1)
@@ -599,7 +628,7 @@ def _unclaimed_office_holders(texts: list[str], model: PartyModel) -> dict[str, 
     table with one state, they hold its offices. Not a name any country claims once
     ("Kestria's economy minister Ilse Brandt", "Minister Ilse Brandt of Kestria")."""
     titles = "|".join(re.escape(t) for t in sorted(kinded_lists("state_offices.txt")["titled"], key=len, reverse=True))
-    held = re.compile(rf"(?<![\w\-])(?i:{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})"
+    held = re.compile(rf"(?<![\w\-])(?i:{titles})\s+(?P<name>{_person_name(2)})"
                       rf"(?P<of>\s+of\s+(?:the\s+)?{UPPER}[\w\-]*)?")
     holders: set[str] = set()
     claimed: set[str] = set()

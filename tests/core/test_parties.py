@@ -48,6 +48,22 @@ def test_a_short_name_is_the_word_used_alone_and_names_the_best_known_leader():
     assert "Ho" not in leaders and "Daniel" not in leaders
 
 
+def test_a_name_runs_on_through_its_particles_and_the_surname_with_them_is_the_short_name():
+    leaders = link_leaders([
+        "European Commission President Ursula von der Leyen joined the talks.",
+        "Von der Leyen said the bloc wants balanced trade. Officials close to von der Leyen agreed.",
+        "Saudi Crown Prince Mohammed bin Salman met the envoy.",
+    ])
+    assert leaders["Ursula von der Leyen"] == "European Union"
+    assert leaders["von der Leyen"] == leaders["Von der Leyen"] == "European Union"
+    assert leaders["Mohammed bin Salman"] == "Saudi Arabia"
+    model = find_parties([clean_article(Article(id="1", title="Talks", text=(
+        "European Commission President Ursula von der Leyen met Chinese President Xi Jinping. "
+        "Von der Leyen wants balanced trade. China wants investment. Xi wants calm. The EU wants access.")))])
+    assert subject_party("Von der Leyen wants a more balanced trade relationship with Beijing.", model) == \
+        "European Union"
+
+
 def test_a_short_name_after_a_country_a_title_or_a_day_still_stands_alone():
     leaders = link_leaders([
         "Russian President Vladimir Putin met Chinese President Xi Jinping.",
