@@ -19,10 +19,13 @@ EARLY_WORDS = 16
 
 
 def _points_back(words: list[str], i: int) -> bool:
-    """Is words[i] a pointer back ("this proposal"), not a time ("this week")?"""
+    """Is words[i] a pointer back ("this proposal"), not a time ("this week")? A pronoun
+    opens the sentence, or follows the preposition that does ("In it, the two sides ...")."""
     if words[i] in DEMONSTRATIVES:
         following = words[i + 1] if i + 1 < len(words) else ""
         return following not in word_list("time_nouns.txt")
+    if i == 1 and words[0] in word_list("prepositions.txt"):
+        return words[i] in word_list("object_pronouns.txt")  # not "For its part, Tarsk ..."
     return i == 0 and words[i] in word_list("anaphora.txt")
 
 

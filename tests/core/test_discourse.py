@@ -16,6 +16,13 @@ def test_demonstratives_early_in_the_sentence():
     assert not leans_on_previous("The envoy said that talks would resume.")
 
 
+def test_a_pronoun_after_an_opening_preposition_points_back_but_a_possessive_points_ahead():
+    assert leans_on_previous("In it, the two countries said they opposed attacks on nuclear plants.")
+    assert leans_on_previous("Under them, fishing fleets could enter the bay twice a year.")
+    assert not leans_on_previous("For its part, Tarsk has signaled that it could resume sharing data.")
+    assert not leans_on_previous("In Beijing, the two sides met for three hours on Friday.")
+
+
 def test_a_definite_generic_noun_at_the_start_points_back():
     assert opens_with_anaphor("The deal was blocked by regulators last year.")
     assert not opens_with_anaphor("The ministers met in Oslo.")
