@@ -247,8 +247,9 @@ def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
 _RELATIVE = "who|whom|whose|which|that|where|when"
-# A clause that leans on the one before: too little alone to say what a figure is.
-_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to|up|down|compared|against|versus|than|from)\b",
+# A clause that leans on the one before: too little alone to say what a figure is (also an
+# apposition: "buy 160 aircraft, a deal worth about $20 billion").
+_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|an?|including|such as|with|to|up|down|compared|against|versus|than|from)\b",
                               re.IGNORECASE)
 # A window of words cut after the figure ends before one of these, where a clause starts.
 _CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGNORECASE)

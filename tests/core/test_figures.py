@@ -208,11 +208,13 @@ def test_unattributed_and_scare_quotes_are_left_out():
 @pytest.mark.parametrize("sentence", [
     "On spending, Norvia and Lakeland want a target of 3.5 percent of output by 2031, up from the current 2 percent.",
     "Exports to the bloc rose to $12 billion last year, compared with $9 billion in 2022.",
+    "The state buyer agreed to buy 160 Lorval jets, a deal worth about $20 billion at list prices.",  # apposition
 ])
 def test_a_figure_in_a_clause_leaning_on_the_one_before_shares_its_row(sentence):
     rows = extract_figures([clean_article(article(sentence))])
     assert len(rows) == 1 and "; " in rows[0].value, rows
     assert rows[0].context.endswith(sentence[-20:]), rows  # with the clause that compares
+    assert "a deal worth" not in sentence or rows[0].context.startswith("The state buyer"), rows
 
 
 def test_two_figures_told_in_either_order_are_one_row():
