@@ -11,8 +11,10 @@ and Putin in Sochi, in the same long sentences; then Abe and Putin at Nagato and
 and Xi at Mar-a-Lago, in sentences of 30 to 45 words; then ceasefire talks between a
 government and a rebel movement named by its acronym, with a mediator, and an alliance
 summit of five members and an applicant, then talks between a government and a chipmaker
-over a plant, written by helpers trying the product as new users; each scored as held
-out before it joined here, the last three after the changes their first trials led to).
+over a plant, written by helpers trying the product as new users; then Macron's state
+visit to China in 2023, with von der Leyen, in the seeds' sentence lengths; each scored
+as held out before it joined here, the last four after the changes their first trials
+led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -34,8 +36,8 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
-           "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant"]
-MEAN_RECALL_FLOOR = 0.67  # 0.685 over these twenty-seven sets (0.737 over the first twenty)
+           "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit"]
+MEAN_RECALL_FLOOR = 0.67  # 0.684 over these twenty-eight sets (0.737 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Nagato's risks, three points of 43 words each, state one gold fact of eight.
 SECTION_RECALL_FLOORS = {"nagato": 0.12}
