@@ -353,7 +353,7 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     return {**_short_names(full_names, texts, c), **full_names}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
 def _person_name(least: int = 1) -> str:
     """``least`` to three capitalised words, with the particles of ``resources/name_particles.txt``
     between them ("Ursula von der Leyen")."""
