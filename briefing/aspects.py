@@ -30,6 +30,7 @@ LATE_MIN_TOKENS = 20  # sentences of at least this many words
 LATE_CUE_SHARE = 0.6  # ... count this much: a side clause rather than the frame
 FRAME_SETTER_WEIGHT = 2.5  # a cue this strong sets the frame of what follows it
 FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
+HARM_PARTICLE_WINDOW = 4  # "cut the company off": words from a verb to the particle that makes it harm
 NEGATION_WINDOW = 3
 REFERENCE_SHARE = 0.3  # weight of a cue noun that points back to an offer stated elsewhere
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
@@ -155,11 +156,12 @@ class AspectScorer:
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
                          for kind, words in (negation or {}).items() if kind != "harm"}
-        # "could cut the company off", "may drop out": verb stem -> the particles that make harm of it
-        self.harm: dict[str, frozenset[str]] = {}
+        # "could cut the company off", "may drop out": verb stem -> the particles that make
+        # harm of it, and how far after the verb ("cut ... off": four words; "drop out": next)
+        self.harm: dict[str, dict[str, int]] = {}
         for phrase in (negation or {}).get("harm", ()):
-            verb, particle = stemmer(phrase)
-            self.harm[verb] = self.harm.get(verb, frozenset()) | {particle}
+            verb, particle = stemmer(phrase.replace("...", " "))
+            self.harm.setdefault(verb, {})[particle] = HARM_PARTICLE_WINDOW if "..." in phrase else 1
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
         self.aside = aside_pattern(relatives)
@@ -282,10 +284,10 @@ class AspectScorer:
         return False
 
     def _made_harm(self, tokens: list[str], end: int) -> bool:
-        """Does a particle within the next four words make the cue's verb harm ("could cut
-        the company off from its customers", "may drop out")?"""
-        particles = self.harm.get(tokens[end - 1]) if end else None
-        return bool(particles) and any(tokens[j] in particles for j in range(end, min(end + 4, len(tokens))))
+        """Does a particle after the cue's verb make it harm ("could cut the company off from
+        its customers", "may drop out"; but "could pull its troops out" is an offer)?"""
+        particles = self.harm.get(tokens[end - 1], {}) if end else {}
+        return any(particles.get(tokens[j], 0) > j - end for j in range(end, min(end + HARM_PARTICLE_WINDOW, len(tokens))))
 
     def _refers_back(self, text: str, tokens: list[str], cue: CuePhrase, at: int) -> bool:
         """Is this one-word cue a noun pointing back to an offer stated elsewhere, as the

@@ -203,7 +203,8 @@ def test_a_refused_offer_is_not_a_concession(text):
 
 @pytest.mark.parametrize("text, section", [
     ("An executive said the export rules could cut the company off from its largest customers.", "risks"),
-    ("Officials fear the smaller partners may drop out of the pact.", "risks"),
+    ("Kestria could cut its neighbours off from the grid.", "risks"),
+    ("Norway could sell extra gas out of its reserves.", "concessions"),  # no "sell out": not next to it
     ("Lima could cut its levies on fertiliser by half.", "concessions"),
     ("Lima may drop its claim to the reef.", "concessions"),
 ])
