@@ -304,11 +304,11 @@ _BODY_NAME_TAIL = re.compile(rf"(?:\s+{UPPER}[\w\-]*[’']?){{0,3}}?\s+({UPPER}[
 @lru_cache(maxsize=1)
 def _the_government() -> re.Pattern[str]:
     """ "the government", "the cabinet", "the Industry Ministry"; not "the government of
-    Germany" (which names its own) nor "the Kestrian Economy Ministry" (a country's name
-    inside: see names_in)."""
+    Germany" or "the Foreign Ministry in Beijing" (which name their own) nor "the Kestrian
+    Economy Ministry" (a country's name inside: see names_in)."""
     nouns = "|".join(re.escape(n) for n in sorted(word_list("government_nouns.txt"), key=len, reverse=True))
     department = rf"(?:{UPPER}[\w\-]*\s+(?:and\s+)?){{1,3}}[Mm]inistry"  # "the Trade and Industry Ministry"
-    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{department}|(?i:{nouns}))(?![\w\-])(?!\s+of\b)")
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{department}|(?i:{nouns}))(?![\w\-])(?!\s+(?:of|in)\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -630,16 +630,23 @@ def _unclaimed_office_holders(texts: list[str], model: PartyModel) -> dict[str, 
     titles = "|".join(re.escape(t) for t in sorted(kinded_lists("state_offices.txt")["titled"], key=len, reverse=True))
     held = re.compile(rf"(?<![\w\-])(?i:{titles})\s+(?P<name>{_person_name(2)})"
                       rf"(?P<of>\s+of\s+(?:the\s+)?{UPPER}[\w\-]*)?")
+    not_names = _not_name_words()
     holders: set[str] = set()
     claimed: set[str] = set()
     for text in texts:
         for m in held.finditer(text):
-            name = m.group("name")
-            if name in model.leaders or name in model.countries.canonical:
+            words = m.group("name").split()
+            while words and words[-1].lower() in not_names:  # "Prime Minister Emil Vasmaa Tuesday"
+                words.pop()
+            name = " ".join(words)
+            if len(words) < 2 or name in model.leaders or name in model.countries.canonical:
                 continue
-            sentence = re.split(r"[.!?;:]\s", text[:m.start()])[-1]
-            near = " ".join(sentence.split()[-3:]) + " " + (m.group("of") or "")
-            if any(nation != model.government for _, _, nation in model.names_in(near)):
+            # another state named in this sentence or the one before ("China has objected.
+            # Foreign Minister Wang Yi said ...") may be whose office it is
+            sentences = re.split(r"(?<=[.!?])\s+", text[:m.start()])
+            near = " ".join(sentences[-2:]) + " " + (m.group("of") or "")
+            if any(nation != model.government and nation not in model.bodies
+                   for _, _, nation in model.names_in(near)):
                 claimed.add(name)
             else:
                 holders.add(name)

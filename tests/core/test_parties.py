@@ -418,7 +418,8 @@ def test_the_sole_state_s_cabinet_and_ministries_are_the_state_but_not_another_c
                  "The Trade and Industry Ministry wants jobs for residents."):
         assert subject_party(text, model) == "Veldmark", text
     for text in ("The Kestrian Economy Ministry wants the plant.", "The German Economy Ministry wants the plant.",
-                 "The Chief Cabinet Secretary wants the plant."):
+                 "The Chief Cabinet Secretary wants the plant.",
+                 "The Foreign Ministry in Beijing wants the export curbs lifted."):
         assert subject_party(text, model) is None, text
 
 
@@ -432,6 +433,13 @@ def test_office_holders_no_country_claims_are_the_sole_state_s():
     assert model.government == "Veldmark"
     assert model.leaders["Emil Vasmaa"] == model.leaders["Vasmaa"] == model.leaders["Lotte Harkel"] == "Veldmark"
     assert model.leaders.get("Jan Roos") == "Orvane Systems" and "Ilse Brandt" not in model.leaders
+    others = find_parties([clean_article(Article(id=str(n), title="Talks", text=talks.split(" Kestria")[0] + (
+        " The chipmaker's president Anna Berg agreed. Commission President Ursula von der Leyen approved the aid. "
+        "China has objected. Foreign Minister Wang Yi said so. Talks met Prime Minister Emil Vasmaa Tuesday.")))
+        for n in (1, 2, 3)])
+    assert others.government == "Veldmark" and others.leaders["Emil Vasmaa"] == "Veldmark"
+    for name in ("Anna Berg", "Berg", "Ursula von der Leyen", "Wang Yi", "Tuesday", "Emil Vasmaa Tuesday"):
+        assert others.leaders.get(name) != "Veldmark", name
     assert subject_party("Vasmaa wants a deal signed before the recess.", model) == "Veldmark"
     alone = find_parties([clean_article(Article(id="1", text="Prime Minister Emil Vasmaa met Chilean and Peruvian "
                                                 "envoys. Chile wants a deal. Peru wants a deal.", title="Talks"))])
