@@ -63,7 +63,9 @@ class Countries:
     @classmethod
     def of(cls, canonical: dict[str, str]) -> "Countries":
         aliases = sorted(canonical, key=len, reverse=True)
-        alternation = "|".join(re.escape(a) for a in aliases)
+        before_a_name = frozenset(resource_lines("countries_before_a_name.txt"))
+        alternation = "|".join(re.escape(a) + (rf"(?!\s+{UPPER}[a-z])" if a in before_a_name else "")
+                               for a in aliases)
         # The first letters up front let the engine skip most places at one look instead
         # of trying every alias there (a third of a 2000-article build's party search).
         firsts = "".join(sorted({re.escape(a[0]) for a in aliases}))
