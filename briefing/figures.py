@@ -247,12 +247,26 @@ def _join_ranges(sentence: str, found: list[_Match]) -> list[_Match]:
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+-\s+|\s*\(|\)\s*")
 _RELATIVE = "who|whom|whose|which|that|where|when"
-# A clause that leans on the one before: too little alone to say what a figure is (also an
-# apposition: "buy 160 aircraft, a deal worth about $20 billion").
-_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|an?|including|such as|with|to|up|down|compared|against|versus|than|from)\b",
+# A clause that leans on the one before: too little alone to say what a figure is.
+_DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to|up|down|compared|against|versus|than|from)\b",
                               re.IGNORECASE)
+# An apposition leans on the clause before too ("buy 160 aircraft, a deal worth about $20
+# billion"), unless that clause is the sentence's opening phrase ("After 12 rounds of talks,
+# a deal worth $5 billion was signed": the main clause).
+_APPOSITION_START = re.compile(r"^an?\b", re.IGNORECASE)
+_SUBORDINATORS = "after|although|as|because|before|if|once|since|though|unless|until|when|whereas|while"
 # A window of words cut after the figure ends before one of these, where a clause starts.
 _CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGNORECASE)
+
+
+def _opens_with_a_phrase(sentence: str, i: int, cuts: list[int]) -> bool:
+    """Is the clause before clause ``i`` the sentence's opening phrase ("After 12 rounds of
+    talks, ...", "Under the accord, ...")?"""
+    if i != 1:
+        return False
+    first = re.match(r"\W*([A-Za-z]+)", sentence[:cuts[0]])
+    return bool(first) and (first.group(1).lower() in word_list("prepositions.txt")
+                            or first.group(1).lower() in _SUBORDINATORS.split("|"))
 
 
 def figure_context(sentence: str, start: int, end: int) -> str:
@@ -267,7 +281,8 @@ def figure_context(sentence: str, start: int, end: int) -> str:
         hi = cuts[j]
     # too short, or a dependent clause: take in the clause before (and after) it
     while i > 0 and (len(sentence[lo:hi].split()) < MIN_CONTEXT_WORDS
-                     or _DEPENDENT_START.match(sentence[lo:hi])):
+                     or _DEPENDENT_START.match(sentence[lo:hi])
+                     or (_APPOSITION_START.match(sentence[lo:hi]) and not _opens_with_a_phrase(sentence, i, cuts))):
         i -= 1
         lo = bounds[i]
     while len(sentence[lo:hi].split()) < MIN_CONTEXT_WORDS and j + 1 < len(cuts):
