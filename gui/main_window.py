@@ -737,8 +737,7 @@ class MainWindow(QMainWindow):
         # Only the drops or parties changed: the build fills the dropped points' place or
         # groups the points anew, and the status bar keeps saying what the user did
         # ("Dropped the point. Undo with Ctrl+Z ...").
-        refill = ((self._left_out_changed_since_build or self._parties_changed_since_build)
-                  and not self.articles_changed_since_build and options.words_per_section == self._built_words)
+        refill = self._refill_due
         worker = BuildWorker(articles, options, CancelToken(), cache=self._cache)
         worker.refill = refill
         worker.setAutoDelete(False)
@@ -774,7 +773,8 @@ class MainWindow(QMainWindow):
         if stage in STAGES:
             overall = (STAGES.index(stage) + max(0.0, min(fraction, 1.0))) / len(STAGES)
             self.progress_bar.setValue(int(overall * 1000))
-        self.progress_label.setText(f"{label}…")
+        if self._export_after_build is None:  # else it keeps saying the file is on its way
+            self.progress_label.setText(f"{label}…")
 
     def _end_build(self) -> BuildWorker | None:
         worker, self._build = self._build, None
@@ -813,7 +813,7 @@ class MainWindow(QMainWindow):
                                          f"{time_taken(seconds)}. Review the points, then export to Word.", 10000)
         self._update_stale()
         self._schedule_save()
-        self._export_waiting_for_build()
+        self._export_waiting_for_build(finished=True)
         if (self.controls.words.value() != self._built_words or self.articles_changed_since_build
                 or self._left_out_changed_since_build or self._parties_changed_since_build):
             self._rebuild_timer.start()
@@ -838,6 +838,8 @@ class MainWindow(QMainWindow):
         if self.snapshot is not None and not self.building and not self.loading and not self._closing:
             if self.articles.checked_entries():
                 self.build()
+        if not self.building:
+            self._export_waiting_for_build()  # no refill after all: write what is shown
 
     def _update_stale(self) -> None:
         stale = self.snapshot is not None and self.articles_changed_since_build
@@ -1194,9 +1196,18 @@ class MainWindow(QMainWindow):
         self._start_export(kind, path)
         return True
 
-    def _export_waiting_for_build(self) -> None:
-        """Write the export asked for during the build that just ended, as the window now shows it."""
-        if self._export_after_build is None:
+    @property
+    def _refill_due(self) -> bool:
+        """Has the user dropped or moved a point, or named parties, since the last build, so
+        that a refill will follow (not a rebuild of changed articles or length)?"""
+        return ((self._left_out_changed_since_build or self._parties_changed_since_build)
+                and not self.articles_changed_since_build and self.controls.words.value() == self._built_words)
+
+    def _export_waiting_for_build(self, finished: bool = False) -> None:
+        """Write the export asked for during the build that just ended, as the window now
+        shows it; after a finished build, not while another refill is due (a second drop
+        made during the first refill): that one's end writes it."""
+        if self._export_after_build is None or (finished and self._refill_due and not self._closing):
             return
         (kind, path), self._export_after_build = self._export_after_build, None
         if self.briefing is not None:

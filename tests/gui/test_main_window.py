@@ -339,15 +339,19 @@ def test_an_export_asked_for_during_a_drop_s_refill_holds_the_point_that_took_it
         assert window.building
         assert window.export("markdown")
         assert not out.exists() and not window.export_button.isEnabled()
+        window._on_build_progress("select", 0.5)  # the refill's next step keeps the note
         assert "once the briefing is refilled" in window.progress_label.text()
+        window.drop_point(before[1])  # a second drop while the first refill runs: its refill is awaited too
+        monkeypatch.setattr(BuildWorker, "run", run)
     finally:
         release.set()
     with qtbot.waitSignal(window.exported, timeout=30_000):
         pass
+    assert not window.building
     added = [t for t in points(window)["risks"] if t not in before]
-    assert added  # the refill took the dropped point's words
+    assert added  # the refill took the dropped points' words
     text = out.read_text(encoding="utf-8")
-    assert before[0] not in text and all(t in text for t in added)
+    assert before[0] not in text and before[1] not in text and all(t in text for t in points(window)["risks"])
     assert window.export_label.text() == "Saved <b>briefing.md</b>"
 
 
