@@ -63,7 +63,10 @@ def clean_article(article: Article) -> CleanArticle:
     seen: set[str] = set()
     title_key = paragraph_key(article.title)
     raw_lines = [raw for raw in article.text.split("\n") if _MD_PREFIX.sub("", raw).strip()]
-    bulleted = [bool(_BULLET.match(raw)) for raw in raw_lines]
+    marked = [bool(_BULLET.match(raw)) for raw in raw_lines]
+    # a run of bullets is a list ("Key points"); a bullet alone between paragraphs labels them
+    bulleted = [m and ((i > 0 and marked[i - 1]) or (i + 1 < len(marked) and marked[i + 1]))
+                for i, m in enumerate(marked)]
     lines = [_MD_PREFIX.sub("", raw).strip() for raw in raw_lines]
     title_at = [i for i, ln in enumerate(lines[:TOP_LINES]) if paragraph_key(ln) == title_key]
     summary_at: set[int] = set()

@@ -68,6 +68,10 @@ def test_a_bulleted_key_point_is_no_point_and_no_heading_of_what_follows():
     assert [(s.text.split()[1], s.heading) for s in sentences] == [("two", "Key dates")]
     clean = clean_article(article_from_text(text.replace("• Key dates\n", ""), source_id="1"))
     assert [s.heading for s in article_sentences(clean)] == ["Key points"]  # not "Storage silos could run short"
+    labels = ("Grain talks explained\n• What each side wants\nThe exporters want a lower quota on wheat this year.\n"
+              "• What could go wrong\nNegotiators warned that a failure could trigger new export bans.\n")
+    clean = clean_article(article_from_text(labels, source_id="1"))  # a bullet alone labels what follows
+    assert [s.heading for s in article_sentences(clean)] == ["What each side wants", "What could go wrong"]
 
 
 def test_questions_and_quote_fragments_are_not_points():
