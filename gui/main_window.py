@@ -750,7 +750,7 @@ class MainWindow(QMainWindow):
         self._build = worker
         self._build_started = time.monotonic()
         self.progress_bar.setValue(0)
-        self.progress_label.setText("Starting…")
+        self.progress_label.setText("Starting…" if self._export_after_build is None else self._waiting_export_note())
         for w in (self.progress_label, self.progress_bar, self.cancel_button):
             w.show()
         self.cancel_button.setEnabled(True)
@@ -1190,11 +1190,15 @@ class MainWindow(QMainWindow):
             return False
         if self._build is not None and self._build.refill:
             self._export_after_build = (kind, path)
-            self.progress_label.setText(f"Saving {path.name} once the briefing is refilled…")
+            self.progress_label.setText(self._waiting_export_note())
             self._update_actions()
             return True
         self._start_export(kind, path)
         return True
+
+    def _waiting_export_note(self) -> str:
+        assert self._export_after_build is not None
+        return f"Saving {self._export_after_build[1].name} once the briefing is refilled…"
 
     @property
     def _refill_due(self) -> bool:
