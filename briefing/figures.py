@@ -254,7 +254,6 @@ _DEPENDENT_START = re.compile(rf"^(?:{_RELATIVE}|including|such as|with|to|up|do
 # billion"), unless that clause is the sentence's opening phrase ("After 12 rounds of talks,
 # a deal worth $5 billion was signed": the main clause).
 _APPOSITION_START = re.compile(r"^an?\b", re.IGNORECASE)
-_SUBORDINATORS = "after|although|as|because|before|if|once|since|though|unless|until|when|whereas|while"
 # A window of words cut after the figure ends before one of these, where a clause starts.
 _CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGNORECASE)
 
@@ -265,8 +264,7 @@ def _opens_with_a_phrase(sentence: str, i: int, cuts: list[int]) -> bool:
     if i != 1:
         return False
     first = re.match(r"\W*([A-Za-z]+)", sentence[:cuts[0]])
-    return bool(first) and (first.group(1).lower() in word_list("prepositions.txt")
-                            or first.group(1).lower() in _SUBORDINATORS.split("|"))
+    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt")["introducer"]
 
 
 def figure_context(sentence: str, start: int, end: int) -> str:
