@@ -86,5 +86,5 @@ def clean_article(article: Article) -> CleanArticle:
         heading = is_heading(line)
         summary = i in summary_at and not heading and len(line.split()) <= SUMMARY_MAX_WORDS
         paragraphs.append(Paragraph(text=line, is_heading=heading, is_summary=summary,
-                                    is_list_item=heading and bulleted[i] and len(line.split()) >= LIST_ITEM_MIN_WORDS))
+                                    is_list_item=bulleted[i] and (not heading or len(line.split()) >= LIST_ITEM_MIN_WORDS)))
     return CleanArticle(article=article, paragraphs=paragraphs, removed=removed)

@@ -50,9 +50,9 @@ class Paragraph:
     # A page summary or standfirst around the headline: shown, but it restates the
     # article in general words, so it never becomes a point.
     is_summary: bool = False
-    # A bulleted line ("• Orvane wants public support worth 30%"): a live blog's key
-    # points. Without a full stop it is no point, but no heading either: the sentences
-    # after it do not stand under it.
+    # A line of a bulleted list ("• Orvane wants public support worth 30%"): a live blog's
+    # key points, shown as a list. A short one without a full stop is no point (a heading
+    # by its looks), but the sentences after it do not stand under it.
     is_list_item: bool = False
 
 

@@ -56,18 +56,20 @@ def test_each_sentence_knows_the_heading_it_stands_under():
 def test_a_bulleted_key_point_is_no_point_and_no_heading_of_what_follows():
     text = ("Grain talks - live\n"
             "Key points\n"
+            "• Ministers from the two exporters meet for a second day in Tallin to settle the quota for next year\n"
             "• Kestria has tabled a rival offer on wheat\n"
             "- Storage silos could run short\n"
             "• Key dates\n"
             "The two ministers meet in Tallin on Monday for a second round.\n")
     clean = clean_article(article_from_text(text, source_id="1"))
-    kinds = [(p.text, p.is_heading, p.is_list_item) for p in clean.paragraphs[:4]]
-    assert kinds == [("Key points", True, False), ("Kestria has tabled a rival offer on wheat", True, True),
+    kinds = [(p.text, p.is_heading, p.is_list_item) for p in clean.paragraphs[:5]]
+    assert kinds == [("Key points", True, False), (clean.paragraphs[1].text, False, True),  # long: may be a point
+                     ("Kestria has tabled a rival offer on wheat", True, True),
                      ("Storage silos could run short", True, True), ("Key dates", True, False)]
     sentences = article_sentences(clean)
-    assert [(s.text.split()[1], s.heading) for s in sentences] == [("two", "Key dates")]
+    assert [(s.text.split()[1], s.heading) for s in sentences] == [("from", "Key points"), ("two", "Key dates")]
     clean = clean_article(article_from_text(text.replace("• Key dates\n", ""), source_id="1"))
-    assert [s.heading for s in article_sentences(clean)] == ["Key points"]  # not "Storage silos could run short"
+    assert [s.heading for s in article_sentences(clean)] == ["Key points"] * 2  # not "Storage silos could run short"
     labels = ("Grain talks explained\n• What each side wants\nThe exporters want a lower quota on wheat this year.\n"
               "• What could go wrong\nNegotiators warned that a failure could trigger new export bans.\n")
     clean = clean_article(article_from_text(labels, source_id="1"))  # a bullet alone labels what follows
