@@ -63,7 +63,7 @@ class Countries:
     @classmethod
     def of(cls, canonical: dict[str, str]) -> "Countries":
         aliases = sorted(canonical, key=len, reverse=True)
-        before_a_name = frozenset(resource_lines("countries_before_a_name.txt"))
+        before_a_name = _countries_before_a_name()
         alternation = "|".join(re.escape(a) + (rf"(?!\s+{UPPER}[a-z])" if a in before_a_name else "")
                                for a in aliases)
         # The first letters up front let the engine skip most places at one look instead
@@ -71,6 +71,12 @@ class Countries:
         firsts = "".join(sorted({re.escape(a[0]) for a in aliases}))
         ahead = rf"(?=[{firsts}])" if firsts else ""
         return cls(dict(canonical), re.compile(rf"(?<![\w.\-]){ahead}(?:{alternation})(?![\w])"))
+
+
+@lru_cache(maxsize=1)
+def _countries_before_a_name() -> frozenset[str]:
+    """Country names that open a person's or a place's name ("Chad Bown"), as written."""
+    return frozenset(resource_lines("countries_before_a_name.txt"))
 
 
 @lru_cache(maxsize=1)
