@@ -117,7 +117,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     suffixes, not_country = _demonym_rules()
     stop = stopwords()
     counts = Counter(w for t in texts for w in _capitalised(t))
-    offices = Counter(m.group("name") for t in texts for p in _state_office_patterns() for m in p.finditer(t))
+    offices = Counter(name for t in texts for name in _office_owners(t))
     found: dict[str, str] = {}
     for name, n in counts.items():
         if n < min_count or name in known or name in not_country or name.lower() in stop \
@@ -131,7 +131,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
                 found[demonym] = name
                 break
         else:
-            if offices[name] >= 2 and not _has_title(name, texts):
+            if offices[name] >= 2 and not any(name in _titled_words(t) for t in texts if name in t):
                 found[name] = name
     return found
 
@@ -146,17 +146,40 @@ def _state_office_patterns() -> tuple[re.Pattern[str], ...]:
             re.compile(rf"(?i:\b(?:{of}))\s+of\s+(?:the\s+)?{name}(?![\w\-])(?!\s+{UPPER})"))  # not "... of National Unity"
 
 
-def _has_title(name: str, texts: list[str]) -> bool:
-    """Is ``name`` ever a person's: written after a title, with at most two given names
-    between ("President Yoon", "Prime Minister Benjamin Netanyahu", "Mr. Netanyahu")?"""
-    pattern = re.compile(rf"(?<![\w\-])(?:{_titles_pattern()})(\.?)\s+(?:{_NAME_WORD}\s+){{0,2}}{re.escape(name)}(?![\w\-])")
-    for text in texts:
-        if name in text:
-            for m in pattern.finditer(text):
-                title = m.group(0)[:m.start(1) - m.start()]
-                if not m.group(1) or len(title) <= 4:  # "the ambassador. Kestria has ..." ends a sentence
-                    return True
-    return False
+@lru_cache(maxsize=65536)
+def _office_owners(text: str) -> tuple[str, ...]:
+    """The names a text gives a state's offices ("Kestria's economy minister"), remembered
+    per paragraph: a rebuild looks at every article again."""
+    return tuple(m.group("name") for p in _state_office_patterns() for m in p.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _title_then_words() -> re.Pattern[str]:
+    # the title, then (looking ahead, so that a title among them is found too) up to three words
+    return re.compile(rf"(?<![\w\-])(?:{_titles_pattern()})(\.?)\s+(?=(\S+)(?:\s+(\S+))?(?:\s+(\S+))?)")
+
+
+_NAME_WORD_WHOLE = re.compile(_NAME_WORD)
+_WORD_START = re.compile(r"\w+(?![\w\-])")
+
+
+@lru_cache(maxsize=65536)
+def _titled_words(text: str) -> frozenset[str]:
+    """The words a text writes as a person's name: after a title, with at most two given
+    names between ("President Yoon", "Prime Minister Benjamin Netanyahu", "Mr. Netanyahu").
+    A name the copy ever gives a title is a person's, not a country's."""
+    out: set[str] = set()
+    for m in _title_then_words().finditer(text):
+        title = m.group(0)[:m.start(1) - m.start()]
+        if m.group(1) and len(title) > 4:  # "the ambassador. Kestria has ..." ends a sentence
+            continue
+        for word in (w for w in m.groups()[1:] if w):
+            start = _WORD_START.match(word)
+            if start:
+                out.add(start.group(0))  # "Yoon" of "Yoon's"
+            if not _NAME_WORD_WHOLE.fullmatch(word):
+                break  # only given names come between
+    return frozenset(out)
 
 
 def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, str]:
@@ -168,21 +191,15 @@ def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, 
     Words before the name that are no part of it are dropped ("On Tuesday", "Japan's").
     Whether one is a party is decided, like a country's, by how often the articles name it.
     """
-    legal = "|".join(re.escape(f.rstrip(".")) for f in kinded_lists("company_forms.txt").get("legal", ()))
-    pattern = re.compile(rf"(?<![\w\-])((?:{UPPER}[\w&’'\-]*\s+){{1,3}})({legal})(\.?)(?![\w\-])")
-    skip = _not_name_words()
     found: dict[str, str] = {}
     names: set[tuple[str, ...]] = set()
     for text in texts:
-        for m in pattern.finditer(text):
-            words = m.group(1).split()
-            while words and (words[0].lower().rstrip(".") in skip or _POSSESSED.search(words[0] + " ")):
-                words = words[1:]
+        for words, form in _company_names(text):
             name = " ".join(words)
-            if not words or name in known or words[0] in known:
+            if name in known or words[0] in known:
                 continue
-            found[name] = found[f"{name} {m.group(2)}{m.group(3)}"] = found.get(name, name)
-            names.add(tuple(words))
+            found[name] = found[f"{name} {form}"] = found.get(name, name)
+            names.add(words)
     if any(len(w) > 1 for w in names):  # the first word used on its own: all its uses less those opening a name
         capitalised = Counter(w for t in texts for w in _capitalised(t))
         opening = Counter(pair for t in texts for pair in _capitalised_pairs(t))
@@ -190,6 +207,27 @@ def discover_companies(texts: list[str], known: Mapping[str, str]) -> dict[str, 
             if len(words) > 1 and capitalised[words[0]] - opening[words[:2]] >= 2:
                 found[words[0]] = found[" ".join(words)]
     return found
+
+
+@lru_cache(maxsize=1)
+def _company_pattern() -> re.Pattern[str]:
+    legal = "|".join(re.escape(f.rstrip(".")) for f in kinded_lists("company_forms.txt").get("legal", ()))
+    return re.compile(rf"(?<![\w\-])((?:{UPPER}[\w&’'\-]*\s+){{1,3}})({legal})(\.?)(?![\w\-])")
+
+
+@lru_cache(maxsize=65536)
+def _company_names(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Each company a paragraph names with its legal form: (the name's words, the form as
+    written), less the words before it that are no part of it; remembered per paragraph."""
+    skip = _not_name_words()
+    out = []
+    for m in _company_pattern().finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower().rstrip(".") in skip or _POSSESSED.search(words[0] + " ")):
+            words = words[1:]
+        if words:
+            out.append((tuple(words), m.group(2) + m.group(3)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -204,17 +242,22 @@ _ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*+\s+(?:(?:of|for|and|the)\s+)*)
 def _acronyms(texts: list[str]) -> dict[str, str]:
     """Full name -> acronym, for each "Equatoria Liberation Movement (ELM)" in the texts
     whose acronym is the initials of the name's last capitalised words."""
-    out: dict[str, str] = {}
-    for text in texts:
-        for m in _ACRONYM.finditer(text):
-            words = m.group(1).split()
-            short = m.group(2)
-            capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
-            if len(capitals) >= len(short):
-                first = capitals[-len(short)]
-                if "".join(words[i][0] for i in capitals[-len(short):]) == short:
-                    out[" ".join(words[first:])] = short
-    return out
+    return {full: short for text in texts for full, short in _acronym_pairs(text)}
+
+
+@lru_cache(maxsize=65536)
+def _acronym_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """(full name, acronym) for each acronym one paragraph defines; remembered per paragraph."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        words = m.group(1).split()
+        short = m.group(2)
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if len(capitals) >= len(short):
+            first = capitals[-len(short)]
+            if "".join(words[i][0] for i in capitals[-len(short):]) == short:
+                out.append((" ".join(words[first:]), short))
+    return tuple(out)
 
 
 def discover_organisations(texts: list[str], acronyms: dict[str, str] | None = None) -> dict[str, str]:

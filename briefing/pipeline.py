@@ -24,7 +24,7 @@ from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
 from .parties import PartyModel, attribute_points, find_parties, speaker_is_pronoun
-from .relevance import mixed_topics, not_english, off_topic_articles, short_articles
+from .relevance import article_words, mixed_topics, not_english, off_topic_articles, reads_foreign, short_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
@@ -232,9 +232,13 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     unnamed = [p for p in parties.parties if not parties.mentions[p]] if options.parties else []
     _report(progress, "model", 1.0)
     bodies = {ca.article.id: "\n".join(p.text for p in ca.paragraphs) for ca in cleaned}
+    # The checks over every article are fed what is remembered per article: a rebuild
+    # counts the words of new articles only.
+    words_of = cache.memoize("article words", partial(article_words, bag=bag))
+    counts = {aid: words_of(tuple(ts)) for aid, ts in texts.items()}
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
-                       off_topic=off_topic_articles(texts, bag), mixed=mixed_topics(texts, bag), copies=copies,
-                       not_english=not_english(bodies, stop),
+                       off_topic=off_topic_articles(texts, bag, counts), mixed=mixed_topics(texts, bag, counts),
+                       copies=copies, not_english=not_english(bodies, stop, cache.memoize("foreign", reads_foreign)),
                        short=short_articles({ca.article.id: ca.article.text for ca in cleaned}),
                        renumbered=renumbered, unnamed_parties=unnamed)
 

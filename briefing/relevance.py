@@ -50,16 +50,18 @@ LANGUAGE_MIN_LETTERS = 40
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 
-def similarity_to_rest(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, float]:
+def similarity_to_rest(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
+                       counts: Mapping[str, Counter[str]] | None = None) -> dict[str, float]:
     """Article id -> cosine similarity of its words to those of all the other articles.
 
     ``texts`` are each article's sentences; ``bag`` gives a sentence's words (the build
     passes the content-stem sets it has already computed, so the check costs little).
     The rest's vector is the total minus the article's own, so each article costs only
-    its own words (the whole check is linear in the input).
+    its own words (the whole check is linear in the input). ``counts``: each article's
+    word counts, when the caller has them (see :func:`article_words`).
     """
     ids = list(texts)
-    by_id = _word_counts(texts, bag)
+    by_id = _word_counts(texts, bag, counts)
     counts = [by_id[i] for i in ids]
     idf2 = {w: x * x for w, x in _idf(counts).items()}
     total: Counter[str] = Counter()
@@ -80,18 +82,28 @@ def similarity_to_rest(texts: Mapping[str, Iterable[str]], bag: Callable[[str], 
     return out
 
 
-def off_topic_articles(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> list[str]:
+def off_topic_articles(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
+                       counts: Mapping[str, Counter[str]] | None = None) -> list[str]:
     """Ids of the articles that share far fewer words with the others than is usual in this set."""
     if len(texts) < MIN_ARTICLES:
         return []
-    sims = similarity_to_rest(texts, bag)
+    sims = similarity_to_rest(texts, bag, counts)
     typical = statistics.median(sims.values())
     sizes = {aid: len(list(t)) for aid, t in texts.items()}
     return [aid for aid, s in sims.items() if s < OFF_TOPIC_SHARE * typical and sizes[aid] >= MIN_SENTENCES]
 
 
-def _word_counts(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, Counter[str]]:
-    return {aid: Counter(w for t in ts for w in bag(t)) for aid, ts in texts.items()}
+def article_words(sentences: Iterable[str], bag: Callable[[str], Iterable[str]]) -> Counter[str]:
+    """How often each word of ``bag`` occurs in one article's sentences; a build passes
+    these to the checks remembered per article, so a rebuild counts new articles only."""
+    return Counter(w for t in sentences for w in bag(t))
+
+
+def _word_counts(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
+                 counts: Mapping[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
+    if counts is not None:
+        return {aid: counts[aid] for aid in texts}
+    return {aid: article_words(ts, bag) for aid, ts in texts.items()}
 
 
 def _idf(counts: Iterable[Counter[str]]) -> dict[str, float]:
@@ -101,8 +113,9 @@ def _idf(counts: Iterable[Counter[str]]) -> dict[str, float]:
     return {w: math.log((len(counts) + 1) / d) + 1.0 for w, d in df.items()}
 
 
-def _unit_vectors(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> dict[str, Vector]:
-    counts = _word_counts(texts, bag)
+def _unit_vectors(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
+                  counts: Mapping[str, Counter[str]] | None = None) -> dict[str, Vector]:
+    counts = _word_counts(texts, bag, counts)
     idf = _idf(counts.values())
     out = {}
     for aid, c in counts.items():
@@ -127,6 +140,24 @@ def _cosine(a: Vector, b: Vector, b_norm: float | None = None) -> float:
     return sum(x * b.get(w, 0.0) for w, x in a.items()) / b_norm if b_norm else 0.0
 
 
+def _nearer(v: Vector, centres: list[Vector], inverse_norms: list[float]) -> int:
+    """0 or 1: the centre unit vector ``v`` has the larger cosine with (0 on a tie); both
+    dot products in one pass over ``v``'s words, the split's inner loop."""
+    first, second = centres
+    get0, get1 = first.get, second.get
+    d0 = d1 = 0.0
+    for w, x in v.items():
+        d0 += x * get0(w, 0.0)
+        d1 += x * get1(w, 0.0)
+    return 0 if d0 * inverse_norms[0] >= d1 * inverse_norms[1] else 1
+
+
+def _move(v: Vector, source: Vector, target: Vector) -> None:
+    for w, x in v.items():
+        source[w] -= x
+        target[w] = target.get(w, 0.0) + x
+
+
 def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
     """Cosine of unit vector ``v`` with ``total - v``, in the time of ``v``'s own words
     (only the entries of ``v``'s words change, so the rest of ``total`` is never copied)."""
@@ -136,7 +167,8 @@ def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
     return sum(x * rest[w] for w, x in v.items()) / norm if norm > 1e-9 else 0.0
 
 
-def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]]) -> list[list[str]]:
+def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
+                 counts: Mapping[str, Counter[str]] | None = None) -> list[list[str]]:
     """Two groups of article ids when the set mixes two meetings, else ``[]``.
 
     Articles too short to judge are in neither group. The larger group comes first; in
@@ -145,7 +177,7 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
     judged = {aid: t for aid, t in ((aid, list(t)) for aid, t in texts.items()) if len(t) >= MIN_SENTENCES}
     if not 2 * MIN_GROUP <= len(judged) <= MAX_SPLIT_ARTICLES:
         return []
-    vectors = _unit_vectors(judged, bag)
+    vectors = _unit_vectors(judged, bag, counts)
     ids = list(vectors)
     position = {aid: n for n, aid in enumerate(ids)}
     total = _sum(vectors.values())
@@ -153,18 +185,22 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
     first = min(ids, key=lambda i: _cosine(vectors[i], total, total_norm))
     second = min(ids, key=lambda i: sum(x * vectors[first].get(w, 0.0) for w, x in vectors[i].items()))
     centres = [dict(vectors[first]), dict(vectors[second])]
+    side: dict[str, int] = {}  # article id -> the group it is in
     groups: list[list[str]] = [[], []]
     for _ in range(SPLIT_ROUNDS):
-        norms = [math.sqrt(sum(x * x for x in c.values())) for c in centres]
-        new: list[list[str]] = [[], []]
-        for i in ids:
-            near = 0 if _cosine(vectors[i], centres[0], norms[0]) >= _cosine(vectors[i], centres[1], norms[1]) else 1
-            new[near].append(i)
+        inverse = [1 / (math.sqrt(sum(x * x for x in c.values())) or 1.0) for c in centres]
+        nearer = {i: _nearer(vectors[i], centres, inverse) for i in ids}
+        new: list[list[str]] = [[i for i in ids if nearer[i] == k] for k in (0, 1)]
         if not all(new) or new == groups:
             groups = new
             break
-        groups = new
-        centres = [_sum(vectors[i] for i in g) for g in groups]
+        if side:  # move only the articles that changed group: a round costs their words, not all
+            for i in ids:
+                if nearer[i] != side[i]:
+                    _move(vectors[i], centres[side[i]], centres[nearer[i]])
+        else:
+            centres = [_sum(vectors[i] for i in g) for g in new]
+        groups, side = new, nearer
     if min(len(g) for g in groups) < MIN_GROUP:
         return []
     centres = [_sum(vectors[i] for i in g) for g in groups]
@@ -178,7 +214,8 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
     mean_own = sum(own.values()) / len(own)
     if not mean_own or (sum(other) / len(other)) / mean_own >= MIXED_RATIO:
         return []
-    ordered = [sorted(g, key=lambda i: (-own[i], position[i])) for g in groups]
+    # rounded: two articles alone in a group tie exactly, and summing order must not decide
+    ordered = [sorted(g, key=lambda i: (-round(own[i], 9), position[i])) for g in groups]
     return sorted(ordered, key=len, reverse=True)
 
 
@@ -189,19 +226,22 @@ def short_articles(texts: Mapping[str, str], min_words: int = MIN_ARTICLE_WORDS)
     return {aid: n for aid, n in counts.items() if n < min_words}
 
 
-def not_english(texts: Mapping[str, str], function_words: frozenset[str]) -> list[str]:
+def not_english(texts: Mapping[str, str], function_words: frozenset[str],
+                judge: Callable[[str, frozenset[str]], bool] | None = None) -> list[str]:
     """Ids of the articles that do not read as English: mostly letters of another script,
     or few English function words. They are used all the same; the user is told why they
-    give no points."""
-    out = []
-    for aid, text in texts.items():
-        words = _LETTER_WORDS.findall(text.lower())  # one pass over the text; it runs on every build
-        letters = sum(map(len, words))
-        if letters < LANGUAGE_MIN_LETTERS:
-            continue
-        if sum(len(w) for w in words if w.isascii()) < 0.5 * letters:
-            out.append(aid)
-        elif (len(words) >= LANGUAGE_MIN_WORDS
-              and sum(map(function_words.__contains__, words)) < ENGLISH_FUNCTION_SHARE * len(words)):
-            out.append(aid)
-    return out
+    give no points. ``judge``: :func:`reads_foreign` (the default), or a remembered copy of it."""
+    judge = judge or reads_foreign
+    return [aid for aid, text in texts.items() if judge(text, function_words)]
+
+
+def reads_foreign(text: str, function_words: frozenset[str]) -> bool:
+    """Is one article's text not English (see :func:`not_english`)?"""
+    words = _LETTER_WORDS.findall(text.lower())  # one pass over the text
+    letters = sum(map(len, words))
+    if letters < LANGUAGE_MIN_LETTERS:
+        return False
+    if sum(len(w) for w in words if w.isascii()) < 0.5 * letters:
+        return True
+    return (len(words) >= LANGUAGE_MIN_WORDS
+            and sum(map(function_words.__contains__, words)) < ENGLISH_FUNCTION_SHARE * len(words))

@@ -154,3 +154,18 @@ def test_bounded_cache_still_builds_the_same_briefing(articles):
 def test_capacity_must_be_positive():
     with pytest.raises(ValueError):
         LruStore(0)
+
+
+def test_rebuild_counts_the_words_of_the_new_article_only(articles):
+    """The off-topic, two-meetings and language checks look at every article on every
+    build; what they need of each article is remembered, so a rebuild does the new one's."""
+    cache = BuildCache()
+    first = build_briefing(articles[:3], cache=cache)
+    words, foreign = cache.memo_store("article words"), cache.memo_store("foreign")
+    assert (words.misses, foreign.misses) == (3, 3)
+    rebuilt = build_briefing(articles, cache=cache)
+    assert (words.misses, foreign.misses) == (4, 4)
+    assert (words.hits, foreign.hits) == (3, 3)
+    fresh = build_briefing(articles)
+    assert (rebuilt.off_topic, rebuilt.mixed, rebuilt.not_english) == (fresh.off_topic, fresh.mixed, fresh.not_english)
+    assert first.off_topic == build_briefing(articles[:3]).off_topic

@@ -465,6 +465,10 @@ def test_a_leader_s_surname_with_a_state_s_offices_is_no_country():
     assert discover_countries([text]) == {"Kestria": "Kestria"}
     assert discover_countries(["Talks on a Government of National Unity resumed. National elections were held. "
                                "The parliament of National Unity met. National pride rose."]) == {}
+    # the title may stand before up to two given names, with a short title's full stop
+    for person in ("President Velo's", "Mr. Velo", "Prime Minister Anna Maria Velo", "the president, Velo"):
+        text = f"Talks began. {person} spoke. Velo's government and Velo's army agreed."
+        assert discover_countries([text]) == ({"Velo": "Velo"} if "," in person else {}), person
 
 
 def test_a_company_s_name_drops_what_stands_before_it():
