@@ -12,9 +12,9 @@ and Xi at Mar-a-Lago, in sentences of 30 to 45 words; then ceasefire talks betwe
 government and a rebel movement named by its acronym, with a mediator, and an alliance
 summit of five members and an applicant, then talks between a government and a chipmaker
 over a plant, written by helpers trying the product as new users; then Macron's state
-visit to China in 2023, with von der Leyen, in the seeds' sentence lengths; each scored
-as held out before it joined here, the last four after the changes their first trials
-led to).
+visit to China in 2023, with von der Leyen, in the seeds' sentence lengths; then Biden's
+visit to Jeddah in 2022, in the same style; each scored as held out before it joined
+here, the last five after the changes their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -36,11 +36,15 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "arms_control", "water_treaty", "accession_talks", "debt_talks",
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
-           "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit"]
-MEAN_RECALL_FLOOR = 0.67  # 0.684 over these twenty-eight sets (0.737 over the first twenty)
+           "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit"]
+MEAN_RECALL_FLOOR = 0.67  # 0.685 over these twenty-nine sets (0.745 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Nagato's risks, three points of 43 words each, state one gold fact of eight.
 SECTION_RECALL_FLOORS = {"nagato": 0.12}
+MISPLACED_CEILING = 2
+# Jeddah: "the validation he has sought", "offering sharply different versions" and a
+# broken "promise" are risks whose cue words belong to the other sections.
+MISPLACED_CEILINGS = {"jeddah_visit": 3}
 
 
 @pytest.fixture(scope="module")
@@ -74,5 +78,5 @@ def test_every_point_verbatim_and_no_repeats(results, name):
     assert r["verbatim"] == 1.0
     assert r["redundant"] == 0, r["redundant_pairs"]
     assert r["boilerplate"] == 0
-    assert r["misplaced"] <= 2
+    assert r["misplaced"] <= MISPLACED_CEILINGS.get(name, MISPLACED_CEILING)
     assert min(s["recall"] for s in r["sections"].values()) >= SECTION_RECALL_FLOORS.get(name, SECTION_RECALL_FLOOR)
