@@ -733,6 +733,22 @@ def leans_on_context(text: str) -> bool:
     return opens_with_anaphor(_strip_opening(text)) or owner_is_before(text)
 
 
+def pronoun_after_opening(text: str) -> bool:
+    """Is the subject a pronoun standing after an opening phrase ("Above all, it wants ...",
+    "Furthermore, he will ...")? Then only an earlier sentence says who. Not when the
+    opening names someone, whom the pronoun may stand for ("When Biden and Xi last met,
+    they agreed ..."), and not for "It ..." alone (:func:`briefing.discourse.refers_back`)."""
+    body = text.lstrip("“\"‘' ")
+    rest = _strip_opening(text)
+    if len(rest) >= len(body):
+        return False
+    opening = body[:len(body) - len(rest)].split()
+    if any(w[:1].isupper() for w in opening[1:]):
+        return False
+    first = _WORD.match(rest)
+    return bool(first) and first.group(0).lower() in personal_pronouns()
+
+
 def speaker_is_pronoun(text: str) -> bool:
     """True when a pronoun says what follows ("She said China wanted ..."): a party heading
     over the point names whose aim it is, not who "she" is."""

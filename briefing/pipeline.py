@@ -23,7 +23,7 @@ from .edits import point_key, settle_lead_ins
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import PartyModel, attribute_points, find_parties, speaker_is_pronoun
+from .parties import PartyModel, attribute_points, find_parties, pronoun_after_opening, speaker_is_pronoun
 from .relevance import article_words, mixed_topics, not_english, off_topic_articles, reads_foreign, short_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
@@ -284,14 +284,15 @@ def find_lead_in(text: str, previous: str, same_paragraph: bool = True) -> tuple
     sentence is in its paragraph (across a paragraph break, "The proposal now under
     discussion ..." is a new topic, and the sentence before may be an unrelated quote);
     "It also wants ..." or "At the top of its list ..." to say who; "She said China
-    wanted ..." in full, for a heading "China" does not say who she is; "... if the
+    wanted ..." in full, for a heading "China" does not say who she is; "Above all, it
+    wants ..." too, its subject a pronoun after an opening phrase; "... if the
     fighting does not stop before then" to say when, in its paragraph.
     """
     if not previous:
         return None
     if (same_paragraph and (names_what_was_said(text) or names_time_before(text))) or elaborates(text, previous):
         return previous, False
-    if refers_back(text, previous) or owner_is_before(text):
+    if refers_back(text, previous) or owner_is_before(text) or pronoun_after_opening(text):
         return previous, not speaker_is_pronoun(text)
     return None
 

@@ -69,6 +69,19 @@ def test_an_unowned_its_shows_the_sentence_before_when_no_party_was_found():
     assert context(Point(point.text, ["1"], party="Kestrania"), before) is None
 
 
+def test_a_pronoun_after_an_opening_phrase_shows_the_sentence_before_unless_the_opening_names_someone():
+    before = "Kestrania also seeks a reset of relations after months of cold treatment."
+    for text in ("Above all, it wants recognition of its new president.",
+                 "Furthermore, he will likely raise the river treaty.",
+                 "In particular, they want the dam closed during the dry season."):
+        assert context(Point(text, ["1"]), before) == before, text
+        assert context(Point(text, ["1"], party="Kestrania"), before) is None  # the heading says who
+    for text in ("When Adler and Marn last met, in Drava in May, they agreed to talk again.",
+                 "Finally, if Adler asks for more water, he will be refused.",
+                 "However, Kestrania wants the dam closed."):
+        assert find_lead_in(text, before) is None, text
+
+
 def test_a_time_only_the_sentence_before_gives_shows_that_sentence_in_its_paragraph():
     before = "The rainy season begins in May and cuts the roads to the valley."
     point = Point("Aid agencies warn that if the fighting does not stop before then, thousands could go hungry.", ["1"],
