@@ -831,6 +831,9 @@ def subject_party(text: str, model: PartyModel) -> str | None:
     """
     if not model.parties:
         return None
+    seen_by = _perspective_party(text, model)
+    if seen_by is not None:
+        return seen_by
     clause = _strip_opening(text)
     reported = _reported_clause(clause)
     if reported is None:
@@ -840,6 +843,21 @@ def subject_party(text: str, model: PartyModel) -> str | None:
     if party is None and report:
         party = _clause_party(report, model)
     return party
+
+
+def _perspective_party(text: str, model: PartyModel) -> str | None:
+    """The party of an opening "For Riyadh," or "For the Japanese,": the sentence says what
+    the matter is to that party ("For Riyadh, the priority is a firm American security
+    guarantee"), whoever its subject names. None when the phrase is more than a party's name."""
+    opening = re.match(r"\s*[“\"‘']?(\w+)\s+(?:the\s+)?([^,;:]{2,60}),", text)
+    if not opening or opening.group(1).lower() not in _openers().get("perspective", ()):
+        return None
+    who = opening.group(2)
+    names = model.names_in(who)
+    if len(names) != 1:
+        return None
+    start, end, party = names[0]
+    return party if start == 0 and not who[end:].strip(" ’'s") else None
 
 
 def _clause_party(clause: str, model: PartyModel) -> str | None:

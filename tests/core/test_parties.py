@@ -125,6 +125,11 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("At stake is Norway's demand for a binding commitment.", "Norway"),
     ("An offer from Norway to fund a research centre is on the table.", "Norway"),
     ("The demands of Chile include a lithium quota.", "Chile"),
+    # an opening "For <party>," says whose matter it is, whatever party the subject names
+    ("For Oslo, the priority is a firm Chilean commitment on farm rules.", "Norway"),
+    ("For Chile, Norwegian standards are the price of access.", "Chile"),
+    ("For years, Norway has wanted stricter farm rules.", "Norway"),  # no party in the phrase
+    ("For Chile and Norway, the stakes are high.", None),  # two: the phrase is no one's
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
