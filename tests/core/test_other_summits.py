@@ -37,14 +37,8 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit"]
-MEAN_RECALL_FLOOR = 0.67  # 0.685 over these twenty-nine sets (0.745 over the first twenty)
+MEAN_RECALL_FLOOR = 0.67  # 0.686 over these twenty-nine sets (0.745 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
-# Nagato's risks, three points of 43 words each, state one gold fact of eight.
-SECTION_RECALL_FLOORS = {"nagato": 0.12}
-MISPLACED_CEILING = 2
-# Jeddah: "the validation he has sought", "offering sharply different versions" and a
-# broken "promise" are risks whose cue words belong to the other sections.
-MISPLACED_CEILINGS = {"jeddah_visit": 3}
 
 
 @pytest.fixture(scope="module")
@@ -78,5 +72,5 @@ def test_every_point_verbatim_and_no_repeats(results, name):
     assert r["verbatim"] == 1.0
     assert r["redundant"] == 0, r["redundant_pairs"]
     assert r["boilerplate"] == 0
-    assert r["misplaced"] <= MISPLACED_CEILINGS.get(name, MISPLACED_CEILING)
-    assert min(s["recall"] for s in r["sections"].values()) >= SECTION_RECALL_FLOORS.get(name, SECTION_RECALL_FLOOR)
+    assert r["misplaced"] <= 2
+    assert min(s["recall"] for s in r["sections"].values()) >= SECTION_RECALL_FLOOR
