@@ -113,14 +113,15 @@ class BuildCache:
             sentences = [replace(s, article_id=article.id) for s in sentences]
         return CleanArticle(article=article, paragraphs=list(work.paragraphs), removed=list(work.removed)), sentences
 
-    def memoize(self, name: str, fn: Callable[..., T]) -> Callable[..., T]:
+    def memoize(self, name: str, fn: Callable[..., T], *, per_article: bool = False) -> Callable[..., T]:
         """``fn`` remembered by its arguments under ``name``; callers get a copy they may change.
 
         ``name`` stands for the function and everything it depends on besides its
-        arguments: give a new name when that changes.
+        arguments: give a new name when that changes. ``per_article``: one entry per
+        article (a whole article's text or sentences), so kept to the articles' bound.
         """
         with self._memos_lock:
-            store = self._memos.setdefault(name, LruStore(self._max_texts))
+            store = self._memos.setdefault(name, LruStore(self.articles.capacity if per_article else self._max_texts))
 
         def remembered(*args: Hashable) -> T:
             value = store.get(args, _MISSING)

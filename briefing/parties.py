@@ -742,11 +742,20 @@ def pronoun_after_opening(text: str) -> bool:
     rest = _strip_opening(text)
     if len(rest) >= len(body):
         return False
+    calendar = word_list("weekday_names.txt") | word_list("month_names.txt")
     opening = body[:len(body) - len(rest)].split()
-    if any(w[:1].isupper() for w in opening[1:]):
-        return False
+    if any(w[:1].isupper() and w.strip(",.").lower() not in calendar for w in opening[1:]):
+        return False  # "In July, they agreed" still points back
     first = _WORD.match(rest)
-    return bool(first) and first.group(0).lower() in personal_pronouns()
+    if not first or first.group(0).lower() not in personal_pronouns():
+        return False
+    speech = kinded_lists("reported_speech.txt")
+    low = rest.lower()
+    if any(low.startswith(p) for p in speech["impersonal"]):
+        return False  # "Still, it seems ..." is no one
+    copula = next((p for p in speech["impersonal_copula"] if re.match(rf"{re.escape(p)}\b", low)), None)
+    following = low[len(copula):].split()[:3] if copula else []
+    return not any(w in speech["impersonal_complement"] for w in following)
 
 
 def speaker_is_pronoun(text: str) -> bool:

@@ -169,3 +169,11 @@ def test_rebuild_counts_the_words_of_the_new_article_only(articles):
     fresh = build_briefing(articles)
     assert (rebuilt.off_topic, rebuilt.mixed, rebuilt.not_english) == (fresh.off_topic, fresh.mixed, fresh.not_english)
     assert first.off_topic == build_briefing(articles[:3]).off_topic
+
+
+def test_what_is_remembered_per_article_keeps_to_the_articles_bound(articles):
+    cache = BuildCache(max_articles=2)
+    for n in range(len(articles)):
+        build_briefing(articles[n:n + 1], cache=cache)
+    assert len(cache.articles) == 2
+    assert len(cache.memo_store("article words")) == len(cache.memo_store("foreign")) == 2

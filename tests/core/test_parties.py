@@ -474,6 +474,9 @@ def test_a_leader_s_surname_with_a_state_s_offices_is_no_country():
     for person in ("President Velo's", "Mr. Velo", "Prime Minister Anna Maria Velo", "the president, Velo"):
         text = f"Talks began. {person} spoke. Velo's government and Velo's army agreed."
         assert discover_countries([text]) == ({"Velo": "Velo"} if "," in person else {}), person
+    # a long title ending a sentence does not hide the next title ("... the prime minister. President Velo")
+    text = "Velo's government met. Velo's army agreed. It said so, according to the prime minister. President Velo said."
+    assert discover_countries([text]) == {}
 
 
 def test_a_company_s_name_drops_what_stands_before_it():

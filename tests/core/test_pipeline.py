@@ -76,9 +76,12 @@ def test_a_pronoun_after_an_opening_phrase_shows_the_sentence_before_unless_the_
                  "In particular, they want the dam closed during the dry season."):
         assert context(Point(text, ["1"]), before) == before, text
         assert context(Point(text, ["1"], party="Kestrania"), before) is None  # the heading says who
+    assert context(Point("In July, they agreed to share flow data.", ["1"]), before) == before  # a month is no one
     for text in ("When Adler and Marn last met, in Drava in May, they agreed to talk again.",
                  "Finally, if Adler asks for more water, he will be refused.",
-                 "However, Kestrania wants the dam closed."):
+                 "However, Kestrania wants the dam closed.",
+                 "However, it is unclear whether the dam will close.",  # this "it" is no one
+                 "Still, it remains to be seen how much water flows.", "Still, it seems unlikely."):
         assert find_lead_in(text, before) is None, text
 
 
