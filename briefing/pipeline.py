@@ -236,9 +236,10 @@ def build_briefing(articles: list[Article], options: BriefingOptions | None = No
     # counts the words of new articles only.
     words_of = cache.memoize("article words", partial(article_words, bag=bag), per_article=True)
     counts = {aid: words_of(tuple(ts)) for aid, ts in texts.items()}
+    foreign = cache.memoize("foreign", reads_foreign, per_article=True)
     return BuildResult(briefing=briefing, cleaned=cleaned, candidates=candidates, skipped=skipped,
                        off_topic=off_topic_articles(texts, bag, counts), mixed=mixed_topics(texts, bag, counts),
-                       copies=copies, not_english=not_english(bodies, stop, cache.memoize("foreign", reads_foreign, per_article=True)),
+                       copies=copies, not_english=not_english(bodies, stop, foreign),
                        short=short_articles({ca.article.id: ca.article.text for ca in cleaned}),
                        renumbered=renumbered, unnamed_parties=unnamed)
 
