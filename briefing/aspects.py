@@ -232,28 +232,33 @@ class AspectScorer:
         move a cue to another section."""
         hits: list[tuple[int, str, float]] = []
         silent = self._silent_spans(text, tokens)
-        for token in set(tokens):
-            for key, cue in self.cue_index.get(token, ()):
-                at, last, end = match_span(tokens, cue, self.modals)
-                if at < 0 or any(start <= at < end for start, end in silent):
-                    continue
-                # "to deter threats", "avoid a trade war": a risk word that is the object
-                # of a mitigating verb describes an aim, not a risk.
-                if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
-                    key = "objectives"
-                # "Senators have said they want guarantees": lawmakers' or critics'
-                # demands bind a negotiator from home; they are a risk to the talks.
-                elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
-                    key = "risks"
-                # "will not accept", "refuses to give up": a refusal, not an offer.
-                elif key == "concessions" and "risks" in self.cues and (
-                        self._negated(text, tokens, (at, last), end) or self._made_harm(tokens, end)):
-                    key = "risks"
-                if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
-                    weight = cue.weight * REFERENCE_SHARE
-                else:
-                    weight = cue.weight
-                hits.append((at, key, weight))
+        matched = [(key, cue, *match_span(tokens, cue, self.modals))
+                   for token in set(tokens) for key, cue in self.cue_index.get(token, ())]
+        # A cue inside a longer, unbroken cue of another section is part of it: in "has
+        # not ruled out smaller steps" the refusal "ruled out" is undone, the whole is an opening.
+        whole = [(at, end, key) for key, cue, at, _, end in matched if at >= 0 and len(cue.parts) == 1]
+        for key, cue, at, last, end in matched:
+            if at < 0 or any(start <= at < end for start, end in silent):
+                continue
+            if any(k != key and a <= at and end <= e and e - a > end - at for a, e, k in whole):
+                continue
+            # "to deter threats", "avoid a trade war": a risk word that is the object
+            # of a mitigating verb describes an aim, not a risk.
+            if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
+                key = "objectives"
+            # "Senators have said they want guarantees": lawmakers' or critics'
+            # demands bind a negotiator from home; they are a risk to the talks.
+            elif key == "objectives" and "risks" in self.cues and self._pressed(text, tokens, at):
+                key = "risks"
+            # "will not accept", "refuses to give up": a refusal, not an offer.
+            elif key == "concessions" and "risks" in self.cues and (
+                    self._negated(text, tokens, (at, last), end) or self._made_harm(tokens, end)):
+                key = "risks"
+            if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
+                weight = cue.weight * REFERENCE_SHARE
+            else:
+                weight = cue.weight
+            hits.append((at, key, weight))
         return hits
 
     def frame_of(self, text: str) -> str | None:

@@ -234,3 +234,45 @@ def test_hoping_another_side_will_act_is_an_aim_strong_enough_to_be_a_point():
     scores = default_scorer()("Kestrania hopes Veloria will ease its curbs on foreign investment in ports.")
     assert max(SECTIONS, key=lambda k: scores[k]) == "objectives"
     assert scores["objectives"] >= BriefingOptions().min_aspect_score
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Quito have not ruled out a partial release of the seized fishing boats.",
+    "The treasury has not ruled out a longer grace period on the bridge loan, people familiar with the talks said.",
+])
+def test_not_ruling_something_out_is_an_opening_not_a_refusal(text):
+    """"ruled out" alone refuses (a risk); inside "not ruled out" it is the opposite, and
+    the longer cue decides."""
+    scores = default_scorer()(text)
+    assert max(SECTIONS, key=lambda k: scores[k]) == "concessions", scores
+    assert default_scorer()("Officials in Quito have not ruled out smaller steps.")["risks"] == 0
+
+
+def test_ruling_something_out_is_still_a_refusal():
+    scores = default_scorer()("Quito has ruled out any release of the seized fishing boats.")
+    assert scores["risks"] > scores["concessions"], scores
+
+
+@pytest.mark.parametrize("text", [
+    "The plan could serve as a basis for talks on the border crossings, officials in Accra said.",
+    "Delegates described the Kenyan draft as a starting point for the tariff talks.",
+])
+def test_a_text_offered_as_a_basis_for_talks_is_a_concession(text):
+    scores = default_scorer()(text)
+    assert scores["concessions"] > max(scores["objectives"], scores["risks"]), scores
+
+
+def test_trying_to_appear_as_something_is_an_aim():
+    scores = default_scorer()("Hanoi tries to present itself as a neutral host for the fishing talks.")
+    assert scores["objectives"] > max(scores["concessions"], scores["risks"]), scores
+
+
+def test_what_a_country_buys_every_year_is_background_but_could_buy_is_an_offer():
+    """A habit ("Ghana buys ...") is no offer: at the weight of "offer" it filled the
+    concessions of a summit with trade statistics. Hedged, it is one."""
+    from briefing import BriefingOptions
+
+    scorer, least = default_scorer(), BriefingOptions().min_aspect_score
+    assert scorer("Ghana buys most of its rice from Vietnam and Thailand.")["concessions"] < least
+    hedged = scorer("Ghana could buy more rice from Vietnam next year.")
+    assert max(SECTIONS, key=lambda k: hedged[k]) == "concessions" and hedged["concessions"] >= least
