@@ -137,11 +137,14 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
                                                "What is at stake as the two leaders meet in Lisk",
                                                "Why the Lisk summit matters for grain prices",
                                                "Chip plant talks: Veldmark and chipmaker haggle - live",
-                                               "Lisk summit – as it happened", "Grain talks (live updates)"))
+                                               "Lisk summit – as it happened", "Grain talks (live updates)",
+                                               "Preview: Lisk's new team brings tougher terms to the grain talks",
+                                               "Factbox: What each side brings to Lisk", "Q&A: The Lisk grain talks"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
     assert not is_explainer_title("Ministers vow to live up to the Lisk accord")
     assert not is_explainer_title("Lisk grain exchange set for go-live")
     assert not is_explainer_title("Grain deal at stake as leaders meet in Lisk")
+    assert not is_explainer_title("Lisk grain talks: a preview of the final round")
 
 
 def test_an_article_without_a_headline_gives_the_title_only_when_none_has_one(tmp_path):
