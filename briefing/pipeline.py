@@ -23,7 +23,8 @@ from .edits import point_key, settle_lead_ins
 from .figures import extract_figures, extract_quotes
 from .model import Briefing, Point, Section, Source
 from .options import SECTION_HEADINGS, BriefingOptions
-from .parties import PartyModel, attribute_points, find_parties, pronoun_after_opening, speaker_is_pronoun
+from .parties import (PartyModel, attribute_points, find_parties, leans_on_context, pronoun_after_opening,
+                      speaker_is_pronoun)
 from .relevance import article_words, mixed_topics, not_english, off_topic_articles, reads_foreign, short_articles
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
@@ -298,6 +299,25 @@ def find_lead_in(text: str, previous: str, same_paragraph: bool = True) -> tuple
     return None
 
 
+def _sentences_before(first: dict[str, Sentence], candidates: list[Candidate], depth: int = 2
+                      ) -> dict[str, tuple[str, ...]]:
+    """Point text -> the sentences before its first wording, nearest first: the one before,
+    and the one before that when the first only points back ("It says that must happen first.")."""
+    wanted = {normalize_for_match(s.previous) for s in first.values() if s.previous}
+    by_text = {key: m for c in candidates for m in c.members
+               if (key := normalize_for_match(m.text)) in wanted}
+    out: dict[str, tuple[str, ...]] = {}
+    for text, sentence in first.items():
+        chain: list[str] = []
+        while sentence.previous and len(chain) < depth:
+            chain.append(sentence.previous)
+            sentence = by_text.get(normalize_for_match(sentence.previous))
+            if sentence is None or not leans_on_context(chain[-1]):
+                break
+        out[text] = tuple(chain)
+    return out
+
+
 def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candidate]],
                       candidates: list[Candidate], options: BriefingOptions, parties: PartyModel) -> Briefing:
     sources = [Source(id=ca.article.id, title=ca.article.title,
@@ -312,7 +332,7 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                 for k in options.sections]
     first = {c.text: c.first for cs in chosen.values() for c in cs}
     previous = {text: sentence.previous for text, sentence in first.items()}
-    attribute_points(sections, parties, previous=previous)
+    attribute_points(sections, parties, previous=_sentences_before(first, candidates))
     for section in sections:
         for point in section.points:
             found = find_lead_in(point.text, previous.get(point.text, ""), not first[point.text].opens_paragraph)

@@ -209,6 +209,21 @@ def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
     assert unrelated.party is None
 
 
+def test_a_pronoun_after_a_pronoun_takes_the_party_of_the_sentence_before_both(model):
+    """"Chile wants ... It says that must come first. It also wants ...": the sentence
+    before points back too, so the one before it says who; a sentence that names someone
+    else ends the search ("The two leaders will meet ...")."""
+    chained = Point("It also wants the ban on salmon farm permits lifted by spring.", ["1"])
+    stopped = Point("It also wants a seat on the fisheries board.", ["1"])
+    sections = [Section("objectives", "Objectives", [chained, stopped])]
+    attribute_points(sections, model, previous={
+        chained.text: ("It says that must come first.", "Chile wants a larger share of the lithium profits."),
+        stopped.text: ("The two leaders will discuss fisheries.", "Chile wants a larger share of the lithium profits."),
+    })
+    assert chained.party == "Chile"
+    assert stopped.party is None
+
+
 def test_an_opening_phrase_about_its_owner_takes_the_party_of_the_sentence_before(model):
     point = Point("At the top of its list is a ban on new salmon farm permits.", ["1"])
     sections = [Section("objectives", "Objectives", [point])]

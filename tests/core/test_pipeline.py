@@ -192,3 +192,16 @@ def test_dropping_any_point_keeps_every_other_point():
                 kept = {p.text for p in after.points}
                 assert point.text not in kept
                 assert {p.text for p in before.points} - {point.text} <= kept, (point.text, before.key)
+
+
+def test_the_sentences_before_a_point_go_back_past_a_sentence_that_only_points_back():
+    from briefing.documents import Candidate, Sentence
+    from briefing.pipeline import _sentences_before
+
+    said = ["Chile wants a larger share of the lithium profits.", "It says that must come first.",
+            "It also wants the ban on salmon farm permits lifted by spring."]
+    sentences = [Sentence(t, "1", 0, i, previous=said[i - 1] if i else "") for i, t in enumerate(said)]
+    candidates = [Candidate(text=s.text, members=[s], sources=["1"]) for s in sentences]
+    before = _sentences_before({said[2]: sentences[2], said[1]: sentences[1]}, candidates)
+    assert before[said[2]] == (said[1], said[0])
+    assert before[said[1]] == (said[0],)  # the one before names Chile: no need to go further
