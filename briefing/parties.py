@@ -886,8 +886,8 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 5], names):
             break  # "The union wants Karvenia to ...": a party right after the verb is its object
         word = re.sub(r"[’']s$", "", word)
-        if word in stop or (word in titles and not any(s <= m.start() < e for s, e, _ in names)):
-            continue  # but "cabinet" in "the cabinet" (a government) is no title's word
+        if (word in stop or word in titles) and not any(s <= m.start() < e for s, e, _ in names):
+            continue  # but "cabinet" in "the cabinet" (a government) is no title's word, nor "US" the pronoun "us"
         content += 1
         if content > SUBJECT_WORDS:
             break

@@ -518,3 +518,15 @@ def test_the_government_is_not_the_sole_state_s_when_it_names_another_or_the_use
     assert subject_party("The government wants at least 70% of the jobs to go to residents.", typed) is None
     own = find_parties(cleaned, named=("Veldmark", "government", "Orvane"), found=found)
     assert subject_party("The government wants at least 70% of the jobs to go to residents.", own) == "Government"
+
+
+def test_the_abbreviation_us_in_a_subject_is_the_country_not_the_pronoun():
+    """"A senior US State Department official said Iran had ..." is the United States
+    speaking; "us" is a stop word, but not where it names a party."""
+    model = PartyModel(parties=["United States", "Iran"])
+    point = Point("A senior US State Department official said Iran had pocketed the compromises offered by others.", ["1"])
+    attribute_points([Section("risks", "Risks", [point])], model)
+    assert point.party == "United States"
+    told = Point("Iran told us that the talks would resume.", ["1"])
+    attribute_points([Section("risks", "Risks", [told])], model)
+    assert told.party == "Iran"
