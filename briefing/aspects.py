@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .discourse import aside_pattern, continues_previous
 from .documents import Candidate
@@ -99,6 +99,11 @@ def _find_run(tokens: list[str], run: tuple[str, ...], start: int, stop: int, mo
 
 def match_span(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> tuple[int, int, int]:
     """Where the cue first matches: its start, the start of its last run and its end; or (-1, -1, -1)."""
+    return next(match_spans(tokens, cue, modals), (-1, -1, -1))
+
+
+def match_spans(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, int]]:
+    """Every place the cue matches, first to last, as in :func:`match_span`."""
     first = cue.parts[0]
     last_start = len(tokens) - len(first)
     if first[0] == MODAL:
@@ -116,8 +121,7 @@ def match_span(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = froze
                 break
             last = end - len(run)
         else:
-            return i, last, end
-    return -1, -1, -1
+            yield i, last, end
 
 
 def match_at(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> int:
@@ -232,15 +236,19 @@ class AspectScorer:
         move a cue to another section."""
         hits: list[tuple[int, str, float]] = []
         silent = self._silent_spans(text, tokens)
-        matched = [(key, cue, *match_span(tokens, cue, self.modals))
-                   for token in set(tokens) for key, cue in self.cue_index.get(token, ())]
+        found = [(key, cue, list(match_spans(tokens, cue, self.modals)))
+                 for token in set(tokens) for key, cue in self.cue_index.get(token, ())]
         # A cue inside a longer, unbroken cue of another section is part of it: in "has
-        # not ruled out smaller steps" the refusal "ruled out" is undone, the whole is an opening.
-        whole = [(at, end, key) for key, cue, at, _, end in matched if at >= 0 and len(cue.parts) == 1]
-        for key, cue, at, last, end in matched:
-            if at < 0 or any(start <= at < end for start, end in silent):
+        # not ruled out smaller steps" the refusal "ruled out" is undone, the whole is an
+        # opening. The cue counts where it first stands on its own.
+        whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
+        for key, cue, spans in found:
+            own = next(((a, la, e) for a, la, e in spans
+                        if not any(k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
+            if own is None:
                 continue
-            if any(k != key and a <= at and end <= e and e - a > end - at for a, e, k in whole):
+            at, last, end = own
+            if any(start <= at < end for start, end in silent):
                 continue
             # "to deter threats", "avoid a trade war": a risk word that is the object
             # of a mitigating verb describes an aim, not a risk.

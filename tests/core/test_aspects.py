@@ -276,3 +276,15 @@ def test_what_a_country_buys_every_year_is_background_but_could_buy_is_an_offer(
     assert scorer("Ghana buys most of its rice from Vietnam and Thailand.")["concessions"] < least
     hedged = scorer("Ghana could buy more rice from Vietnam next year.")
     assert max(SECTIONS, key=lambda k: hedged[k]) == "concessions" and hedged["concessions"] >= least
+
+
+def test_a_refusal_after_an_opening_still_counts_as_a_refusal():
+    """The first "ruled out" lies inside "not ruled out"; the second stands on its own and
+    is a refusal, whichever clause comes first."""
+    scorer = default_scorer()
+    opening = "Lima has not ruled out a partial release of the boats, but Quito has "
+    refused = scorer(opening + "ruled out any new quota.")
+    neutral = scorer(opening + "discussed any new quota.")
+    assert refused["risks"] > neutral["risks"], (refused, neutral)
+    assert scorer("Quito has ruled out any new quota, but " + opening[:-len(", but Quito has ")].lower()
+                  + ".")["risks"] >= 2.0
