@@ -886,8 +886,11 @@ def _clause_party(clause: str, model: PartyModel) -> str | None:
         if word in enders and not seen and i > 0 and _names_next(words[i + 1:i + 5], names):
             break  # "The union wants Karvenia to ...": a party right after the verb is its object
         word = re.sub(r"[’']s$", "", word)
-        if (word in stop or word in titles) and not any(s <= m.start() < e for s, e, _ in names):
+        inside = [s for s, e, _ in names if s <= m.start() < e]
+        if (word in stop or word in titles) and not inside:
             continue  # but "cabinet" in "the cabinet" (a government) is no title's word, nor "US" the pronoun "us"
+        if inside and m.start() not in inside:
+            continue  # "of Korea" in "the Republic of Korea": a name counts once, at its first word
         content += 1
         if content > SUBJECT_WORDS:
             break

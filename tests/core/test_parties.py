@@ -530,3 +530,15 @@ def test_the_abbreviation_us_in_a_subject_is_the_country_not_the_pronoun():
     told = Point("Iran told us that the talks would resume.", ["1"])
     attribute_points([Section("risks", "Risks", [told])], model)
     assert told.party == "Iran"
+
+
+@pytest.mark.parametrize("parties, text", [
+    (["Bosnia and Herzegovina", "Serbia"], "Bosnia and Herzegovina and Serbia want the border reopened."),
+    (["South Korea", "Japan"], "The Republic of Korea and Japan want a deal on the fishing grounds."),
+])
+def test_a_name_of_several_words_counts_once_in_a_joint_subject(parties, text):
+    """The stop words inside a name ("and", "of") are the name's, not the subject's: two
+    parties joined as one subject still have no single party."""
+    point = Point(text, ["1"])
+    attribute_points([Section("objectives", "Objectives", [point])], PartyModel(parties=parties))
+    assert point.party is None
