@@ -302,18 +302,19 @@ def find_lead_in(text: str, previous: str, same_paragraph: bool = True) -> tuple
 def _sentences_before(first: dict[str, Sentence], candidates: list[Candidate], depth: int = 2
                       ) -> dict[str, tuple[str, ...]]:
     """Point text -> the sentences before its first wording, nearest first: the one before,
-    and the one before that when the first only points back ("It says that must happen first.")."""
-    wanted = {normalize_for_match(s.previous) for s in first.values() if s.previous}
-    by_text = {key: m for c in candidates for m in c.members
-               if (key := normalize_for_match(m.text)) in wanted}
+    and the one before that when the first only points back ("It says that must happen first.").
+    Found by article and position, so a sentence two articles share leads back in the right one."""
+    articles = {s.article_id for s in first.values()}
+    at = {(m.article_id, m.position): m for c in candidates for m in c.members if m.article_id in articles}
     out: dict[str, tuple[str, ...]] = {}
     for text, sentence in first.items():
         chain: list[str] = []
-        while sentence.previous and len(chain) < depth:
+        while sentence is not None and sentence.previous and len(chain) < depth:
             chain.append(sentence.previous)
-            sentence = by_text.get(normalize_for_match(sentence.previous))
-            if sentence is None or not leans_on_context(chain[-1]):
+            if not leans_on_context(sentence.previous):
                 break
+            before = at.get((sentence.article_id, sentence.position - 1))
+            sentence = before if before is not None and before.text == sentence.previous else None
         out[text] = tuple(chain)
     return out
 

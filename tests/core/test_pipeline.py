@@ -205,3 +205,23 @@ def test_the_sentences_before_a_point_go_back_past_a_sentence_that_only_points_b
     before = _sentences_before({said[2]: sentences[2], said[1]: sentences[1]}, candidates)
     assert before[said[2]] == (said[1], said[0])
     assert before[said[1]] == (said[0],)  # the one before names Chile: no need to go further
+
+
+def test_the_sentences_before_a_point_stay_in_its_own_article():
+    """"It says that must come first." stands in two articles after different sentences;
+    merged into one candidate, it must still lead back to the point's own article."""
+    from briefing.documents import Candidate, Sentence
+    from briefing.pipeline import _sentences_before
+
+    bridge = "It says that must come first."
+    a = [Sentence("Chile wants a larger share of the lithium profits.", "A", 0, 0),
+         Sentence(bridge, "A", 0, 1, previous="Chile wants a larger share of the lithium profits."),
+         Sentence("It also wants the ban on salmon farm permits lifted.", "A", 0, 2, previous=bridge)]
+    b = [Sentence("Peru wants a say over the copper smelters.", "B", 0, 0),
+         Sentence(bridge, "B", 0, 1, previous="Peru wants a say over the copper smelters.")]
+    candidates = [Candidate(text=a[0].text, members=[a[0]], sources=["A"]),
+                  Candidate(text=bridge, members=[a[1], b[1]], sources=["A", "B"]),
+                  Candidate(text=a[2].text, members=[a[2]], sources=["A"]),
+                  Candidate(text=b[0].text, members=[b[0]], sources=["B"])]
+    before = _sentences_before({a[2].text: a[2]}, candidates)
+    assert before[a[2].text] == (bridge, a[0].text)
