@@ -102,7 +102,8 @@ def match_span(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = froze
     return next(match_spans(tokens, cue, modals), (-1, -1, -1))
 
 
-def match_spans(tokens: list[str], cue: CuePhrase, modals: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, int]]:
+def match_spans(tokens: list[str], cue: CuePhrase,
+                modals: frozenset[str] = frozenset()) -> Iterator[tuple[int, int, int]]:
     """Every place the cue matches, first to last, as in :func:`match_span`."""
     first = cue.parts[0]
     last_start = len(tokens) - len(first)
@@ -243,8 +244,8 @@ class AspectScorer:
         # opening. The cue counts where it first stands on its own.
         whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
         for key, cue, spans in found:
-            own = next(((a, la, e) for a, la, e in spans
-                        if not any(k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
+            own = next(((a, la, e) for a, la, e in spans if not any(
+                k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
             if own is None:
                 continue
             at, last, end = own

@@ -524,7 +524,7 @@ def test_the_abbreviation_us_in_a_subject_is_the_country_not_the_pronoun():
     """"A senior US State Department official said Iran had ..." is the United States
     speaking; "us" is a stop word, but not where it names a party."""
     model = PartyModel(parties=["United States", "Iran"])
-    point = Point("A senior US State Department official said Iran had pocketed the compromises offered by others.", ["1"])
+    point = Point("A senior US State Department official said Iran had pocketed the compromises offered.", ["1"])
     attribute_points([Section("risks", "Risks", [point])], model)
     assert point.party == "United States"
     told = Point("Iran told us that the talks would resume.", ["1"])
