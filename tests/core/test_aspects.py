@@ -286,5 +286,5 @@ def test_a_refusal_after_an_opening_still_counts_as_a_refusal():
     refused = scorer(opening + "ruled out any new quota.")
     neutral = scorer(opening + "discussed any new quota.")
     assert refused["risks"] > neutral["risks"], (refused, neutral)
-    assert scorer("Quito has ruled out any new quota, but " + opening[:-len(", but Quito has ")].lower()
-                  + ".")["risks"] >= 2.0
+    first = scorer("Quito has ruled out any new quota, but Lima has not ruled out a partial release of the boats.")
+    assert first["risks"] >= 2.0, first

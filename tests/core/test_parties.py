@@ -212,7 +212,7 @@ def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
 def test_a_pronoun_after_a_pronoun_takes_the_party_of_the_sentence_before_both(model):
     """"Chile wants ... It says that must come first. It also wants ...": the sentence
     before points back too, so the one before it says who; a sentence that names someone
-    else ends the search ("The two leaders will meet ...")."""
+    else ends the search ("The two leaders will discuss ...")."""
     chained = Point("It also wants the ban on salmon farm permits lifted by spring.", ["1"])
     stopped = Point("It also wants a seat on the fisheries board.", ["1"])
     sections = [Section("objectives", "Objectives", [chained, stopped])]
