@@ -302,8 +302,8 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     Dropped points stay out; moved points go to their new section; a point the user gave
     a party (or none) has it; pinned points are kept, and put back if this build did not
     choose them (citing whichever of their sources are still in the briefing; a pin whose
-    sources are all gone waits until one returns). A section that a put-back pin takes over its word budget gives up its
-    weakest points that the user did not pin or move.
+    sources are all gone waits until one returns). A section that a put-back pin takes over
+    its word budget gives up its weakest points that the user did not pin or move.
     """
     out = copy.deepcopy(briefing)
     sections = {s.key: s for s in out.sections}

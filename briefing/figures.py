@@ -2,10 +2,11 @@
 
 Figures are amounts of money, percentages and counts (a number with what it counts:
 "20 Indian soldiers", not a bare "20"), each with the clause of its sentence that says
-what it refers to, cut from the sentence word for word ("…" marks a cut). Quotes are passages in quotation marks long
-enough to be a statement, with the speaker named by the attribution around them ("said
-X", "X told reporters", "according to X"); quotes whose speaker cannot be named are
-left out, since an unattributed quote is of no use in a briefing. The words that make a
+what it refers to, cut from the sentence word for word ("…" marks a cut). Quotes are
+passages in quotation marks long enough to be a statement, with the speaker named by
+the attribution around them ("said X", "X told reporters", "according to X"); quotes
+whose speaker cannot be named are left out, since an unattributed quote is of no use in
+a briefing. The words that make a
 number a figure and the verbs of attribution are data files in ``resources/``.
 """
 from __future__ import annotations
