@@ -253,7 +253,7 @@ class AspectScorer:
                 continue
             # "to deter threats", "avoid a trade war": a risk word that is the object
             # of a mitigating verb describes an aim, not a risk.
-            if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
+            if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at, text):
                 key = "objectives"
             # "Senators have said they want guarantees": lawmakers' or critics'
             # demands bind a negotiator from home; they are a risk to the talks.
@@ -355,8 +355,17 @@ class AspectScorer:
     def _clause_start(self, text: str, at: int) -> int:
         return self._clause_bounds(text, at)[0]
 
-    def _mitigated(self, tokens: list[str], at: int) -> bool:
-        return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
+    def _mitigated(self, tokens: list[str], at: int, text: str | None = None) -> bool:
+        """Is the risk word at ``at`` the object of a mitigating verb ("to deter threats",
+        "avoid a trade war")? Given ``text``, a verb written as a finite form ("the deal
+        eases pressure", "avoided a hard border") reports an effect, and is no aim."""
+        window = [i for i in range(max(0, at - 3), at) if tokens[i] in self.mitigators]
+        if not window or text is None:
+            return bool(window)
+        written = raw_words(text)
+        if len(written) != len(tokens):
+            return True
+        return any(not _finite_form(written[i]) for i in window)
 
     def _pressed(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` voiced by a pressure group, named in its own clause before it?
@@ -366,6 +375,13 @@ class AspectScorer:
             return False
         start = self._clause_start(text, at)
         return bool(self.pressure & set(tokens[max(start, at - PRESSURE_WINDOW):at]))
+
+
+def _finite_form(word: str) -> bool:
+    """"eases", "avoided": a verb that states what happens or happened, not what is sought.
+    (Nouns in -s, "export curbs on", are no aim either.)"""
+    word = word.lower()
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
 
 
 def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, ...]) -> dict[str, float]:

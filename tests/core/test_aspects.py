@@ -52,6 +52,15 @@ def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
 
 
 @pytest.mark.parametrize("text", [
+    "The accord eases pressure on the governor to send more troops to the valley.",
+    "Officials said the accord reduced tension along the river for the first time in months.",
+])
+def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim(text):
+    """"to ease pressure" is sought; "the accord eases pressure" is what happens."""
+    assert default_scorer()(text)["objectives"] == 0.0
+
+
+@pytest.mark.parametrize("text", [
     "Several senators have said they want binding guarantees on the grain corridor before any vote.",
     "Opposition lawmakers in Tallin have urged the minister to reject any cut in the fishing quota.",
 ])
