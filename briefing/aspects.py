@@ -142,7 +142,8 @@ class AspectScorer:
                  valence: Mapping[str, float] | None = None, pressure: frozenset[str] = frozenset(),
                  relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None,
                  silence: Mapping[str, Iterable[str]] | None = None,
-                 reference: Mapping[str, Iterable[str]] | None = None) -> None:
+                 reference: Mapping[str, Iterable[str]] | None = None,
+                 conditions: Mapping[str, Iterable[str]] | None = None) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -162,6 +163,9 @@ class AspectScorer:
         self.reference = {kind: frozenset(t for m in words for t in stemmer(m))
                           for kind, words in (reference or {}).items()}
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
+        # "if" and the words that make a condition a demand ("only if"), cues/conditions.txt
+        self.conditions = {kind: frozenset(t for m in words for t in stemmer(m))
+                           for kind, words in (conditions or {}).items()}
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
                          for kind, words in (negation or {}).items() if kind != "harm"}
@@ -263,6 +267,8 @@ class AspectScorer:
             elif key == "concessions" and "risks" in self.cues and (
                     self._negated(text, tokens, (at, last), end) or self._made_harm(tokens, end)):
                 key = "risks"
+            if key == "objectives" and self._conditional(text, tokens, at):
+                continue  # "if Britain asked for more time": a wish supposed, not held
             if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
                 weight = cue.weight * REFERENCE_SHARE
             else:
@@ -354,6 +360,17 @@ class AspectScorer:
 
     def _clause_start(self, text: str, at: int) -> int:
         return self._clause_bounds(text, at)[0]
+
+    def _conditional(self, text: str, tokens: list[str], at: int) -> bool:
+        """Does a condition ("if ...") open the clause before the cue at ``at``, and not
+        one that names a price ("only if ...")?"""
+        openers = self.conditions.get("opener", frozenset())
+        if not openers & set(tokens[:at]):
+            return False
+        undone = self.conditions.get("undone_by", frozenset())
+        start = self._clause_start(text, at)
+        return any(tokens[i] in openers and not (i > 0 and tokens[i - 1] in undone)
+                   for i in range(start, at))
 
     def _mitigated(self, tokens: list[str], at: int, text: str | None = None) -> bool:
         """Is the risk word at ``at`` the object of a mitigating verb ("to deter threats",

@@ -64,7 +64,8 @@ def default_scorer() -> AspectScorer:
     return AspectScorer(cues, word_list("cues/modality.txt"), stems, word_list("cues/mitigation.txt"),
                         valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"),
                         relatives=word_list("cues/relative_pronouns.txt"), negation=kinded_lists("cues/negation.txt"),
-                        silence=kinded_lists("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"))
+                        silence=kinded_lists("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"),
+                        conditions=kinded_lists("cues/conditions.txt"))
 
 
 def generic_stems() -> frozenset[str]:

@@ -60,6 +60,17 @@ def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim(text):
     assert default_scorer()(text)["objectives"] == 0.0
 
 
+def test_a_wish_inside_a_condition_is_no_aim():
+    """Nobody is asking yet: the wish is only supposed."""
+    text = "If the ministry asked for more time, the commission would consult its members first."
+    assert default_scorer()(text)["objectives"] == 0.0
+
+
+def test_a_condition_that_names_a_price_still_states_an_aim():
+    text = "The rebels would hand over their heavy guns only if they first receive a guarantee of safe passage."
+    assert default_scorer()(text)["objectives"] > 0.0
+
+
 @pytest.mark.parametrize("text", [
     "Several senators have said they want binding guarantees on the grain corridor before any vote.",
     "Opposition lawmakers in Tallin have urged the minister to reject any cut in the fishing quota.",
