@@ -215,6 +215,7 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     "The rebels would accept nothing less than a full withdrawal of the army.",
     "The rebels will accept nothing less than a full withdrawal of the army.",
     "Officials say Pretoria is unwilling to lower its tariffs on steel.",
+    "The junta, by contrast, conceded little in the final text.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
@@ -240,6 +241,7 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
     "Not surprisingly, Kenya offered to lower its tariffs on tea.",
     "Kenya, not Uganda, offered to lower its tariffs on tea.",
     "Kenya did not hesitate to offer lower tariffs on tea.",
+    "Kenya could offer a little more on tea.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
