@@ -64,7 +64,9 @@ class Countries:
     def of(cls, canonical: dict[str, str]) -> "Countries":
         aliases = sorted(canonical, key=len, reverse=True)
         before_a_name = _countries_before_a_name()
-        alternation = "|".join(re.escape(a) + (rf"(?!\s+{UPPER}[a-z])" if a in before_a_name else "")
+        in_a_place = _places_with_a_country_name()
+        alternation = "|".join("".join(rf"(?<!{re.escape(p)} )" for p in in_a_place.get(a, ()))
+                               + re.escape(a) + (rf"(?!\s+{UPPER}[a-z])" if a in before_a_name else "")
                                for a in aliases)
         # The first letters up front let the engine skip most places at one look instead
         # of trying every alias there (a third of a 2000-article build's party search).
@@ -77,6 +79,16 @@ class Countries:
 def _countries_before_a_name() -> frozenset[str]:
     """Country names that open a person's or a place's name ("Chad Bown"), as written."""
     return frozenset(resource_lines("countries_before_a_name.txt"))
+
+
+@lru_cache(maxsize=1)
+def _places_with_a_country_name() -> dict[str, tuple[str, ...]]:
+    """Country word -> the words before it that make a place of it ("Ireland": "Northern")."""
+    out: dict[str, list[str]] = {}
+    for line in resource_lines("places_with_a_country_name.txt"):
+        before, _, country = line.rpartition(" ")
+        out.setdefault(country, []).append(before)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

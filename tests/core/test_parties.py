@@ -87,6 +87,7 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("The Chilean government has signalled it may accept tighter limits.", "Chile"),
     ("However, Oslo is prepared to fund a research centre.", "Norway"),
     ("When he arrives in Oslo, Rivas will ask for lithium investment.", "Chile"),
+    ("Speaking alongside Halvorsen, Rivas said he wants lithium investment.", "Chile"),
     ("Both Norway and Chile want a shared position at the conference.", None),
     ("Norway, Chile and Peru want a shared position.", None),
     ("Norway also wants Chile to cut antibiotic use in its farms.", "Norway"),  # Chile is the object
@@ -195,6 +196,20 @@ def test_a_country_s_name_opening_a_person_s_or_a_place_s_name_is_no_country(tex
     assert not [m.group(0) for m in countries().pattern.finditer(text)]
     assert [m.group(0) for m in countries().pattern.finditer("Chad wants aid. Jordan's king and Benin agreed.")] \
         == ["Chad", "Jordan", "Benin"]
+
+
+@pytest.mark.parametrize("text", ["The Northern Ireland Assembly would vote on the plan every four years.",
+                                  "A Northern Irish party props up the government.",
+                                  "New Mexico farmers want water."])
+def test_a_place_whose_name_ends_in_a_country_s_name_is_no_country(text):
+    assert not [m.group(0) for m in countries().pattern.finditer(text)]
+    assert [m.group(0) for m in countries().pattern.finditer("Ireland, Irish farmers and Mexico.")] \
+        == ["Ireland", "Irish", "Mexico"]
+
+
+def test_a_head_of_government_s_title_of_one_country_ties_the_leader_to_it():
+    leaders = link_leaders(["Irish Taoiseach Ciara Dunne will meet the prime minister on Thursday."])
+    assert leaders.get("Ciara Dunne") == "Ireland"
 
 
 def test_a_pronoun_subject_takes_the_party_of_the_sentence_before(model):
