@@ -5,8 +5,8 @@ takeaways that match its sections. Scores are only comparable within a section, 
 point is measured against the best of its own section, with a bonus for every further
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ...") counts less, since a
-takeaway is read on its own. Every non-empty section gives
-at least one takeaway, then the strongest of the rest fill up to the maximum, as long as
+takeaway is read on its own (unless its label names the party the pronoun stands for).
+Every non-empty section gives at least one takeaway, then the strongest of the rest fill up to the maximum, as long as
 the box stays short enough to read at a glance (``TAKEAWAY_WORDS``): with 45-word
 sentences, five takeaways would fill page 1 with what the sections say again below it.
 """
@@ -49,10 +49,14 @@ class Takeaway:
         return self.heading + (f" · {party}" if party else "")
 
 
-def point_strength(point: Point, best_score: float) -> float:
+def point_strength(point: Point, best_score: float, labelled: bool = False) -> float:
+    """``labelled``: the takeaway's label names the point's party ("Objectives · Russia"),
+    so a point that needs the sentence before only to say who ("It is pressing for ...")
+    reads on its own."""
     relative = point.score / best_score if best_score > 0 else 0.0
     strength = relative + 0.25 * math.log2(max(point.support, 1))
-    if leans_on_context(point.text):
+    says_who = labelled and point.party is not None and point.lead_in_says_who
+    if leans_on_context(point.text) and not says_who:
         strength *= CONTEXT_PENALTY
     return strength + (1.0 if point.pinned else 0.0)
 
@@ -87,7 +91,8 @@ def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int
         if not section.points:
             continue
         best = max((p.score for p in section.points), default=0.0)
-        items = [Takeaway(section.key, section.heading, p, point_strength(p, best)) for p in section.points]
+        labelled = grouped_by_party(section.key)
+        items = [Takeaway(section.key, section.heading, p, point_strength(p, best, labelled)) for p in section.points]
         items.sort(key=lambda t: -t.strength)
         ranked.append(items)
     chosen = [items[0] for items in ranked][:maximum]

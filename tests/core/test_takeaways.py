@@ -70,6 +70,19 @@ def test_a_point_that_needs_the_sentence_before_is_a_weaker_takeaway():
     assert objectives[0] == "The minister will raise the question of the border."
 
 
+def test_a_pronoun_point_whose_label_names_its_party_is_not_weaker():
+    """"Objectives · Kestria: It is pressing for ..." says who; a risk's label names no party."""
+    for key, index in (("objectives", 0), ("risks", 2)):
+        sections = [[(5, 1)], [(5, 1)], [(5, 1)]]
+        sections[index] = [(9, 1), (8, 1)]
+        b = briefing(*sections)
+        first, second = b.sections[index].points
+        first.text, first.party, first.lead_in_says_who = "It is pressing for a new constitution.", "Kestria", True
+        second.text = "The minister will raise the question of the border."
+        top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == key][0]
+        assert top == (first.text if key == "objectives" else second.text), key
+
+
 def test_one_matter_is_one_takeaway():
     """Five lines are read as five matters: a second point on the lenders gives way to the parliament."""
     b = briefing([(9, 1)], [(5, 1)], [(7, 1), (6.9, 1), (6.8, 1)])
