@@ -256,8 +256,11 @@ class AspectScorer:
             if any(start <= at < end for start, end in silent):
                 continue
             # "to deter threats", "avoid a trade war": a risk word that is the object
-            # of a mitigating verb describes an aim, not a risk.
-            if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at, text):
+            # of a mitigating verb describes an aim, not a risk; "the deal ended weeks of
+            # uncertainty" reports harm undone, neither.
+            if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
+                if self._undone(text, tokens, at):
+                    continue
                 key = "objectives"
             # "Senators have said they want guarantees": lawmakers' or critics'
             # demands bind a negotiator from home; they are a risk to the talks.
@@ -372,17 +375,20 @@ class AspectScorer:
         return any(tokens[i] in openers and not (i > 0 and tokens[i - 1] in undone)
                    for i in range(start, at))
 
-    def _mitigated(self, tokens: list[str], at: int, text: str | None = None) -> bool:
+    def _mitigated(self, tokens: list[str], at: int) -> bool:
         """Is the risk word at ``at`` the object of a mitigating verb ("to deter threats",
-        "avoid a trade war")? Given ``text``, a verb written as a finite form ("the deal
-        eases pressure", "avoided a hard border") reports an effect, and is no aim."""
-        window = [i for i in range(max(0, at - 3), at) if tokens[i] in self.mitigators]
-        if not window or text is None:
-            return bool(window)
+        "avoid a trade war")?"""
+        return bool(self.mitigators & set(tokens[max(0, at - 3):at]))
+
+    def _undone(self, text: str, tokens: list[str], at: int) -> bool:
+        """Is every mitigating verb before the risk word at ``at`` written as a finite form
+        ("the deal eases pressure", "avoided a hard border")? Then it reports an effect, not
+        an aim."""
         written = raw_words(text)
         if len(written) != len(tokens):
-            return True
-        return any(not _finite_form(written[i]) for i in window)
+            return False
+        window = [i for i in range(max(0, at - 3), at) if tokens[i] in self.mitigators]
+        return bool(window) and all(_finite_form(written[i]) for i in window)
 
     def _pressed(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` voiced by a pressure group, named in its own clause before it?

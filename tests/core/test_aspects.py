@@ -54,10 +54,12 @@ def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
 @pytest.mark.parametrize("text", [
     "The accord eases pressure on the governor to send more troops to the valley.",
     "Officials said the accord reduced tension along the river for the first time in months.",
+    "The announcement ended weeks of uncertainty over who would lead the delegation.",
 ])
-def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim(text):
-    """"to ease pressure" is sought; "the accord eases pressure" is what happens."""
+def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim_nor_a_risk(text):
+    """"to ease pressure" is sought; "the accord eases pressure" is harm undone."""
     assert default_scorer()(text)["objectives"] == 0.0
+    assert default_scorer().frame_of(text) is None
 
 
 def test_a_wish_inside_a_condition_is_no_aim():
