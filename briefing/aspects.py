@@ -37,6 +37,7 @@ FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 HARM_PARTICLE_WINDOW = 4  # "cut the company off": words from a verb to the particle that makes it harm
 NEGATION_WINDOW = 3
 REFERENCE_SHARE = 0.3  # weight of a cue noun that points back to an offer stated elsewhere
+CONDITION_REACH = 5  # "if its fleet loses access to": a condition's verb follows its subject
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _OPENS_SENTENCE = frozenset("\"'\u201c\u2018:(\u2013\u2014-")  # a capital after these opens a quote or a clause
@@ -178,6 +179,7 @@ class AspectScorer:
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
         self.aside = aside_pattern(relatives)
+        self.relatives = frozenset(t for m in relatives for t in stemmer(m))
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
         self.positive: dict[str, float] = {}
@@ -256,8 +258,8 @@ class AspectScorer:
             if any(start <= at < end for start, end in silent):
                 continue
             # "to deter threats", "avoid a trade war": a risk word that is the object
-            # of a mitigating verb describes an aim, not a risk; "the deal ended weeks of
-            # uncertainty" reports harm undone, neither.
+            # of a mitigating verb describes an aim, not a risk; "the ruling ended months
+            # of doubt" reports harm undone, neither.
             if key == "risks" and "objectives" in self.cues and self._mitigated(tokens, at):
                 if self._undone(text, tokens, at):
                     continue
@@ -271,7 +273,7 @@ class AspectScorer:
                     self._negated(text, tokens, (at, last), end) or self._made_harm(tokens, end)):
                 key = "risks"
             if key == "objectives" and self._conditional(text, tokens, at):
-                continue  # "if Britain asked for more time": a wish supposed, not held
+                continue  # "if Kenya asked for more time": a wish supposed, not held
             if key != "risks" and self._refers_back(text, tokens, cue, at):  # "the risk" is one as stated
                 weight = cue.weight * REFERENCE_SHARE
             else:
@@ -297,8 +299,10 @@ class AspectScorer:
         and not one a second negative undoes ("did not hesitate to offer", "not only ...")."""
         before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
         undone = self.negation.get("undone_by", frozenset())
-        if end < len(tokens) and tokens[end] in after:
-            return True
+        if end < len(tokens) and tokens[end] in after and not (
+                end + 1 < len(tokens) and tokens[end + 1] in self.negation.get("after_undone_by", frozenset())) \
+                and self._clause_bounds(text, end - 1)[1] > end:
+            return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
         for at in set(starts):
             window = range(max(0, at - NEGATION_WINDOW), at)
             if not any(tokens[i] in before for i in window):
@@ -365,15 +369,19 @@ class AspectScorer:
         return self._clause_bounds(text, at)[0]
 
     def _conditional(self, text: str, tokens: list[str], at: int) -> bool:
-        """Does a condition ("if ...") open the clause before the cue at ``at``, and not
-        one that names a price ("only if ...")?"""
+        """Is the cue at ``at`` the verb of a condition ("if Kenya asked for ...") and not
+        of one that names a price ("only if ...")? The nearest opener in the cue's clause,
+        at most ``CONDITION_REACH`` words before it, decides: in "... if Kenya asked for
+        time and he wants a deal" the second wish is the main clause's."""
         openers = self.conditions.get("opener", frozenset())
-        if not openers & set(tokens[:at]):
+        window = range(max(0, at - CONDITION_REACH), at)
+        if not any(tokens[i] in openers for i in window):
             return False
-        undone = self.conditions.get("undone_by", frozenset())
         start = self._clause_start(text, at)
-        return any(tokens[i] in openers and not (i > 0 and tokens[i - 1] in undone)
-                   for i in range(start, at))
+        nearest = max(i for i in window if tokens[i] in openers)
+        if nearest < start:
+            return False
+        return not (nearest > 0 and tokens[nearest - 1] in self.conditions.get("undone_by", frozenset()))
 
     def _mitigated(self, tokens: list[str], at: int) -> bool:
         """Is the risk word at ``at`` the object of a mitigating verb ("to deter threats",
@@ -382,13 +390,15 @@ class AspectScorer:
 
     def _undone(self, text: str, tokens: list[str], at: int) -> bool:
         """Is every mitigating verb before the risk word at ``at`` written as a finite form
-        ("the deal eases pressure", "avoided a hard border")? Then it reports an effect, not
-        an aim."""
+        ("the new line eases pressure on the grid", "the deal prevented a strike")? Then it
+        reports an effect, not an aim."""
         written = raw_words(text)
         if len(written) != len(tokens):
             return False
         window = [i for i in range(max(0, at - 3), at) if tokens[i] in self.mitigators]
-        return bool(window) and all(_finite_form(written[i]) for i in window)
+        # "a formula that avoids a trade war": a relative clause describes what is sought
+        return bool(window) and all(_finite_form(written[i]) and not (i > 0 and tokens[i - 1] in self.relatives)
+                                    for i in window)
 
     def _pressed(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` voiced by a pressure group, named in its own clause before it?

@@ -65,7 +65,7 @@ class Countries:
         aliases = sorted(canonical, key=len, reverse=True)
         before_a_name = _countries_before_a_name()
         in_a_place = _places_with_a_country_name()
-        alternation = "|".join("".join(rf"(?<!{re.escape(p)} )" for p in in_a_place.get(a, ()))
+        alternation = "|".join("".join(rf"(?<!{re.escape(p)}\s)" for p in in_a_place.get(a, ()))
                                + re.escape(a) + (rf"(?!\s+{UPPER}[a-z])" if a in before_a_name else "")
                                for a in aliases)
         # The first letters up front let the engine skip most places at one look instead
@@ -726,6 +726,10 @@ def _strip_opening(text: str) -> str:
         comma = s.find(",")
         if intro and 0 < comma and len(s[:comma].split()) <= 25:
             s = s[comma + 1:].lstrip()
+            # "Speaking at the summit, which opens on Monday, Rivas ...": the phrase runs on
+            aside = re.match(rf"(?:{'|'.join(word_list('cues/relative_pronouns.txt'))})\b[^,]*,", s, re.IGNORECASE)
+            if aside:
+                s = s[aside.end():].lstrip()
             continue
         conn = next((o for o in openers.get("connective", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
         if conn:

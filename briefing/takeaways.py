@@ -6,9 +6,10 @@ point is measured against the best of its own section, with a bonus for every fu
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ...") counts less, since a
 takeaway is read on its own (unless its label names the party the pronoun stands for).
-Every non-empty section gives at least one takeaway, then the strongest of the rest fill up to the maximum, as long as
-the box stays short enough to read at a glance (``TAKEAWAY_WORDS``): with 45-word
-sentences, five takeaways would fill page 1 with what the sections say again below it.
+Every non-empty section gives at least one takeaway, then the strongest of the rest fill
+up to the maximum, as long as the box stays short enough to read at a glance
+(``TAKEAWAY_WORDS``): with 45-word sentences, five takeaways would fill page 1 with what
+the sections say again below it.
 """
 from __future__ import annotations
 
@@ -50,9 +51,9 @@ class Takeaway:
 
 
 def point_strength(point: Point, best_score: float, labelled: bool = False) -> float:
-    """``labelled``: the takeaway's label names the point's party ("Objectives · Russia"),
-    so a point that needs the sentence before only to say who ("It is pressing for ...")
-    reads on its own."""
+    """``labelled``: the takeaway's label names the point's party ("Objectives · Kestria"),
+    so a point that needs the sentence before only to say who ("It also wants ...") reads
+    on its own."""
     relative = point.score / best_score if best_score > 0 else 0.0
     strength = relative + 0.25 * math.log2(max(point.support, 1))
     says_who = labelled and point.party is not None and point.lead_in_says_who
@@ -92,7 +93,8 @@ def key_takeaways(briefing: Briefing, minimum: int = MIN_TAKEAWAYS, maximum: int
             continue
         best = max((p.score for p in section.points), default=0.0)
         labelled = grouped_by_party(section.key)
-        items = [Takeaway(section.key, section.heading, p, point_strength(p, best, labelled)) for p in section.points]
+        items = [Takeaway(section.key, section.heading, p, point_strength(p, best, labelled))
+                 for p in section.points]
         items.sort(key=lambda t: -t.strength)
         ranked.append(items)
     chosen = [items[0] for items in ranked][:maximum]

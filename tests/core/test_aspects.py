@@ -52,20 +52,30 @@ def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
 
 
 @pytest.mark.parametrize("text", [
-    "The accord eases pressure on the governor to send more troops to the valley.",
+    "The new power line eases pressure on the grid in the north.",
     "Officials said the accord reduced tension along the river for the first time in months.",
-    "The announcement ended weeks of uncertainty over who would lead the delegation.",
+    "The ruling ended months of uncertainty over who would lead the delegation.",
 ])
 def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim_nor_a_risk(text):
-    """"to ease pressure" is sought; "the accord eases pressure" is harm undone."""
+    """"to ease pressure" is sought; "the new line eases pressure" is harm undone."""
     assert default_scorer()(text)["objectives"] == 0.0
     assert default_scorer().frame_of(text) is None
+
+
+def test_a_mitigating_verb_in_a_relative_clause_still_describes_an_aim():
+    scores = default_scorer()("Lima is looking for a formula that avoids a trade war.")
+    assert scores["objectives"] > default_scorer()("Lima is looking for a formula.")["objectives"]
 
 
 def test_a_wish_inside_a_condition_is_no_aim():
     """Nobody is asking yet: the wish is only supposed."""
     text = "If the ministry asked for more time, the commission would consult its members first."
     assert default_scorer()(text)["objectives"] == 0.0
+
+
+def test_a_wish_in_the_main_clause_after_a_condition_still_counts():
+    text = "The bank would not object if Kenya asked for more time and it wants a deal by October."
+    assert default_scorer()(text)["objectives"] > 0.0
 
 
 def test_a_condition_that_names_a_price_still_states_an_aim():
@@ -217,7 +227,7 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     "The rebels would accept nothing less than a full withdrawal of the army.",
     "The rebels will accept nothing less than a full withdrawal of the army.",
     "Officials say Pretoria is unwilling to lower its tariffs on steel.",
-    "The junta, by contrast, conceded little in the final text.",
+    "Kenya conceded little on tea tariffs in the final text.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
@@ -244,6 +254,8 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
     "Kenya, not Uganda, offered to lower its tariffs on tea.",
     "Kenya did not hesitate to offer lower tariffs on tea.",
     "Kenya could offer a little more on tea.",
+    "Kenya could offer little by little cuts in its tariffs on tea.",
+    "Kenya made an offer, little noticed at the time, to lower tariffs on tea.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)

@@ -88,6 +88,8 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("However, Oslo is prepared to fund a research centre.", "Norway"),
     ("When he arrives in Oslo, Rivas will ask for lithium investment.", "Chile"),
     ("Speaking alongside Halvorsen, Rivas said he wants lithium investment.", "Chile"),
+    ("Speaking at the summit, which opens in Oslo on Monday, Rivas will press for lithium investment.", "Chile"),
+    ("Pressed steel exports from Norway, which Chile wants curbed, rose last year.", None),
     ("Both Norway and Chile want a shared position at the conference.", None),
     ("Norway, Chile and Peru want a shared position.", None),
     ("Norway also wants Chile to cut antibiotic use in its farms.", "Norway"),  # Chile is the object
@@ -207,7 +209,7 @@ def test_a_place_whose_name_ends_in_a_country_s_name_is_no_country(text):
         == ["Ireland", "Irish", "Mexico"]
 
 
-def test_a_head_of_government_s_title_of_one_country_ties_the_leader_to_it():
+def test_a_demonym_and_a_head_of_government_s_title_of_one_country_tie_the_leader_to_it():
     leaders = link_leaders(["Irish Taoiseach Ciara Dunne will meet the prime minister on Thursday."])
     assert leaders.get("Ciara Dunne") == "Ireland"
 
