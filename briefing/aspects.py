@@ -227,8 +227,9 @@ class AspectScorer:
                 weight *= LATE_CUE_SHARE  # deep in a long sentence: a side clause, not its frame
             scores[key] += weight
         if "risks" in scores and self.negative:
-            harm = sum(-self.negative[t] for i, t in enumerate(tokens)
-                       if t in self.negative and not self._mitigated(tokens, i))
+            harmful = [i for i, t in enumerate(tokens) if t in self.negative and not self._mitigated(tokens, i)]
+            named = self._named_positions(text, tokens) if harmful else frozenset()
+            harm = sum(-self.negative[tokens[i]] for i in harmful if i not in named)
             good = sum(self.positive[t] for t in tokens if t in self.positive)
             scores["risks"] += min(NEGATIVE_SHARE * harm, NEGATIVE_CAP) - POSITIVE_SHARE * good
         # Modality turns a plan into an offer and a problem into a risk.
@@ -249,7 +250,9 @@ class AspectScorer:
         # not ruled out smaller steps" the refusal "ruled out" is undone, the whole is an
         # opening. The cue counts where it first stands on its own.
         whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
+        named = self._named_positions(text, tokens) if found else frozenset()
         for key, cue, spans in found:
+            spans = [sp for sp in spans if sp[0] not in named]
             own = next(((a, la, e) for a, la, e in spans if not any(
                 k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
             if own is None:
@@ -286,6 +289,19 @@ class AspectScorer:
         hits = self._hits(text, self._tokens(text))
         framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
         return framing[1] if framing else None
+
+    def _named_positions(self, text: str, tokens: list[str]) -> frozenset[int]:
+        """Words written with a capital inside the sentence: part of a name ("since the Cold
+        War", "the UN Security Council"), so no cue starts there. A capital opening a quote
+        or a clause after a colon, or a word of a title-case heading, names nothing."""
+        written = raw_words(text)
+        if len(written) != len(tokens) or _title_case(written):
+            return frozenset()
+        capitals = [i for i in range(1, len(written)) if written[i][:1].isupper() and written[i][1:].islower()]
+        if not capitals:
+            return frozenset()
+        spans = word_spans(text)
+        return frozenset(i for i in capitals if text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE)
 
     def _asides(self, text: str) -> list[tuple[int, int]]:
         """Token spans of the asides (", who ...,") in ``text``."""

@@ -67,6 +67,21 @@ def test_a_mitigating_verb_in_a_relative_clause_still_describes_an_aim():
     assert scores["objectives"] > default_scorer()("Lima is looking for a formula.")["objectives"]
 
 
+@pytest.mark.parametrize("text", [
+    "Leaders will approve the first new defence plans since the Cold War.",
+    "The Threat Reduction Agency will send two inspectors.",
+    "Analysts at the International Crisis Group expect a long meeting.",
+])
+def test_a_cue_word_inside_a_name_is_no_cue(text):
+    """"since the Cold War" dates a plan; "Threat Reduction Agency" and "Crisis Group" are bodies."""
+    scores = default_scorer()(text)
+    assert default_scorer().frame_of(text) is None and scores["risks"] < 1.5, scores
+
+
+def test_a_capital_opening_a_quote_is_still_a_cue():
+    assert default_scorer()('The minister said: "War would ruin the valley."')["risks"] >= 2.0
+
+
 def test_a_wish_inside_a_condition_is_no_aim():
     """Nobody is asking yet: the wish is only supposed."""
     text = "If the ministry asked for more time, the commission would consult its members first."
