@@ -38,6 +38,7 @@ HARM_PARTICLE_WINDOW = 4  # "cut the company off": words from a verb to the part
 NEGATION_WINDOW = 3
 REFERENCE_SHARE = 0.3  # weight of a cue noun that points back to an offer stated elsewhere
 CONDITION_REACH = 5  # "if its fleet loses access to": a condition's verb follows its subject
+OPENING_PHRASE_WORDS = 3  # "In return," "In exchange," "For its part,"
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _OPENS_SENTENCE = frozenset("\"'\u201c\u2018:(\u2013\u2014-")  # a capital after these opens a quote or a clause
@@ -144,7 +145,8 @@ class AspectScorer:
                  relatives: Iterable[str] = (), negation: Mapping[str, Iterable[str]] | None = None,
                  silence: Mapping[str, Iterable[str]] | None = None,
                  reference: Mapping[str, Iterable[str]] | None = None,
-                 conditions: Mapping[str, Iterable[str]] | None = None) -> None:
+                 conditions: Mapping[str, Iterable[str]] | None = None,
+                 prepositions: Iterable[str] = ()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -164,6 +166,8 @@ class AspectScorer:
         self.reference = {kind: frozenset(t for m in words for t in stemmer(m))
                           for kind, words in (reference or {}).items()}
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
+        # words opening a linking phrase ("In return, ...", "In exchange, ...")
+        self.prepositions = frozenset(t for m in prepositions for t in stemmer(m))
         # "if" and the words that make a condition a demand ("only if"), cues/conditions.txt
         self.conditions = {kind: frozenset(t for m in words for t in stemmer(m))
                            for kind, words in (conditions or {}).items()}
@@ -216,7 +220,7 @@ class AspectScorer:
         hits = self._hits(text, tokens)
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
-        framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
+        framing = self._framing(text, hits)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
         asides = self._asides(text) if hits else []
         for at, key, weight in hits:
@@ -286,9 +290,29 @@ class AspectScorer:
 
     def frame_of(self, text: str) -> str | None:
         """The section of the first cue strong enough to set the sentence's frame, if any."""
-        hits = self._hits(text, self._tokens(text))
-        framing = min(((at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT), default=None)
+        framing = self._framing(text, self._hits(text, self._tokens(text)))
         return framing[1] if framing else None
+
+    def _framing(self, text: str, hits: list[tuple[int, str, float]]) -> tuple[int, str] | None:
+        """Where the frame is set, and by which section: the first strong cue, but one in
+        the clause right after a short opening phrase before one in the phrase ("In return,
+        the bloc wants ...": the phrase links the sentence to the one before)."""
+        setters = [(at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT]
+        opening = self._opening_phrase_end(text) if setters else 0
+        if not opening:
+            return min(setters, default=None)
+        clause_end = self._clause_bounds(text, opening)[1]  # "..., a step Beijing has long sought" is not it
+        return min([h for h in setters if opening <= h[0] < clause_end] or setters)
+
+    def _opening_phrase_end(self, text: str) -> int:
+        """Token index after a short opening phrase led by a preposition and ending in a
+        comma ("In return,", "In exchange,"), or 0 ("If talks fail," is a condition, "The
+        offer, made on Monday," a subject)."""
+        head, comma, _ = text.partition(",")
+        if not comma:
+            return 0
+        words = self.stemmer(head)
+        return len(words) if 0 < len(words) <= OPENING_PHRASE_WORDS and words[0] in self.prepositions else 0
 
     def _named_positions(self, text: str, tokens: list[str]) -> frozenset[int]:
         """Words written with a capital inside the sentence: part of a name ("since the Cold

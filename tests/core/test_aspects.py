@@ -82,6 +82,17 @@ def test_a_capital_opening_a_quote_is_still_a_cue():
     assert default_scorer()('The minister said: "War would ruin the valley."')["risks"] >= 2.0
 
 
+def test_an_opening_exchange_phrase_leaves_the_frame_to_its_main_clause():
+    """"In return," links to the offer before; what follows says who wants what."""
+    scorer = default_scorer()
+    assert scorer.frame_of("In return, Kestria wants the northern port reopened by spring.") == "objectives"
+    assert scorer.frame_of("In return, Kestria is likely to seek a seat on the board.") == "objectives"
+    # an aside after the main clause does not: the offer is the point
+    assert scorer.frame_of("In return, Kestria could reopen the port, a step Lima has long sought.") == "concessions"
+    # and a condition is no linking phrase
+    assert scorer.frame_of("If talks collapse, Lima wants guarantees.") == "risks"
+
+
 def test_a_wish_inside_a_condition_is_no_aim():
     """Nobody is asking yet: the wish is only supposed."""
     text = "If the ministry asked for more time, the commission would consult its members first."
