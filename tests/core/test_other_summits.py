@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and thirty sets written later by
+alliance summit, climate talks and a state visit, and thirty-two sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -18,8 +18,9 @@ the Vienna talks on Iran's nuclear programme in 2021, with a chair, go-betweens 
 state outside the talks threatening them; then the Brexit talks around Johnson and
 Varadkar's meeting on the Wirral in 2019 and the Minsk summit of 2015; then previews of
 the US-China "Phase One" signing in 2020 and NATO's Vilnius summit in 2023 in the seeds'
-own style; each scored as held out before it joined here, the last eleven after the
-changes their first trials led to).
+own style; then Putin and Kim at Vostochny and the EU-China summit in Beijing, both in
+2023, in the same style; each scored as held out before it joined here, the last
+thirteen after the changes their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -42,14 +43,18 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "gas_transit", "migration_pact", "sarn_dam", "fisheries_accord", "rebel_peace_talks",
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit",
-           "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius"]
-MEAN_RECALL_FLOOR = 0.65  # 0.658 over these thirty-five sets (0.745 over the first twenty)
+           "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius",
+           "vostochny", "euchina"]
+MEAN_RECALL_FLOOR = 0.65  # 0.657 over these thirty-seven sets (0.745 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
 # reads as an aim and an offer, and a US complaint that Iran "pocketed the compromises
 # offered" as an offer; the frame words say so, only who is speaking does not.
-MISPLACED_ALLOWED = {"vienna_talks": 4}
+# Vostochny: an offer's word as the subject of a harm ("Russian purchases of North Korean
+# arms would breach sanctions") reads as an offer, and offers listed after a failure told
+# in an aside ("its satellite programme, which suffered two failed launches") as a risk.
+MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3}
 
 
 @pytest.fixture(scope="module")
