@@ -37,8 +37,9 @@ FRAMED_CUE_SHARE = 0.25  # weight of another section's cue inside that frame
 HARM_PARTICLE_WINDOW = 4  # "cut the company off": words from a verb to the particle that makes it harm
 NEGATION_WINDOW = 3
 REFERENCE_SHARE = 0.3  # weight of a cue noun that points back to an offer stated elsewhere
-CONDITION_REACH = 5  # "if its fleet loses access to": a condition's verb follows its subject
+CONDITION_REACH = 8  # "if the minister of Kenya asked for": a condition's verb follows its subject
 OPENING_PHRASE_WORDS = 3  # "In return," "In exchange," "For its part,"
+OPENING_CUE_SHARE = 0.75  # weight of a cue in that phrase when the main clause sets another frame
 PRESSURE_WINDOW = 8  # "75 senators and representatives signed a letter urging ..."
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _OPENS_SENTENCE = frozenset("\"'\u201c\u2018:(\u2013\u2014-")  # a capital after these opens a quote or a clause
@@ -173,7 +174,8 @@ class AspectScorer:
                            for kind, words in (conditions or {}).items()}
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
-                         for kind, words in (negation or {}).items() if kind != "harm"}
+                         for kind, words in (negation or {}).items() if kind not in ("harm", "not_after")}
+        self.not_after = [tuple(stemmer(p)) for p in (negation or {}).get("not_after", ())]
         # "could cut the company off", "may drop out": verb stem -> the particles that make
         # harm of it, and how far after the verb ("cut ... off": four words; "drop out": next)
         self.harm: dict[str, dict[str, int]] = {}
@@ -183,7 +185,6 @@ class AspectScorer:
         # "Erdogan, who considers the deal his own, is expected to press ...": an aside
         # between the subject and its verb does not push the frame late into the sentence.
         self.aside = aside_pattern(relatives)
-        self.relatives = frozenset(t for m in relatives for t in stemmer(m))
         # Negative words (stemmed) with their strength, from a sentiment lexicon.
         self.negative: dict[str, float] = {}
         self.positive: dict[str, float] = {}
@@ -221,11 +222,14 @@ class AspectScorer:
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
         framing = self._framing(text, hits)
+        opening = self._opening_phrase_end(text) if framing else 0
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
         asides = self._asides(text) if hits else []
         for at, key, weight in hits:
             if framing is not None and at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE
+            elif framing is not None and at < framing[0] and key != framing[1] and opening > at:
+                weight *= OPENING_CUE_SHARE  # "In return," links; the main clause says what
             aside = sum(end - start for start, end in asides if end <= at)
             if len(tokens) >= LATE_MIN_TOKENS and at - aside > LATE_POSITION * (len(tokens) - aside):
                 weight *= LATE_CUE_SHARE  # deep in a long sentence: a side clause, not its frame
@@ -296,12 +300,12 @@ class AspectScorer:
     def _framing(self, text: str, hits: list[tuple[int, str, float]]) -> tuple[int, str] | None:
         """Where the frame is set, and by which section: the first strong cue, but one in
         the clause right after a short opening phrase before one in the phrase ("In return,
-        the bloc wants ...": the phrase links the sentence to the one before)."""
+        Kestria wants ...": the phrase links the sentence to the one before)."""
         setters = [(at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT]
         opening = self._opening_phrase_end(text) if setters else 0
         if not opening:
             return min(setters, default=None)
-        clause_end = self._clause_bounds(text, opening)[1]  # "..., a step Beijing has long sought" is not it
+        clause_end = self._clause_bounds(text, opening)[1]  # "..., a move Lima has long wanted" is not it
         return min([h for h in setters if opening <= h[0] < clause_end] or setters)
 
     def _opening_phrase_end(self, text: str) -> int:
@@ -321,7 +325,9 @@ class AspectScorer:
         written = raw_words(text)
         if len(written) != len(tokens) or _title_case(written):
             return frozenset()
-        capitals = [i for i in range(1, len(written)) if written[i][:1].isupper() and written[i][1:].islower()]
+        # a capital after a list number ("5. Risks to the deal") opens the heading
+        first = next((i for i, w in enumerate(written) if not w.isdigit()), len(written))
+        capitals = [i for i in range(first + 1, len(written)) if written[i][:1].isupper() and written[i][1:].islower()]
         if not capitals:
             return frozenset()
         spans = word_spans(text)
@@ -339,8 +345,8 @@ class AspectScorer:
         and not one a second negative undoes ("did not hesitate to offer", "not only ...")."""
         before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
         undone = self.negation.get("undone_by", frozenset())
-        if end < len(tokens) and tokens[end] in after and not (
-                end + 1 < len(tokens) and tokens[end + 1] in self.negation.get("after_undone_by", frozenset())) \
+        if end < len(tokens) and tokens[end] in after \
+                and not any(tuple(tokens[end:end + len(p)]) == p for p in self.not_after) \
                 and self._clause_bounds(text, end - 1)[1] > end:
             return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
         for at in set(starts):
@@ -411,15 +417,16 @@ class AspectScorer:
     def _conditional(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` the verb of a condition ("if Kenya asked for ...") and not
         of one that names a price ("only if ...")? The nearest opener in the cue's clause,
-        at most ``CONDITION_REACH`` words before it, decides: in "... if Kenya asked for
-        time and he wants a deal" the second wish is the main clause's."""
+        at most ``CONDITION_REACH`` words before it and with no word ending the condition
+        between, decides: in "... if Kenya asked for time and he wants a deal" the second
+        wish is the main clause's."""
         openers = self.conditions.get("opener", frozenset())
         window = range(max(0, at - CONDITION_REACH), at)
         if not any(tokens[i] in openers for i in window):
             return False
         start = self._clause_start(text, at)
         nearest = max(i for i in window if tokens[i] in openers)
-        if nearest < start:
+        if nearest < start or self.conditions.get("ends", frozenset()) & set(tokens[nearest + 1:at]):
             return False
         return not (nearest > 0 and tokens[nearest - 1] in self.conditions.get("undone_by", frozenset()))
 
@@ -436,9 +443,7 @@ class AspectScorer:
         if len(written) != len(tokens):
             return False
         window = [i for i in range(max(0, at - 3), at) if tokens[i] in self.mitigators]
-        # "a formula that avoids a trade war": a relative clause describes what is sought
-        return bool(window) and all(_finite_form(written[i]) and not (i > 0 and tokens[i - 1] in self.relatives)
-                                    for i in window)
+        return bool(window) and all(_finite_form(written[i]) for i in window)
 
     def _pressed(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` voiced by a pressure group, named in its own clause before it?

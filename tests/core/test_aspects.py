@@ -54,7 +54,8 @@ def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
 @pytest.mark.parametrize("text", [
     "The new power line eases pressure on the grid in the north.",
     "Officials said the accord reduced tension along the river for the first time in months.",
-    "The ruling ended months of uncertainty over who would lead the delegation.",
+    "The new law ended years of uncertainty for dairy farmers.",
+    "The court ruling that ended years of uncertainty was welcomed in both capitals.",
 ])
 def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim_nor_a_risk(text):
     """"to ease pressure" is sought; "the new line eases pressure" is harm undone."""
@@ -62,13 +63,12 @@ def test_a_mitigating_verb_in_a_finite_form_reports_an_effect_not_an_aim_nor_a_r
     assert default_scorer().frame_of(text) is None
 
 
-def test_a_mitigating_verb_in_a_relative_clause_still_describes_an_aim():
-    scores = default_scorer()("Lima is looking for a formula that avoids a trade war.")
-    assert scores["objectives"] > default_scorer()("Lima is looking for a formula.")["objectives"]
+def test_a_wish_for_a_formula_that_avoids_harm_is_still_an_aim():
+    assert default_scorer().frame_of("Lima is looking for a formula that avoids a trade war.") == "objectives"
 
 
 @pytest.mark.parametrize("text", [
-    "Leaders will approve the first new defence plans since the Cold War.",
+    "The museum tells the story of the city since the Cold War.",
     "The Threat Reduction Agency will send two inspectors.",
     "Analysts at the International Crisis Group expect a long meeting.",
 ])
@@ -88,7 +88,10 @@ def test_an_opening_exchange_phrase_leaves_the_frame_to_its_main_clause():
     assert scorer.frame_of("In return, Kestria wants the northern port reopened by spring.") == "objectives"
     assert scorer.frame_of("In return, Kestria is likely to seek a seat on the board.") == "objectives"
     # an aside after the main clause does not: the offer is the point
-    assert scorer.frame_of("In return, Kestria could reopen the port, a step Lima has long sought.") == "concessions"
+    assert scorer.frame_of("In return, Kestria could reopen the port, a move Lima has long wanted.") == "concessions"
+    # the linking phrase's own cue counts less, so the aim is no tie with an offer
+    scores = scorer("In return, Kestria wants the northern port reopened by spring.")
+    assert scores["objectives"] > scores["concessions"], scores
     # and a condition is no linking phrase
     assert scorer.frame_of("If talks collapse, Lima wants guarantees.") == "risks"
 
@@ -286,6 +289,18 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
     assert max(SECTIONS, key=lambda k: scores[k]) == "concessions", scores
+
+
+def test_little_by_little_undoes_only_little():
+    assert default_scorer().frame_of("Kenya offered little by way of concessions on tea.") == "risks"
+
+
+@pytest.mark.parametrize("text", [
+    "5. Risks to the deal",
+    "2) Threats to the talks",
+])
+def test_a_numbered_heading_in_sentence_case_keeps_its_cue(text):
+    assert default_scorer().frame_of(text) == "risks"
 
 
 def test_hoping_another_side_will_act_is_an_aim_strong_enough_to_be_a_point():

@@ -51,9 +51,9 @@ MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
 # reads as an aim and an offer, and a US complaint that Iran "pocketed the compromises
 # offered" as an offer; the frame words say so, only who is speaking does not.
-# Vostochny: an offer's word as the subject of a harm ("Russian purchases of North Korean
-# arms would breach sanctions") reads as an offer, and offers listed after a failure told
-# in an aside ("its satellite programme, which suffered two failed launches") as a risk.
+# Vostochny: an offer's word as the subject of a harm (purchases that would break
+# sanctions) reads as an offer, and offers listed after a failure told in an aside (a
+# programme "which suffered" failures) as a risk.
 MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3}
 
 
