@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .discourse import aside_pattern, continues_previous
@@ -313,25 +314,16 @@ class AspectScorer:
         comma ("In return,", "In exchange,"), or 0 ("If talks fail," is a condition, "The
         offer, made on Monday," a subject)."""
         head, comma, _ = text.partition(",")
-        if not comma:
+        if not comma or len(head.split()) > OPENING_PHRASE_WORDS:  # most sentences: no need to stem
             return 0
         words = self.stemmer(head)
         return len(words) if 0 < len(words) <= OPENING_PHRASE_WORDS and words[0] in self.prepositions else 0
 
     def _named_positions(self, text: str, tokens: list[str]) -> frozenset[int]:
         """Words written with a capital inside the sentence: part of a name ("since the Cold
-        War", "the UN Security Council"), so no cue starts there. A capital opening a quote
-        or a clause after a colon, or a word of a title-case heading, names nothing."""
-        written = raw_words(text)
-        if len(written) != len(tokens) or _title_case(written):
-            return frozenset()
-        # a capital after a list number ("5. Risks to the deal") opens the heading
-        first = next((i for i, w in enumerate(written) if not w.isdigit()), len(written))
-        capitals = [i for i in range(first + 1, len(written)) if written[i][:1].isupper() and written[i][1:].islower()]
-        if not capitals:
-            return frozenset()
-        spans = word_spans(text)
-        return frozenset(i for i in capitals if text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE)
+        War", "the International Crisis Group"), so no cue starts there."""
+        count, named = _capitalised_inside(text)
+        return named if count == len(tokens) else frozenset()
 
     def _asides(self, text: str) -> list[tuple[int, int]]:
         """Token spans of the asides (", who ...,") in ``text``."""
@@ -453,6 +445,23 @@ class AspectScorer:
             return False
         start = self._clause_start(text, at)
         return bool(self.pressure & set(tokens[max(start, at - PRESSURE_WINDOW):at]))
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_inside(text: str) -> tuple[int, frozenset[int]]:
+    """How many words ``text`` has, and which are written with a capital inside it. A
+    capital opening a quote or a clause after a colon, the first word after a list number
+    ("5. Risks to the deal"), and the words of a title-case heading name nothing.
+    Remembered: the frame score and the frame setter both ask."""
+    written = raw_words(text)
+    if _title_case(written):
+        return len(written), frozenset()
+    first = next((i for i, w in enumerate(written) if not w.isdigit()), len(written))
+    capitals = [i for i in range(first + 1, len(written)) if written[i][:1].isupper() and written[i][1:].islower()]
+    if not capitals:
+        return len(written), frozenset()
+    spans = word_spans(text)
+    return len(written), frozenset(i for i in capitals if text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE)
 
 
 def _finite_form(word: str) -> bool:
