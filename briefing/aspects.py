@@ -202,18 +202,11 @@ class AspectScorer:
         hedge. A capital that opens a quote ("said: \u201cPerhaps we can ...") or a word
         of a title-case heading ("What Leaders May Offer") is no name, and stays a modal."""
         tokens = list(self.stemmer(text))  # a copy: the stemmer may hand out a remembered list
-        modal_at = [i for i in range(1, len(tokens)) if tokens[i] in self.modals]
-        if not modal_at:  # most sentences: no need to read the words as written
-            return tokens
-        written = raw_words(text)
-        if len(written) != len(tokens) or _title_case(written):
-            return tokens
-        named = [i for i in modal_at if written[i][:1].isupper() and written[i][1:].islower()]
-        if named:  # rare: find where the words stand only then
-            spans = word_spans(text)
-            for i in named:
-                if text[:spans[i][0]].rstrip()[-1:] not in _OPENS_SENTENCE:
-                    tokens[i] = NAME
+        if not any(tokens[i] in self.modals for i in range(1, len(tokens))):
+            return tokens  # most sentences: no need to read the words as written
+        for i in self._named_positions(text, tokens):
+            if tokens[i] in self.modals:
+                tokens[i] = NAME
         return tokens
 
     def __call__(self, text: str) -> dict[str, float]:
@@ -222,8 +215,8 @@ class AspectScorer:
         hits = self._hits(text, tokens)
         # The first strong cue sets the frame; cues of other sections after it are
         # usually its content: in "wants Japan to contribute more" the offer is wished for.
-        framing = self._framing(text, hits)
-        opening = self._opening_phrase_end(text) if framing else 0
+        opening = self._opening_phrase_end(text) if hits else 0
+        framing = self._framing(text, hits, opening)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
         asides = self._asides(text) if hits else []
         for at, key, weight in hits:
@@ -295,16 +288,17 @@ class AspectScorer:
 
     def frame_of(self, text: str) -> str | None:
         """The section of the first cue strong enough to set the sentence's frame, if any."""
-        framing = self._framing(text, self._hits(text, self._tokens(text)))
+        hits = self._hits(text, self._tokens(text))
+        framing = self._framing(text, hits, self._opening_phrase_end(text) if hits else 0)
         return framing[1] if framing else None
 
-    def _framing(self, text: str, hits: list[tuple[int, str, float]]) -> tuple[int, str] | None:
+    def _framing(self, text: str, hits: list[tuple[int, str, float]], opening: int) -> tuple[int, str] | None:
         """Where the frame is set, and by which section: the first strong cue, but one in
         the clause right after a short opening phrase before one in the phrase ("In return,
-        Kestria wants ...": the phrase links the sentence to the one before)."""
+        Kestria wants ...": the phrase links the sentence to the one before). ``opening`` is
+        where that phrase ends (:meth:`_opening_phrase_end`)."""
         setters = [(at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT]
-        opening = self._opening_phrase_end(text) if setters else 0
-        if not opening:
+        if not opening or not setters:
             return min(setters, default=None)
         clause_end = self._clause_bounds(text, opening)[1]  # "..., a move Lima has long wanted" is not it
         return min([h for h in setters if opening <= h[0] < clause_end] or setters)
@@ -450,9 +444,10 @@ class AspectScorer:
 @lru_cache(maxsize=65536)
 def _capitalised_inside(text: str) -> tuple[int, frozenset[int]]:
     """How many words ``text`` has, and which are written with a capital inside it. A
-    capital opening a quote or a clause after a colon, the first word after a list number
-    ("5. Risks to the deal"), and the words of a title-case heading name nothing.
-    Remembered: the frame score and the frame setter both ask."""
+    capital opening a quote or a clause after a colon ("said: \u201cPerhaps we can ..."),
+    the first word after a list number ("5. Risks to the deal"), and the words of a
+    title-case heading ("What Leaders May Offer") name nothing. Remembered: the modal
+    mask, the frame score and the frame setter all ask."""
     written = raw_words(text)
     if _title_case(written):
         return len(written), frozenset()

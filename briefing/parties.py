@@ -725,11 +725,9 @@ def _strip_opening(text: str) -> str:
         intro = next((o for o in openers.get("introducer", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
         comma = s.find(",")
         if intro and 0 < comma and len(s[:comma].split()) <= 25:
-            s = s[comma + 1:].lstrip()
             # "Speaking at the summit, which opens on Monday, Rivas ...": the phrase runs on
-            aside = re.match(rf"(?:{'|'.join(word_list('cues/relative_pronouns.txt'))})\b[^,]*,", s, re.IGNORECASE)
-            if aside:
-                s = s[aside.end():].lstrip()
+            aside = _aside().match(s, comma) if _aside() else None
+            s = s[aside.end() if aside else comma + 1:].lstrip()
             continue
         conn = next((o for o in openers.get("connective", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
         if conn:
