@@ -41,6 +41,15 @@ ANAPHOR_FACTOR = 0.8  # "This commitment would ..." needs the sentence before it
 # said …"); at a quarter none is, and no set loses a fact at 100, 150 or 200 words.
 QUOTE_FACTOR = 0.25
 QUOTE_MARKS = "\u201c\"\u2018'"
+# An article's first sentences report the news peg: who met where, what was announced
+# ("NATO leaders opened their annual summit on Tuesday buoyed by ..."). Over our 37 sets,
+# chosen points from an article's first three sentences stated a fact of their section
+# 54% of the time (21 of 39), later ones 83%. At 0.8 for the first four, mean recall over
+# the 37 sets rose from 0.657 to 0.662, and on three sets written afterwards and tested
+# blind from 0.581 to 0.595; at 100 and 200 words too. A stronger factor (0.6) or only the
+# first sentence did worse.
+LEAD_SENTENCES = 4
+LEAD_FACTOR = 0.8
 
 
 def weighted_overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
@@ -120,6 +129,16 @@ def standalone(cand: Candidate) -> float:
     return quoted * (ANAPHOR_FACTOR if refers_back(cand.text, cand.first.previous) else 1.0)
 
 
+def in_lead(cand: Candidate) -> bool:
+    """True for a sentence among the first of an article that reports it: the news peg."""
+    return min(m.position for m in cand.members) < LEAD_SENTENCES
+
+
+def report_weight(cand: Candidate) -> float:
+    """How much a candidate's information counts as a point: a standalone report, not the lead."""
+    return standalone(cand) * (LEAD_FACTOR if in_lead(cand) else 1.0)
+
+
 def frame_strength(cand: Candidate, section: str) -> float:
     """How clearly the candidate belongs to the section, in 0..1."""
     frame = cand.scores.get(section, 0.0)
@@ -157,7 +176,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                 continue
             strength = frame_strength(c, k)
             info = information(concepts[id(c)], weights)
-            c.importance = (strength * info / len(c.text.split()) ** LENGTH_EXPONENT * standalone(c)
+            c.importance = (strength * info / len(c.text.split()) ** LENGTH_EXPONENT * report_weight(c)
                             * (1 + 0.25 * math.log(c.support)))
             if strength > 0:
                 pool.append((strength, c))
@@ -174,7 +193,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     by_text = {normalize_for_match(m.text): m for c in candidates for m in c.members}
     pooled = [c for k in sections for _, c in pools[k]]
     chains = {id(c): lean_chain(c, by_text) for c in pooled}
-    alone = {id(c): standalone(c) for c in pooled}
+    alone = {id(c): report_weight(c) for c in pooled}
     mass = {id(c): sum(rarity.get(w, 0.0) for w in concepts[id(c)]) for c in pooled}
     repeats = {id(c): 0.0 for c in pooled}  # largest overlap with any chosen point
     echoes = {id(c): 0.0 for c in pooled}  # largest weighted overlap with a chosen point of its section

@@ -149,3 +149,22 @@ def test_a_quotation_needs_more_than_twice_the_frame_to_win():
                     "concessions", 2.5, article="2")
     chosen = select_points([quoted, reported], SECTIONS, 16, BAG, generic=generic_stems())
     assert [c.text for c in chosen["concessions"]] == [reported.text]
+
+
+def test_a_sentence_from_an_article_body_outranks_the_same_report_in_a_lead():
+    """An article's first sentences report the news peg; given room for one of two
+    equal reports, the one from further down an article is taken."""
+    lead = cand("Farmers from Tarsk want a guaranteed minimum price for wheat exports next season.",
+                "objectives", position=0)
+    body = cand("Farmers from Tarsk want a guaranteed minimum price for wheat exports next season.",
+                "objectives", article="2", position=6)
+    for pool in ([lead, body], [body, lead]):
+        chosen = select_points(pool, SECTIONS, 14, BAG, generic=generic_stems())
+        assert [c.sources for c in chosen["objectives"]] == [["2"]]
+
+
+def test_a_lead_sentence_is_still_a_point_when_nothing_else_says_it():
+    lead = cand("Farmers from Tarsk want a guaranteed minimum price for wheat exports next season.",
+                "objectives", position=1)
+    chosen = select_points([lead], SECTIONS, 14, BAG, generic=generic_stems())
+    assert [c.text for c in chosen["objectives"]] == [lead.text]
