@@ -73,12 +73,13 @@ def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
 
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
-    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
+    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the
+    higher weight (a negative weight, which argues against the section, is a weight too)."""
     best: dict[tuple[tuple[str, ...], ...], float] = {}
     for weight, phrase in cues:
         parts = tuple(_stem_run(run, stemmer) for run in phrase.split("...") if run.strip())
         if parts:
-            best[parts] = max(weight, best.get(parts, 0.0))
+            best[parts] = max(weight, best.get(parts, weight))
     return [CuePhrase(w, p) for p, w in best.items()]
 
 
