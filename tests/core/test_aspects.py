@@ -257,6 +257,7 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     "The rebels will accept nothing less than a full withdrawal of the army.",
     "Officials say Pretoria is unwilling to lower its tariffs on steel.",
     "Kenya conceded little on tea tariffs in the final text.",
+    "The two shipping lines have declined to contribute to the relief fund.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
