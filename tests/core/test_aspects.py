@@ -380,3 +380,13 @@ def test_how_a_conflict_began_is_background_not_a_risk(history):
     assert scorer(history)["risks"] < BriefingOptions().min_aspect_score, scorer(history)
     warning = scorer("Diplomats warn that fighting could resume if the army keeps attacking rebel villages.")
     assert warning["risks"] >= BriefingOptions().min_aspect_score, warning
+
+
+def test_the_war_a_summit_is_about_is_its_topic_not_a_risk():
+    """In talks to end a war, "war" and "conflict" are in nearly every sentence; an agreed
+    swap of prisoners of war is no risk, while a feared wider war still is."""
+    from briefing import BriefingOptions
+
+    scorer, least = default_scorer(), BriefingOptions().min_aspect_score
+    assert scorer("The two sides agreed an exchange of 400 prisoners of war, the largest of the conflict.")["risks"] < least
+    assert scorer("Analysts fear the border clashes could spark a wider war.")["risks"] >= least
