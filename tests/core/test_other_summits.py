@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and thirty-two sets written later by
+alliance summit, climate talks and a state visit, and thirty-seven sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -19,8 +19,11 @@ state outside the talks threatening them; then the Brexit talks around Johnson a
 Varadkar's meeting on the Wirral in 2019 and the Minsk summit of 2015; then previews of
 the US-China "Phase One" signing in 2020 and NATO's Vilnius summit in 2023 in the seeds'
 own style; then Putin and Kim at Vostochny and the EU-China summit in Beijing, both in
-2023, in the same style; each scored as held out before it joined here, the last
-thirteen after the changes their first trials led to).
+2023, in the same style; then the Pretoria talks on Tigray in 2022, Yoon's visit to
+Tokyo in 2023, Modi and Xi at Kazan in 2024 (the seeds' style), the Russia-Ukraine talks
+in Istanbul in 2025 and the EU-Mercosur summit in Montevideo in 2024 (the seeds' style);
+each scored as held out before it joined here, the last eighteen after the changes their
+first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -44,8 +47,8 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit",
            "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius",
-           "vostochny", "euchina"]
-MEAN_RECALL_FLOOR = 0.65  # 0.657 over these thirty-seven sets (0.745 over the first twenty)
+           "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur"]
+MEAN_RECALL_FLOOR = 0.645  # 0.653 over these forty-two sets (0.752 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
