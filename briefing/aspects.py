@@ -73,13 +73,12 @@ def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
 
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
-    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the
-    higher weight (a negative weight, which argues against the section, is a weight too)."""
+    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
     best: dict[tuple[tuple[str, ...], ...], float] = {}
     for weight, phrase in cues:
         parts = tuple(_stem_run(run, stemmer) for run in phrase.split("...") if run.strip())
         if parts:
-            best[parts] = max(weight, best.get(parts, weight))
+            best[parts] = max(weight, best.get(parts, 0.0))
     return [CuePhrase(w, p) for p, w in best.items()]
 
 

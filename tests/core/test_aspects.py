@@ -368,20 +368,6 @@ def test_a_refusal_after_an_opening_still_counts_as_a_refusal():
     assert first["risks"] >= 2.0, first
 
 
-@pytest.mark.parametrize("history", [
-    "The insurgency began in March 2019, when the army shelled rebel villages after accusing them of attacking a convoy.",
-    "Fighting broke out in 2021 after the army accused the militia of attacking a border post.",
-])
-def test_how_a_conflict_began_is_background_not_a_risk(history):
-    """Words of conflict in the story of how it began tell history, not what could go wrong."""
-    from briefing import BriefingOptions
-
-    scorer = default_scorer()
-    assert scorer(history)["risks"] < BriefingOptions().min_aspect_score, scorer(history)
-    warning = scorer("Diplomats warn that fighting could resume if the army keeps attacking rebel villages.")
-    assert warning["risks"] >= BriefingOptions().min_aspect_score, warning
-
-
 def test_the_war_a_summit_is_about_is_its_topic_not_a_risk():
     """In talks to end a war, "war" and "conflict" are in nearly every sentence; an agreed
     swap of prisoners of war is no risk, while a feared wider war still is."""
