@@ -175,8 +175,9 @@ class AspectScorer:
                            for kind, words in (conditions or {}).items()}
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
-                         for kind, words in (negation or {}).items() if kind not in ("harm", "not_after")}
+                         for kind, words in (negation or {}).items() if kind not in ("harm", "not_after", "before_phrase")}
         self.not_after = [tuple(stemmer(p)) for p in (negation or {}).get("not_after", ())]
+        self.refusing_phrases = [tuple(stemmer(p)) for p in (negation or {}).get("before_phrase", ())]
         # "could cut the company off", "may drop out": verb stem -> the particles that make
         # harm of it, and how far after the verb ("cut ... off": four words; "drop out": next)
         self.harm: dict[str, dict[str, int]] = {}
@@ -331,16 +332,20 @@ class AspectScorer:
         and not one a second negative undoes ("did not hesitate to offer", "not only ...")."""
         before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
         undone = self.negation.get("undone_by", frozenset())
+
+        def refuses(i: int) -> bool:  # "refused", or a phrase such as "declined to" (not "prices declined")
+            return tokens[i] in before or any(tuple(tokens[i:i + len(p)]) == p for p in self.refusing_phrases)
+
         if end < len(tokens) and tokens[end] in after \
                 and not any(tuple(tokens[end:end + len(p)]) == p for p in self.not_after) \
                 and self._clause_bounds(text, end - 1)[1] > end:
             return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
         for at in set(starts):
             window = range(max(0, at - NEGATION_WINDOW), at)
-            if not any(tokens[i] in before for i in window):
+            if not any(refuses(i) for i in window):
                 continue
             start = max(self._clause_start(text, at), window.start)
-            if any(tokens[i] in before and tokens[i + 1] not in undone
+            if any(refuses(i) and tokens[i + 1] not in undone
                    and not (i > start and tokens[i - 1] in before)  # "is not reluctant to offer"
                    for i in range(start, at)):
                 return True

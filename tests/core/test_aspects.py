@@ -286,6 +286,7 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
     "Kenya could offer a little more on tea.",
     "Kenya could offer little by little cuts in its tariffs on tea.",
     "Kenya made an offer, little noticed at the time, to lower tariffs on tea.",
+    "Prices declined so Kenya offered to buy more rice from Vietnam.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
