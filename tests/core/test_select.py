@@ -153,8 +153,9 @@ def test_a_quotation_needs_more_than_twice_the_frame_to_win():
 
 def test_a_sentence_from_an_article_body_outranks_the_same_report_in_a_lead():
     """An article's first sentences report the news peg; given room for one of two
-    equal reports, the one from further down an article is taken."""
-    lead = cand("Farmers from Tarsk want a guaranteed minimum price for wheat exports next season.",
+    reports of the same aim in other words, the one from further down an article is taken,
+    though the lead says it in a word less."""
+    lead = cand("Tarsk's farmers want a guaranteed minimum price for their wheat exports next season.",
                 "objectives", position=0)
     body = cand("Farmers from Tarsk want a guaranteed minimum price for wheat exports next season.",
                 "objectives", article="2", position=6)
