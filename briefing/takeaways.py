@@ -4,9 +4,10 @@ Computed from the model at render time (never stored), so an edited briefing alw
 takeaways that match its sections. Scores are only comparable within a section, so each
 point is measured against the best of its own section, with a bonus for every further
 article that reports it; pinned points count as strongest, and a point whose subject
-points back to an earlier sentence ("He will ...", "These may ...") counts less, since a
-takeaway is read on its own (unless its label names the party the pronoun stands for).
-Every non-empty section gives at least one takeaway, then the strongest of the rest fill
+points back to an earlier sentence ("He will ...", "These may ..."), names a time only
+that sentence gives ("collapsed that spring") or opens with a list position ("Third, ...")
+counts less, since a takeaway is read on its own (unless its label names the party the
+pronoun stands for). Every non-empty section gives at least one takeaway, then the strongest of the rest fill
 up to the maximum, as long as the box stays short enough to read at a glance
 (``TAKEAWAY_WORDS``): with 45-word sentences, five takeaways would fill page 1 with what
 the sections say again below it.
@@ -18,7 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import stopwords
+from .lexicon import kinded_lists, stopwords
+from .discourse import names_time_before
 from .model import Briefing, Point
 from .parties import grouped_by_party, leans_on_context
 from .tokens import stem
@@ -57,9 +59,17 @@ def point_strength(point: Point, best_score: float, labelled: bool = False) -> f
     relative = point.score / best_score if best_score > 0 else 0.0
     strength = relative + 0.25 * math.log2(max(point.support, 1))
     says_who = labelled and point.party is not None and point.lead_in_says_who
-    if leans_on_context(point.text) and not says_who:
+    if (leans_on_context(point.text) and not says_who) or opens_a_list_item(point.text) \
+            or names_time_before(point.text):
         strength *= CONTEXT_PENALTY
     return strength + (1.0 if point.pinned else 0.0)
+
+
+def opens_a_list_item(text: str) -> bool:
+    """Does the point open with a list position ("Third, ...", "Finally, ...")? Alone, it
+    reads as a fragment of a list the reader never saw."""
+    first = re.match(r"\W*([A-Za-z]+)\s*,", text)
+    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt")["enumerator"]
 
 
 def _matter_words(text: str, stop: frozenset[str]) -> frozenset[str]:

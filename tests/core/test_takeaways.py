@@ -83,6 +83,26 @@ def test_a_pronoun_point_whose_label_names_its_party_is_not_weaker():
         assert top == (first.text if key == "objectives" else second.text), key
 
 
+def test_a_point_opening_with_a_list_position_is_a_weaker_takeaway():
+    """"Third, it is pressing for ..." alone asks "third of what?", even under a label
+    that says who "it" is."""
+    b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
+    first, second = b.sections[0].points
+    first.text, first.party, first.lead_in_says_who = "Third, it is pressing for a new constitution.", "Kestria", True
+    second.text = "The minister will raise the question of the border."
+    top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"][0]
+    assert top == second.text
+
+
+def test_a_point_naming_a_time_only_the_sentence_before_gives_is_a_weaker_takeaway():
+    b = briefing([(5, 1)], [(5, 1)], [(9, 1), (8, 1)])
+    first, second = b.sections[2].points
+    first.text = "A draft framework was produced, but the effort collapsed that spring amid recriminations."
+    second.text = "Lenders could pull out if the vote slips."
+    top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "risks"][0]
+    assert top == second.text
+
+
 def test_one_matter_is_one_takeaway():
     """Five lines are read as five matters: a second point on the lenders gives way to the parliament."""
     b = briefing([(9, 1)], [(5, 1)], [(7, 1), (6.9, 1), (6.8, 1)])
