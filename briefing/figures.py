@@ -20,7 +20,7 @@ from .discourse import opens_with_anaphor
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Figure, Quote
-from .sentences import split_sentences, strip_dateline
+from .sentences import split_sentences, strip_paragraph_label
 from .tokens import LOWER, UPPER, content_stems
 
 MAX_FIGURES = 8
@@ -311,7 +311,7 @@ def _sentences(cleaned: CleanArticle):
         if para.is_heading:
             continue
         for i, text in enumerate(split_sentences(para.text)):
-            yield (strip_dateline(text) if i == 0 and p_index < 3 else text)
+            yield (strip_paragraph_label(text, p_index) if i == 0 else text)
 
 
 def _value_key(value: str) -> str:

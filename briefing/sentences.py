@@ -14,6 +14,10 @@ from .lexicon import abbreviations, word_list
 
 # "TOKYO — " or "WASHINGTON (Reuters) - " at the start of a story is a dateline, not text.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"‘'])")
+# "15:10 - Medinsky told reporters ..." or "09:42 GMT: ...": a live blog's entry time opens
+# its paragraph, as a dateline opens a story; it is no part of the sentence.
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?\s*[—–:-]{1,2}\s+(?=[A-Z“\"‘'])")
+DATELINE_PARAGRAPHS = 3  # a dateline stands in the first paragraphs of a story only
 _LEADING_CLOSERS = re.compile(r"^([”’\"')\]]+)(\s+|$)")
 # "the U.S." ends a sentence when the next capitalised word does not continue a name.
 _COUNTRY_ABBREV_END = re.compile(r"(?<=\bthe )(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?= ([A-Z][\w’'-]*))")
@@ -71,6 +75,14 @@ def strip_dateline(sentence: str) -> str:
     return _DATELINE.sub("", sentence, count=1)
 
 
+def strip_paragraph_label(sentence: str, paragraph: int) -> str:
+    """The first sentence of a paragraph without the label before it: a dateline in the
+    first paragraphs ("TOKYO — "), a live blog's entry time in any ("15:10 - ")."""
+    if paragraph < DATELINE_PARAGRAPHS:
+        sentence = strip_dateline(sentence)
+    return _TIMESTAMP.sub("", sentence, count=1)
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -101,8 +113,8 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
                 heading = para.text
             continue
         for i, text in enumerate(split_sentences(para.text)):
-            if i == 0 and p_index < 3:
-                text = strip_dateline(text)
+            if i == 0:
+                text = strip_paragraph_label(text, p_index)
             if fit_for_point(text, min_words, max_words):
                 out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
                                     position=position, previous=previous, heading=heading,

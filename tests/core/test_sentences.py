@@ -30,6 +30,20 @@ def test_dateline_is_not_part_of_the_sentence():
     assert strip_dateline("The EU — and its allies — met.") == "The EU — and its allies — met."
 
 
+def test_a_live_blog_entry_time_is_not_part_of_the_sentence():
+    text = ("Live: envoys meet in Tarsk\n\n"
+            "The two delegations arrived at the palace early on Friday morning.\n\n"
+            "The host minister opened the session with a short welcome.\n\n"
+            "The first round lasted barely an hour, officials said.\n\n"
+            "15:10 - The envoy told reporters the two sides had agreed to swap 300 prisoners each.\n\n"
+            "16:05 GMT: Talks will resume in Tarsk next week, the host minister said.\n\n"
+            "The vote on the text was won 12:30 - a narrow margin, by any measure.\n")
+    texts = [s.text for s in article_sentences(clean_article(article_from_text(text, source_id="1")))]
+    assert "The envoy told reporters the two sides had agreed to swap 300 prisoners each." in texts
+    assert "Talks will resume in Tarsk next week, the host minister said." in texts
+    assert "The vote on the text was won 12:30 - a narrow margin, by any measure." in texts
+
+
 def test_headings_and_list_labels_are_not_sentences():
     text = ("Ministers Meet on Grain Exports\n"
             "1. What Each Side Wants\n"
