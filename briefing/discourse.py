@@ -121,7 +121,7 @@ def aside_pattern(relatives: Iterable[str]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1)
 def _time_pointer() -> re.Pattern[str]:
     phrases = sorted(resource_lines("time_pointers.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE)
 
 
 def names_time_before(text: str) -> bool:

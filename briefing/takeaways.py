@@ -5,7 +5,7 @@ takeaways that match its sections. Scores are only comparable within a section, 
 point is measured against the best of its own section, with a bonus for every further
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ..."), names a time only
-that sentence gives ("collapsed that spring") or opens with a list position ("Third, ...")
+that sentence gives ("collapsed later that year") or opens with a list position ("Third, ...")
 counts less, since a takeaway is read on its own (unless its label names the party the
 pronoun stands for). Every non-empty section gives at least one takeaway, then the strongest of the rest fill
 up to the maximum, as long as the box stays short enough to read at a glance
@@ -69,7 +69,7 @@ def opens_a_list_item(text: str) -> bool:
     """Does the point open with a list position ("Third, ...", "Finally, ...")? Alone, it
     reads as a fragment of a list the reader never saw."""
     first = re.match(r"\W*([A-Za-z]+)\s*,", text)
-    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt")["enumerator"]
+    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt").get("enumerator", ())
 
 
 def _matter_words(text: str, stop: frozenset[str]) -> frozenset[str]:

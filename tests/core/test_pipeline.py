@@ -93,8 +93,11 @@ def test_a_time_only_the_sentence_before_gives_shows_that_sentence_in_its_paragr
     assert find_lead_in(point.text, before, same_paragraph=False) is None
     assert find_lead_in("Talks resume then, officials said, unless the rains come early.", before) is None
     talks = "The last direct talks were held in Drava in March 2019."
-    collapsed = "A draft was agreed, but the effort collapsed that spring amid recriminations."
+    collapsed = "A draft was agreed, but the effort collapsed later that year amid recriminations."
     assert context(Point(collapsed, ["1"]), talks) == talks
+    for plain in ("Analysts warned that winter fuel shortages could follow.",  # "that" opens a clause
+                  "Officials expect that year-on-year growth will slow."):
+        assert find_lead_in(plain, talks) is None, plain
 
 
 def test_a_sentence_that_stands_alone_has_no_context():

@@ -97,7 +97,7 @@ def test_a_point_opening_with_a_list_position_is_a_weaker_takeaway():
 def test_a_point_naming_a_time_only_the_sentence_before_gives_is_a_weaker_takeaway():
     b = briefing([(5, 1)], [(5, 1)], [(9, 1), (8, 1)])
     first, second = b.sections[2].points
-    first.text = "A draft framework was produced, but the effort collapsed that spring amid recriminations."
+    first.text = "A draft framework was produced, but the effort collapsed later that year amid recriminations."
     second.text = "Lenders could pull out if the vote slips."
     top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "risks"][0]
     assert top == second.text
