@@ -14,9 +14,6 @@ from .lexicon import abbreviations, word_list
 
 # "TOKYO — " or "WASHINGTON (Reuters) - " at the start of a story is a dateline, not text.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z“\"‘'])")
-# "15:10 - Medinsky told reporters ..." or "09:42 GMT: ...": a live blog's entry time opens
-# its paragraph, as a dateline opens a story; it is no part of the sentence.
-_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?\s*[—–:-]{1,2}\s+(?=[A-Z“\"‘'])")
 DATELINE_PARAGRAPHS = 3  # a dateline stands in the first paragraphs of a story only
 _LEADING_CLOSERS = re.compile(r"^([”’\"')\]]+)(\s+|$)")
 # "the U.S." ends a sentence when the next capitalised word does not continue a name.
@@ -75,12 +72,21 @@ def strip_dateline(sentence: str) -> str:
     return _DATELINE.sub("", sentence, count=1)
 
 
+@lru_cache(maxsize=1)
+def _timestamp() -> re.Pattern[str]:
+    """"15:10 - Medinsky told reporters ..." or "09:42 GMT: ...": a live blog's entry time
+    opens its paragraph, as a dateline opens a story; it is no part of the sentence. Only a
+    clock time, and only a time zone's word after it (``resources/time_zones.txt``)."""
+    zones = "|".join(re.escape(z) for z in sorted(word_list("time_zones.txt"), key=len, reverse=True))
+    return re.compile(rf"^(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?i:{zones}))?\s*[—–:-]{{1,2}}\s+(?=[A-Z“\"‘'])")
+
+
 def strip_paragraph_label(sentence: str, paragraph: int) -> str:
     """The first sentence of a paragraph without the label before it: a dateline in the
     first paragraphs ("TOKYO — "), a live blog's entry time in any ("15:10 - ")."""
     if paragraph < DATELINE_PARAGRAPHS:
         sentence = strip_dateline(sentence)
-    return _TIMESTAMP.sub("", sentence, count=1)
+    return _timestamp().sub("", sentence, count=1)
 
 
 def word_count(text: str) -> int:
