@@ -175,7 +175,8 @@ class AspectScorer:
                            for kind, words in (conditions or {}).items()}
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
-                         for kind, words in (negation or {}).items() if kind not in ("harm", "not_after", "before_phrase")}
+                         for kind, words in (negation or {}).items()
+                         if kind not in ("harm", "not_after", "before_phrase")}
         self.not_after = [tuple(stemmer(p)) for p in (negation or {}).get("not_after", ())]
         self.refusing_phrases = [tuple(stemmer(p)) for p in (negation or {}).get("before_phrase", ())]
         # "could cut the company off", "may drop out": verb stem -> the particles that make

@@ -74,7 +74,7 @@ def strip_dateline(sentence: str) -> str:
 
 @lru_cache(maxsize=1)
 def _timestamp() -> re.Pattern[str]:
-    """"15:10 - Medinsky told reporters ..." or "09:42 GMT: ...": a live blog's entry time
+    """"15:10 - The envoy told reporters ..." or "09:42 GMT: ...": a live blog's entry time
     opens its paragraph, as a dateline opens a story; it is no part of the sentence. Only a
     clock time, and only a time zone's word after it (``resources/time_zones.txt``)."""
     zones = "|".join(re.escape(z) for z in sorted(word_list("time_zones.txt"), key=len, reverse=True))
