@@ -174,9 +174,8 @@ class AspectScorer:
         self.conditions = {kind: frozenset(t for m in words for t in stemmer(m))
                            for kind, words in (conditions or {}).items()}
         # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
-        self.negation = {kind: frozenset(t for m in words for t in stemmer(m))
-                         for kind, words in (negation or {}).items()
-                         if kind not in ("harm", "not_after", "before_phrase")}
+        self.negation = {kind: frozenset(t for m in (negation or {}).get(kind, ()) for t in stemmer(m))
+                         for kind in ("before", "after", "undone_by")}
         self.not_after = [tuple(stemmer(p)) for p in (negation or {}).get("not_after", ())]
         self.refusing_phrases = [tuple(stemmer(p)) for p in (negation or {}).get("before_phrase", ())]
         # "could cut the company off", "may drop out": verb stem -> the particles that make
@@ -335,10 +334,9 @@ class AspectScorer:
         undone = self.negation.get("undone_by", frozenset())
 
         def refuses(i: int) -> bool:  # "refused", or a phrase such as "declined to" (not "prices declined")
-            return tokens[i] in before or any(tuple(tokens[i:i + len(p)]) == p for p in self.refusing_phrases)
+            return tokens[i] in before or _phrase_at(tokens, i, self.refusing_phrases)
 
-        if end < len(tokens) and tokens[end] in after \
-                and not any(tuple(tokens[end:end + len(p)]) == p for p in self.not_after) \
+        if end < len(tokens) and tokens[end] in after and not _phrase_at(tokens, end, self.not_after) \
                 and self._clause_bounds(text, end - 1)[1] > end:
             return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
         for at in set(starts):
@@ -356,7 +354,8 @@ class AspectScorer:
         """Does a particle after the cue's verb make it harm ("could cut the company off from
         its customers", "may drop out"; but "could pull its troops out" is an offer)?"""
         particles = self.harm.get(tokens[end - 1], {}) if end else {}
-        return any(particles.get(tokens[j], 0) > j - end for j in range(end, min(end + HARM_PARTICLE_WINDOW, len(tokens))))
+        stop = min(end + HARM_PARTICLE_WINDOW, len(tokens))
+        return any(particles.get(tokens[j], 0) > j - end for j in range(end, stop))
 
     def _refers_back(self, text: str, tokens: list[str], cue: CuePhrase, at: int) -> bool:
         """Is this one-word cue a noun pointing back to an offer stated elsewhere, as the
@@ -445,6 +444,11 @@ class AspectScorer:
             return False
         start = self._clause_start(text, at)
         return bool(self.pressure & set(tokens[max(start, at - PRESSURE_WINDOW):at]))
+
+
+def _phrase_at(tokens: list[str], i: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Does one of ``phrases`` (stemmed) start at ``tokens[i]``?"""
+    return any(tuple(tokens[i:i + len(p)]) == p for p in phrases)
 
 
 @lru_cache(maxsize=65536)

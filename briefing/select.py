@@ -195,7 +195,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     by_text = {normalize_for_match(m.text): m for c in candidates for m in c.members}
     pooled = [c for k in sections for _, c in pools[k]]
     chains = {id(c): lean_chain(c, by_text) for c in pooled}
-    alone = {id(c): report_weight(c) for c in pooled}
+    weight_as_point = {id(c): report_weight(c) for c in pooled}
     mass = {id(c): sum(rarity.get(w, 0.0) for w in concepts[id(c)]) for c in pooled}
     repeats = {id(c): 0.0 for c in pooled}  # largest overlap with any chosen point
     echoes = {id(c): 0.0 for c in pooled}  # largest weighted overlap with a chosen point of its section
@@ -216,7 +216,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
                     gain = gains[id(c)]
                     echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
                     novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
-                    value = (strength * novelty * gain / n ** LENGTH_EXPONENT * alone[id(c)]
+                    value = (strength * novelty * gain / n ** LENGTH_EXPONENT * weight_as_point[id(c)]
                              * (1 + 0.25 * math.log(c.support)))
                     if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
                         continue

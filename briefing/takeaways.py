@@ -5,12 +5,12 @@ takeaways that match its sections. Scores are only comparable within a section, 
 point is measured against the best of its own section, with a bonus for every further
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ..."), names a time only
-that sentence gives ("collapsed later that year") or opens with a list position ("Third, ...")
-counts less, since a takeaway is read on its own (unless its label names the party the
-pronoun stands for). Every non-empty section gives at least one takeaway, then the strongest of the rest fill
-up to the maximum, as long as the box stays short enough to read at a glance
-(``TAKEAWAY_WORDS``): with 45-word sentences, five takeaways would fill page 1 with what
-the sections say again below it.
+that sentence gives ("collapsed later that year") or opens with a list position
+("Third, ...") counts less, since a takeaway is read on its own (unless its label names
+the party the pronoun stands for). Every non-empty section gives at least one takeaway,
+then the strongest of the rest fill up to the maximum, as long as the box stays short
+enough to read at a glance (``TAKEAWAY_WORDS``): with 45-word sentences, five takeaways
+would fill page 1 with what the sections say again below it.
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lexicon import kinded_lists, stopwords
 from .discourse import names_time_before
+from .lexicon import kinded_lists, stopwords
 from .model import Briefing, Point
 from .parties import grouped_by_party, leans_on_context
 from .tokens import stem
