@@ -173,9 +173,9 @@ class AspectScorer:
         # "if" and the words that make a condition a demand ("only if"), cues/conditions.txt
         self.conditions = {kind: frozenset(t for m in words for t in stemmer(m))
                            for kind, words in (conditions or {}).items()}
-        # "before", "after" and "undone_by" words of a refused offer (cues/negation.txt)
+        # "before", "after", "undone_by" and "subject" words of a refused offer (cues/negation.txt)
         self.negation = {kind: frozenset(t for m in (negation or {}).get(kind, ()) for t in stemmer(m))
-                         for kind in ("before", "after", "undone_by")}
+                         for kind in ("before", "after", "undone_by", "subject")}
         self.not_after = [tuple(stemmer(p)) for p in (negation or {}).get("not_after", ())]
         self.refusing_phrases = [tuple(stemmer(p)) for p in (negation or {}).get("before_phrase", ())]
         # "could cut the company off", "may drop out": verb stem -> the particles that make
@@ -331,7 +331,7 @@ class AspectScorer:
         Only a negation in the cue's own clause counts ("Kenya, not Uganda, offered ..."),
         and not one a second negative undoes ("did not hesitate to offer", "not only ...")."""
         before, after = self.negation.get("before", frozenset()), self.negation.get("after", frozenset())
-        undone = self.negation.get("undone_by", frozenset())
+        undone, subject = self.negation.get("undone_by", frozenset()), self.negation.get("subject", frozenset())
 
         def refuses(i: int) -> bool:  # "refused", or a phrase such as "declined to" (not "prices declined")
             return tokens[i] in before or _phrase_at(tokens, i, self.refusing_phrases)
@@ -340,6 +340,8 @@ class AspectScorer:
                 and self._clause_bounds(text, end - 1)[1] > end:
             return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
         for at in set(starts):
+            if any(tokens[i] in subject for i in range(self._clause_start(text, at), at)):
+                return True  # "Neither Kenya nor Uganda has said it will pay"
             window = range(max(0, at - NEGATION_WINDOW), at)
             if not any(refuses(i) for i in window):
                 continue

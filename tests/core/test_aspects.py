@@ -258,6 +258,9 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     "Officials say Pretoria is unwilling to lower its tariffs on steel.",
     "Kenya conceded little on tea tariffs in the final text.",
     "The two shipping lines have declined to contribute to the relief fund.",
+    "Neither Quito nor Lima has said it will pay for the new lighthouse.",
+    "Nobody in the fishing ministry is ready to give ground on quotas.",
+    "Kenya offered neither cash nor land for the new depot.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
@@ -287,6 +290,7 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
     "Kenya could offer little by little cuts in its tariffs on tea.",
     "Kenya made an offer, little noticed at the time, to lower tariffs on tea.",
     "Prices declined so Kenya offered to buy more rice from Vietnam.",
+    "Neither side would comment, but Kenya offered to lower its tariffs on tea.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
