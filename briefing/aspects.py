@@ -56,6 +56,7 @@ def _title_case(words: list[str]) -> bool:
 class CuePhrase:
     weight: float
     parts: tuple[tuple[str, ...], ...]  # runs of stems; runs may have up to GAP words between them
+    opens_clause: bool = False  # counts only where it opens its clause ("^under the deal")
 
 
 GAP = 4
@@ -74,12 +75,13 @@ def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
     """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
-    best: dict[tuple[tuple[str, ...], ...], float] = {}
+    best: dict[tuple[tuple[tuple[str, ...], ...], bool], float] = {}
     for weight, phrase in cues:
-        parts = tuple(_stem_run(run, stemmer) for run in phrase.split("...") if run.strip())
+        opens = phrase.startswith("^")
+        parts = tuple(_stem_run(run, stemmer) for run in phrase.lstrip("^").split("...") if run.strip())
         if parts:
-            best[parts] = max(weight, best.get(parts, 0.0))
-    return [CuePhrase(w, p) for p, w in best.items()]
+            best[parts, opens] = max(weight, best.get((parts, opens), 0.0))
+    return [CuePhrase(w, p, opens) for (p, opens), w in best.items()]
 
 
 def _run_at(tokens: list[str], run: tuple[str, ...], i: int, modals: frozenset[str]) -> bool:
@@ -255,7 +257,8 @@ class AspectScorer:
         whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
         named = self._named_positions(text, tokens) if found else frozenset()
         for key, cue, spans in found:
-            spans = [sp for sp in spans if sp[0] not in named]
+            spans = [sp for sp in spans if sp[0] not in named
+                     and not (cue.opens_clause and self._clause_start(text, sp[0]) != sp[0])]
             own = next(((a, la, e) for a, la, e in spans if not any(
                 k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
             if own is None:

@@ -381,3 +381,24 @@ def test_the_war_a_summit_is_about_is_its_topic_not_a_risk():
     scorer, least = default_scorer(), BriefingOptions().min_aspect_score
     assert scorer("The two sides agreed an exchange of 400 prisoners of war, the largest of the conflict.")["risks"] < least
     assert scorer("Analysts fear the border clashes could spark a wider war.")["risks"] >= least
+
+
+def test_the_terms_of_a_deal_are_offers_where_they_open_the_sentence():
+    """"Under the agreement, Lima will ..." lists what a side gives; "under the deal" told
+    in passing, inside a clause, is no frame (a cue marked ^ in the cue file)."""
+    from briefing import BriefingOptions
+
+    scorer, least = default_scorer(), BriefingOptions().min_aspect_score
+    terms = "Under the agreement, Lima will open two harbours to foreign trawlers for five years."
+    assert scorer.frame_of(terms) == "concessions"
+    assert scorer("Quito, under the accord, will keep its coastguard out of the disputed reef.")["concessions"] >= least
+    passing = "Two hundred trawlers are expected to sail home under the deal that ended the blockade last spring."
+    assert scorer(passing)["concessions"] < least
+
+
+def test_a_cue_marked_to_open_its_clause_keeps_the_mark_when_compiled():
+    from briefing.aspects import compile_cues
+    from briefing.tokens import stem
+
+    cues = compile_cues([(2.5, "^under the deal"), (2.0, "under the deal")], lambda t: [stem(w) for w in t.split()])
+    assert sorted((c.weight, c.opens_clause) for c in cues) == [(2.0, False), (2.5, True)]
