@@ -57,6 +57,7 @@ class CuePhrase:
     weight: float
     parts: tuple[tuple[str, ...], ...]  # runs of stems; runs may have up to GAP words between them
     opens_clause: bool = False  # counts only where it opens its clause ("^under the deal")
+    not_before: frozenset[str] = frozenset()  # stems that may not follow it ("concede ~that": an admission)
 
 
 GAP = 4
@@ -75,13 +76,17 @@ def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
     """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
-    best: dict[tuple[tuple[tuple[str, ...], ...], bool], float] = {}
+    best: dict[tuple[tuple[tuple[str, ...], ...], bool, frozenset[str]], float] = {}
     for weight, phrase in cues:
         opens = phrase.startswith("^")
-        parts = tuple(_stem_run(run, stemmer) for run in phrase.lstrip("^").split("...") if run.strip())
+        words = phrase.lstrip("^").split()
+        not_before = frozenset(t for w in words if w.startswith("~") for t in stemmer(w[1:]))
+        kept = " ".join(w for w in words if not w.startswith("~"))
+        parts = tuple(_stem_run(run, stemmer) for run in kept.split("...") if run.strip())
         if parts:
-            best[parts, opens] = max(weight, best.get((parts, opens), 0.0))
-    return [CuePhrase(w, p, opens) for (p, opens), w in best.items()]
+            key = (parts, opens, not_before)
+            best[key] = max(weight, best.get(key, 0.0))
+    return [CuePhrase(w, p, opens, nb) for (p, opens, nb), w in best.items()]
 
 
 def _run_at(tokens: list[str], run: tuple[str, ...], i: int, modals: frozenset[str]) -> bool:
@@ -258,7 +263,8 @@ class AspectScorer:
         named = self._named_positions(text, tokens) if found else frozenset()
         for key, cue, spans in found:
             spans = [sp for sp in spans if sp[0] not in named
-                     and not (cue.opens_clause and self._clause_start(text, sp[0]) != sp[0])]
+                     and not (cue.opens_clause and self._clause_start(text, sp[0]) != sp[0])
+                     and not (sp[2] < len(tokens) and tokens[sp[2]] in cue.not_before)]
             own = next(((a, la, e) for a, la, e in spans if not any(
                 k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
             if own is None:

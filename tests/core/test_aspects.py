@@ -404,3 +404,17 @@ def test_a_cue_marked_to_open_its_clause_keeps_the_mark_when_compiled():
 
     cues = compile_cues([(2.5, "^under the deal"), (2.0, "under the deal")], lambda t: [stem(w) for w in t.split()])
     assert sorted((c.weight, c.opens_clause) for c in cues) == [(2.0, False), (2.5, True)]
+
+
+def test_conceding_that_something_is_so_gives_nothing():
+    scorer = default_scorer()
+    assert scorer("The envoy conceded that the talks had stalled over the border crossings.")["concessions"] == 0.0
+    assert scorer.frame_of("Kenya may concede more ground on tea tariffs next year.") == "concessions"
+
+
+def test_a_word_marked_not_to_follow_a_cue_is_kept_apart_when_compiled():
+    from briefing.aspects import compile_cues
+    from briefing.tokens import stem
+
+    (cue,) = compile_cues([(2.5, "concede ~that")], lambda t: [stem(w) for w in t.split()])
+    assert cue.parts == ((stem("concede"),),) and cue.not_before == frozenset({stem("that")})
