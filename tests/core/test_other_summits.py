@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and thirty-seven sets written later by
+alliance summit, climate talks and a state visit, and forty-two sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -22,8 +22,11 @@ own style; then Putin and Kim at Vostochny and the EU-China summit in Beijing, b
 2023, in the same style; then the Pretoria talks on Tigray in 2022, Yoon's visit to
 Tokyo in 2023, Modi and Xi at Kazan in 2024 (the seeds' style), the Russia-Ukraine talks
 in Istanbul in 2025 and the EU-Mercosur summit in Montevideo in 2024 (the seeds' style);
-each scored as held out before it joined here, the last eighteen after the changes their
-first trials led to).
+then the EU-mediated Serbia-Kosovo talks at Ohrid in 2023 (the seeds' style), the ECOWAS
+summit on Niger's coup in 2023, the US-Mexico tariff talks of 2019 (with a live blog), Trump
+and Putin at Helsinki in 2018 (the seeds' style) and the AUKUS meeting in San Diego in 2023;
+each scored as held out before it joined here, the last twenty-three after the changes
+their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -47,8 +50,9 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "rival_powers", "prisoner_swap", "woodside", "modi_visit", "singapore", "geneva", "camp_david", "sochi",
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit",
            "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius",
-           "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur"]
-MEAN_RECALL_FLOOR = 0.645  # 0.653 over these forty-two sets (0.752 over the first twenty)
+           "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur",
+           "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus"]
+MEAN_RECALL_FLOOR = 0.625  # 0.635 over these forty-seven sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
