@@ -115,8 +115,6 @@ def test_a_condition_that_names_a_price_still_states_an_aim():
 @pytest.mark.parametrize("text", [
     "Several senators have said they want binding guarantees on the grain corridor before any vote.",
     "Opposition lawmakers in Tallin have urged the minister to reject any cut in the fishing quota.",
-    "In Kestria, the Senate urged the president on Monday to favour talks over any use of force.",
-    "The national parliament has asked the government to seek a vote before any troops are sent.",
 ])
 def test_a_demand_from_lawmakers_or_critics_at_home_is_a_risk_not_an_aim(text):
     scores = default_scorer()(text)
