@@ -348,9 +348,13 @@ class AspectScorer:
         if end < len(tokens) and tokens[end] in after and not _phrase_at(tokens, end, self.not_after) \
                 and self._clause_bounds(text, end - 1)[1] > end:
             return True  # "offered nothing", but not "an offer, little noticed," nor "little by little"
+        last = starts[-1]  # the subject of the cue's verb stands in the clause of its last run
+        for i in range(self._clause_start(text, last), last):
+            # "Neither Kenya nor Uganda has said it will pay"; but "Neither side has ruled out
+            # a compromise": a second negative between them undoes it
+            if tokens[i] in subject and not any(tokens[j] in before or tokens[j] in undone for j in range(i + 1, last)):
+                return True
         for at in set(starts):
-            if any(tokens[i] in subject for i in range(self._clause_start(text, at), at)):
-                return True  # "Neither Kenya nor Uganda has said it will pay"
             window = range(max(0, at - NEGATION_WINDOW), at)
             if not any(refuses(i) for i in window):
                 continue

@@ -259,8 +259,7 @@ def test_a_sentence_with_its_own_frame_keeps_it_after_another_sections_sentence(
     "Kenya conceded little on tea tariffs in the final text.",
     "The two shipping lines have declined to contribute to the relief fund.",
     "Neither Quito nor Lima has said it will pay for the new lighthouse.",
-    "Nobody in the fishing ministry is ready to give ground on quotas.",
-    "Kenya offered neither cash nor land for the new depot.",
+    "Neither side is willing to give ground on the border crossings.",
 ])
 def test_a_refused_offer_is_not_a_concession(text):
     scores = default_scorer()(text)
@@ -291,6 +290,9 @@ def test_a_particle_makes_a_giving_verb_harm(text, section):
     "Kenya made an offer, little noticed at the time, to lower tariffs on tea.",
     "Prices declined so Kenya offered to buy more rice from Vietnam.",
     "Neither side would comment, but Kenya offered to lower its tariffs on tea.",
+    "Neither side has ruled out a compromise on the fishing quotas.",
+    "Nobody expected Kenya to offer such deep cuts in its tea tariffs.",
+    "Kenya made an offer neither Uganda nor Tanzania could match.",
 ])
 def test_a_negation_that_refuses_nothing_leaves_an_offer(text):
     scores = default_scorer()(text)
