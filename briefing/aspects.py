@@ -75,13 +75,23 @@ def _stem_run(run: str, stemmer: Tokenizer) -> tuple[str, ...]:
 
 
 def compile_cues(cues: Iterable[tuple[float, str]], stemmer: Tokenizer) -> list[CuePhrase]:
-    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight."""
+    """Stem every cue; forms that stem alike ("plan to", "plans to") count once, at the higher weight.
+
+    ``^`` before a phrase: it counts only where it opens its clause; ``~word`` after it: a
+    word that may not follow it. A line that puts either elsewhere is refused (ValueError),
+    as a silent misreading would turn the cue into another one."""
     best: dict[tuple[tuple[tuple[str, ...], ...], bool, frozenset[str]], float] = {}
     for weight, phrase in cues:
         opens = phrase.startswith("^")
-        words = phrase.lstrip("^").split()
-        not_before = frozenset(t for w in words if w.startswith("~") for t in stemmer(w[1:]))
-        kept = " ".join(w for w in words if not w.startswith("~"))
+        words = phrase[opens:].split()
+        first = next((i for i, w in enumerate(words) if w.startswith("~")), len(words))
+        kept_words, followers = words[:first], [w[1:] for w in words[first:]]
+        if ("^" in phrase[opens:] or not kept_words or kept_words[-1] == "..."
+                or any("~" in w for w in kept_words) or not all(w.startswith("~") for w in words[first:])
+                or any("~" in w or len(stemmer(w)) != 1 for w in followers)):
+            raise ValueError(f"cue {phrase!r}: '^' may only open it, and each '~word' (one word) only end it")
+        not_before = frozenset(t for w in followers for t in stemmer(w))
+        kept = " ".join(kept_words)
         parts = tuple(_stem_run(run, stemmer) for run in kept.split("...") if run.strip())
         if parts:
             key = (parts, opens, not_before)
@@ -155,7 +165,7 @@ class AspectScorer:
                  silence: Mapping[str, Iterable[str]] | None = None,
                  reference: Mapping[str, Iterable[str]] | None = None,
                  conditions: Mapping[str, Iterable[str]] | None = None,
-                 prepositions: Iterable[str] = ()) -> None:
+                 prepositions: Iterable[str] = (), links: Iterable[str] = ()) -> None:
         self.stemmer = stemmer
         self.cues = {k: compile_cues(v, stemmer) for k, v in cues.items()}
         self.modals = frozenset(t for m in modals for t in stemmer(m))
@@ -177,6 +187,9 @@ class AspectScorer:
         self.pressure = frozenset(t for m in pressure for t in stemmer(m))
         # words opening a linking phrase ("In return, ...", "In exchange, ...")
         self.prepositions = frozenset(t for m in prepositions for t in stemmer(m))
+        # one-word links that may stand before a clause's opening ("But under the deal, ..."),
+        # clause_openers.txt
+        self.links = frozenset(t for m in links if len(m.split()) == 1 for t in stemmer(m))
         # "if" and the words that make a condition a demand ("only if"), cues/conditions.txt
         self.conditions = {kind: frozenset(t for m in words for t in stemmer(m))
                            for kind, words in (conditions or {}).items()}
@@ -259,12 +272,13 @@ class AspectScorer:
         # A cue inside a longer, unbroken cue of another section is part of it: in "has
         # not ruled out smaller steps" the refusal "ruled out" is undone, the whole is an
         # opening. The cue counts where it first stands on its own.
-        whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
         named = self._named_positions(text, tokens) if found else frozenset()
+        found = [(key, cue, [sp for sp in spans if sp[0] not in named
+                             and not (cue.opens_clause and not self._opens_clause(text, tokens, sp[0]))
+                             and not (sp[2] < len(tokens) and tokens[sp[2]] in cue.not_before)])
+                 for key, cue, spans in found]
+        whole = [(a, e, key) for key, cue, spans in found if len(cue.parts) == 1 for a, _, e in spans]
         for key, cue, spans in found:
-            spans = [sp for sp in spans if sp[0] not in named
-                     and not (cue.opens_clause and self._clause_start(text, sp[0]) != sp[0])
-                     and not (sp[2] < len(tokens) and tokens[sp[2]] in cue.not_before)]
             own = next(((a, la, e) for a, la, e in spans if not any(
                 k != key and wa <= a and e <= we and we - wa > e - a for wa, we, k in whole)), None)
             if own is None:
@@ -419,6 +433,11 @@ class AspectScorer:
 
     def _clause_start(self, text: str, at: int) -> int:
         return self._clause_bounds(text, at)[0]
+
+    def _opens_clause(self, text: str, tokens: list[str], at: int) -> bool:
+        """Does token ``at`` open its clause, perhaps after a link ("But under the deal, ...")?"""
+        start = self._clause_start(text, at)
+        return start == at or (start == at - 1 and tokens[start] in self.links)
 
     def _conditional(self, text: str, tokens: list[str], at: int) -> bool:
         """Is the cue at ``at`` the verb of a condition ("if Kenya asked for ...") and not

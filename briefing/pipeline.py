@@ -65,7 +65,8 @@ def default_scorer() -> AspectScorer:
                         valence_lexicon(), pressure=word_list("cues/pressure_groups.txt"),
                         relatives=word_list("cues/relative_pronouns.txt"), negation=kinded_lists("cues/negation.txt"),
                         silence=kinded_lists("cues/silence.txt"), reference=kinded_lists("cues/reference.txt"),
-                        conditions=kinded_lists("cues/conditions.txt"), prepositions=word_list("prepositions.txt"))
+                        conditions=kinded_lists("cues/conditions.txt"), prepositions=word_list("prepositions.txt"),
+                        links=kinded_lists("clause_openers.txt").get("connective", ()))
 
 
 def generic_stems() -> frozenset[str]:

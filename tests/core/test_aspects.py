@@ -1,6 +1,7 @@
 import pytest
 
 from briefing.pipeline import default_scorer
+from briefing.tokens import stem, stems
 
 SECTIONS = ("objectives", "concessions", "risks")
 
@@ -394,15 +395,17 @@ def test_the_terms_of_a_deal_are_offers_where_they_open_the_sentence():
     terms = "Under the agreement, Lima will open two harbours to foreign trawlers for five years."
     assert scorer.frame_of(terms) == "concessions"
     assert scorer("Quito, under the accord, will keep its coastguard out of the disputed reef.")["concessions"] >= least
-    passing = "Two hundred trawlers are expected to sail home under the deal that ended the blockade last spring."
-    assert scorer(passing)["concessions"] < least
+    assert scorer.frame_of("But under the deal, Lima will open two harbours to foreign trawlers.") == "concessions"
+    for passing in ("Two hundred trawlers are expected to sail home under the deal that ended the blockade last spring.",
+                    "The trawlers sailed home in March, under the accord that ended the blockade.",
+                    "Under the draft law, fishermen would face fines for landing undersized cod."):
+        assert scorer(passing)["concessions"] < least, passing
 
 
 def test_a_cue_marked_to_open_its_clause_keeps_the_mark_when_compiled():
     from briefing.aspects import compile_cues
-    from briefing.tokens import stem
 
-    cues = compile_cues([(2.5, "^under the deal"), (2.0, "under the deal")], lambda t: [stem(w) for w in t.split()])
+    cues = compile_cues([(2.5, "^under the deal"), (2.0, "under the deal")], stems)
     assert sorted((c.weight, c.opens_clause) for c in cues) == [(2.0, False), (2.5, True)]
 
 
@@ -414,7 +417,15 @@ def test_conceding_that_something_is_so_gives_nothing():
 
 def test_a_word_marked_not_to_follow_a_cue_is_kept_apart_when_compiled():
     from briefing.aspects import compile_cues
-    from briefing.tokens import stem
 
-    (cue,) = compile_cues([(2.5, "concede ~that")], lambda t: [stem(w) for w in t.split()])
-    assert cue.parts == ((stem("concede"),),) and cue.not_before == frozenset({stem("that")})
+    (cue,) = compile_cues([(2.5, "concede ~that ~which")], stems)
+    assert cue.parts == ((stem("concede"),),) and cue.not_before == frozenset({stem("that"), stem("which")})
+
+
+@pytest.mark.parametrize("line", ["concede ~ that", "concede~that", "concede ~that ground", "under ^the deal",
+                                  "^~under the deal", "agree ... ~that", "concede ~in return"])
+def test_a_cue_line_with_a_misplaced_mark_is_refused_not_misread(line):
+    from briefing.aspects import compile_cues
+
+    with pytest.raises(ValueError, match="cue"):
+        compile_cues([(2.5, line)], stems)

@@ -39,13 +39,15 @@ def test_a_live_blog_entry_time_is_not_part_of_the_sentence():
             "16:05 GMT: Talks will resume in Tarsk next week, the host minister said.\n\n"
             "9:30 p.m. ET - The envoys left the palace without a joint statement.\n\n"
             "The vote on the text was won 12:30 - a narrow margin, by any measure.\n\n"
-            "4.50 - The price of a tonne of wheat, in euros, after the deal was signed.\n")
+            "4.50 - The price of a tonne of wheat, in euros, after the deal was signed.\n\n"
+            "9:30 amet - Lorem text pasted by mistake stays as it was written.\n")
     texts = [s.text for s in article_sentences(clean_article(article_from_text(text, source_id="1")))]
     assert "The envoy told reporters the two sides had agreed to swap 300 prisoners each." in texts
     assert "Talks will resume in Tarsk next week, the host minister said." in texts
     assert "The envoys left the palace without a joint statement." in texts
     assert "The vote on the text was won 12:30 - a narrow margin, by any measure." in texts
     assert "4.50 - The price of a tonne of wheat, in euros, after the deal was signed." in texts  # no clock time
+    assert "9:30 amet - Lorem text pasted by mistake stays as it was written." in texts  # no zone word
 
 
 def test_headings_and_list_labels_are_not_sentences():
