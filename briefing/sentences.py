@@ -78,7 +78,8 @@ def _timestamp() -> re.Pattern[str]:
     opens its paragraph, as a dateline opens a story; it is no part of the sentence. Only a
     clock time, and after it at most two words of ``resources/time_zones.txt`` ("9:30 p.m. ET - ")."""
     zones = "|".join(re.escape(z) for z in sorted(word_list("time_zones.txt"), key=len, reverse=True))
-    return re.compile(rf"^(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?i:{zones})(?![^\W_])){{0,2}}\s*[—–:-]{{1,2}}\s+(?=[A-Z“\"‘'])")
+    zone = rf"\s*(?i:{zones})(?![^\W_])"  # a whole word: "9:30 amet - " is no "am" and "et"
+    return re.compile(rf"^(?:[01]?\d|2[0-3]):[0-5]\d(?:{zone}){{0,2}}\s*[—–:-]{{1,2}}\s+(?=[A-Z“\"‘'])")
 
 
 def strip_paragraph_label(sentence: str, paragraph: int) -> str:

@@ -396,7 +396,7 @@ def test_the_terms_of_a_deal_are_offers_where_they_open_the_sentence():
     assert scorer.frame_of(terms) == "concessions"
     assert scorer("Quito, under the accord, will keep its coastguard out of the disputed reef.")["concessions"] >= least
     assert scorer.frame_of("But under the deal, Lima will open two harbours to foreign trawlers.") == "concessions"
-    for passing in ("Two hundred trawlers are expected to sail home under the deal that ended the blockade last spring.",
+    for passing in ("Two hundred trawlers are expected to sail home under the deal that ended the blockade.",
                     "The trawlers sailed home in March, under the accord that ended the blockade.",
                     "Under the draft law, fishermen would face fines for landing undersized cod."):
         assert scorer(passing)["concessions"] < least, passing
