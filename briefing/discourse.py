@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .lexicon import resource_lines, word_list
+from .lexicon import kinded_lists, resource_lines, word_list
 from .tokens import stems
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
@@ -153,3 +153,15 @@ def continues_previous(text: str) -> bool:
         return True
     following = words[1]
     return following in word_list("pointing_continuations.txt") or following in word_list("anaphoric_nouns.txt")
+
+
+_FIRST_WORD = re.compile(r"\W*([A-Za-z]+)(\s*,)?")
+
+
+def opens_with(text: str, kind: str, *, comma: bool = False) -> bool:
+    """Is the first word of ``text`` an opener of ``kind`` in ``resources/clause_openers.txt``
+    ("Third, ..." an enumerator; "After 12 rounds of talks" an introducer)? ``comma``: only
+    when a comma follows that word."""
+    first = _FIRST_WORD.match(text)
+    return (bool(first) and (first.group(2) is not None or not comma)
+            and first.group(1).lower() in kinded_lists("clause_openers.txt").get(kind, ()))

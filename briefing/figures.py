@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .discourse import opens_with_anaphor
+from .discourse import opens_with, opens_with_anaphor
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Figure, Quote
@@ -262,10 +262,7 @@ _CLAUSE_START = re.compile(rf"^(?:{_RELATIVE}|while|although|because)\b", re.IGN
 def _opens_with_a_phrase(sentence: str, i: int, cuts: list[int]) -> bool:
     """Is the clause before clause ``i`` the sentence's opening phrase ("After 12 rounds of
     talks, ...", "Under the accord, ...")?"""
-    if i != 1:
-        return False
-    first = re.match(r"\W*([A-Za-z]+)", sentence[:cuts[0]])
-    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt")["introducer"]
+    return i == 1 and opens_with(sentence[:cuts[0]], "introducer")
 
 
 def figure_context(sentence: str, start: int, end: int) -> str:

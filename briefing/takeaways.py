@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .discourse import names_time_before
-from .lexicon import kinded_lists, stopwords
+from .discourse import names_time_before, opens_with
+from .lexicon import stopwords
 from .model import Briefing, Point
 from .parties import grouped_by_party, leans_on_context
 from .tokens import stem
@@ -59,17 +59,11 @@ def point_strength(point: Point, best_score: float, labelled: bool = False) -> f
     relative = point.score / best_score if best_score > 0 else 0.0
     strength = relative + 0.25 * math.log2(max(point.support, 1))
     says_who = labelled and point.party is not None and point.lead_in_says_who
-    if (leans_on_context(point.text) and not says_who) or opens_a_list_item(point.text) \
+    # "Third, ...": alone, a fragment of a list the reader never saw
+    if (leans_on_context(point.text) and not says_who) or opens_with(point.text, "enumerator", comma=True) \
             or names_time_before(point.text):
         strength *= CONTEXT_PENALTY
     return strength + (1.0 if point.pinned else 0.0)
-
-
-def opens_a_list_item(text: str) -> bool:
-    """Does the point open with a list position ("Third, ...", "Finally, ...")? Alone, it
-    reads as a fragment of a list the reader never saw."""
-    first = re.match(r"\W*([A-Za-z]+)\s*,", text)
-    return bool(first) and first.group(1).lower() in kinded_lists("clause_openers.txt").get("enumerator", ())
 
 
 def _matter_words(text: str, stop: frozenset[str]) -> frozenset[str]:
