@@ -415,6 +415,13 @@ def test_conceding_that_something_is_so_gives_nothing():
     assert scorer.frame_of("Kenya may concede more ground on tea tariffs next year.") == "concessions"
 
 
+def test_what_a_side_has_agreed_to_do_is_an_offer_but_agreeing_to_meet_is_not():
+    scorer = default_scorer()
+    assert scorer.frame_of("Quito agreed to open two harbours to foreign trawlers in March.") == "concessions"
+    assert scorer.frame_of("Lima has agreed to scrap its levy on Ecuadorian tuna.") == "concessions"
+    assert scorer("The two ministers agreed to meet again in Lima next month.")["concessions"] == 0.0
+
+
 def test_a_word_marked_not_to_follow_a_cue_is_kept_apart_when_compiled():
     from briefing.aspects import compile_cues
 
