@@ -307,7 +307,9 @@ class AspectScorer:
                 weight = cue.weight * REFERENCE_SHARE
             else:
                 weight = cue.weight
-            hits.append((at, key, weight))
+            # "is expected to seek the release of ...": a hedge's cue stands where its verb
+            # does, so a wish that comes first frames it as wished for.
+            hits.append((last if cue.parts[0] == (MODAL,) else at, key, weight))
         return hits
 
     def frame_of(self, text: str) -> str | None:

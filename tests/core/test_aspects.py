@@ -97,6 +97,17 @@ def test_an_opening_exchange_phrase_leaves_the_frame_to_its_main_clause():
     assert scorer.frame_of("If talks collapse, Lima wants guarantees.") == "risks"
 
 
+def test_a_hedged_giving_verb_after_a_wish_is_what_is_wished_for():
+    """The hedge belongs to the wish: "is expected to seek the release" asks for it."""
+    scorer = default_scorer()
+    sought = "Lima is expected to seek the release of the six jailed fishermen held in Quito."
+    assert scorer.frame_of(sought) == "objectives"
+    scores = scorer(sought)
+    assert scores["objectives"] > scores["concessions"], scores
+    given = scorer("Quito is expected to release the six jailed fishermen from Lima.")
+    assert given["concessions"] >= 3.0 and given["objectives"] == 0.0, given
+
+
 def test_a_wish_inside_a_condition_is_no_aim():
     """Nobody is asking yet: the wish is only supposed."""
     text = "If the ministry asked for more time, the commission would consult its members first."
