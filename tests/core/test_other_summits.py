@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and forty-two sets written later by
+alliance summit, climate talks and a state visit, and forty-seven sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -25,7 +25,10 @@ in Istanbul in 2025 and the EU-Mercosur summit in Montevideo in 2024 (the seeds'
 then the EU-mediated Serbia-Kosovo talks at Ohrid in 2023 (the seeds' style), the ECOWAS
 summit on Niger's coup in 2023, the US-Mexico tariff talks of 2019 (with a live blog), Trump
 and Putin at Helsinki in 2018 (the seeds' style) and the AUKUS meeting in San Diego in 2023;
-each scored as held out before it joined here, the last twenty-three after the changes
+then the China-brokered Saudi-Iran talks in Beijing in 2023, Biden and Xi at Bali in 2022
+(the seeds' style), the US-Taliban signing in Doha in 2020, Albanese's visit to Beijing in
+2023 (the seeds' style) and Pashinyan and Aliyev in Brussels in 2023 (with a live blog);
+each scored as held out before it joined here, the last twenty-eight after the changes
 their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
@@ -51,8 +54,9 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "nagato", "maralago", "nairobi_ceasefire", "kessing_alliance", "chip_plant", "macron_visit", "jeddah_visit",
            "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius",
            "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur",
-           "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus"]
-MEAN_RECALL_FLOOR = 0.625  # 0.634 over these forty-seven sets (0.754 over the first twenty)
+           "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus",
+           "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus"]
+MEAN_RECALL_FLOOR = 0.61  # 0.619 over these fifty-two sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
@@ -64,7 +68,10 @@ MISPLACED_CEILING = 2
 # ECOWAS on Niger: "the Senate urged Tinubu to favour political options" reads as an aim
 # (a chamber is not counted as pressing from home: more often it is where a leader speaks),
 # and a third party's offer (Wagner's "offered his services") as the sides' own.
-MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3, "ecowas_niger": 3}
+# Brussels: the mediator urging a side to free detainees or to talk reads as an aim, where
+# the gold facts count it as that side's possible offer; and "pairs that offer with a demand
+# for ..." as an offer.
+MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3, "ecowas_niger": 3, "brussels_caucasus": 3}
 
 
 @pytest.fixture(scope="module")
