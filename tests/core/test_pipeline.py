@@ -145,11 +145,14 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
                                                "Chip plant talks: Veldmark and chipmaker haggle - live",
                                                "Lisk summit – as it happened", "Grain talks (live updates)",
                                                "Preview: Lisk's new team brings tougher terms to the grain talks",
-                                               "Factbox: What each side brings to Lisk", "Q&A: The Lisk grain talks"))
+                                               "Factbox: What each side brings to Lisk", "Q&A: The Lisk grain talks",
+                                               "What is in the Lisk grain deal? Key questions answered",
+                                               "What's in the Lisk deal", "Lisk grain talks: your questions answered"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
     assert not is_explainer_title("Ministers vow to live up to the Lisk accord")
     assert not is_explainer_title("Lisk grain exchange set for go-live")
     assert not is_explainer_title("Grain deal at stake as leaders meet in Lisk")
+    assert not is_explainer_title("What is in the way of a grain deal, ministers ask")
     assert not is_explainer_title("Lisk grain talks: a preview of the final round")
 
 
