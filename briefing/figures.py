@@ -110,6 +110,9 @@ def _is_range(sentence: str, start: int, low: str, high: str) -> bool:
     return not re.search(r"\bfrom\s*$", sentence[:start], re.IGNORECASE)
 
 
+RANGE_LINKS = frozenset({"to", "and", "through", "until", "or"})
+
+
 @dataclass(frozen=True)
 class _Match:
     kind: str
@@ -147,6 +150,10 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 
     if before and before[0].lower().strip(".,") in not_count:
         return False  # "November 5"
+    words_before = sentence[:m.start()].split()[-3:]
+    if (len(words_before) == 3 and words_before[2].lower() in RANGE_LINKS and re.fullmatch(_NUMBER, words_before[1])
+            and words_before[0].lower().strip(".,") in not_count):
+        return False  # the end of "March 6 to 10", "pages 4 and 12"
     if after and no_count(after[0]):
         return False
     if len(after) == 3 and after[0] in ("and", "or", "to") and no_count(after[2]):

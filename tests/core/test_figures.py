@@ -69,6 +69,8 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
     "Only 3 ministers attended.",  # small counts are written in words; digits are labels
     "Two former Marines are serving sentences of 16 and nine years.",  # not a count "16"
     "Talks ran from 10 to 11 p.m. on Friday.",
+    "The talks were held from May 6 to 10 in Lisk.",  # the end of a date range
+    "The envoys met on June 3 and 24 in the capital.",
 ])
 def test_years_dates_times_and_small_numbers_are_not_figures(sentence):
     assert values(sentence) == []
