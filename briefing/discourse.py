@@ -165,3 +165,22 @@ def opens_with(text: str, kind: str, *, comma: bool = False) -> bool:
     first = _FIRST_WORD.match(text)
     return (bool(first) and (first.group(2) is not None or not comma)
             and first.group(1).lower() in kinded_lists("clause_openers.txt").get(kind, ()))
+
+
+ANNOUNCER_MAX_WORDS = 10  # "Three dangers stand out for the talks this spring." (9); a longer one says more
+
+
+@lru_cache(maxsize=200_000)
+def announces_a_list(text: str) -> bool:
+    """Does a short sentence only count what comes next ("Two obstacles remain.")?
+
+    Read as a point it names nothing; the items it announces are the points."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    if len(words) > ANNOUNCER_MAX_WORDS or ":" in text:
+        return False
+    kinds = kinded_lists("list_announcers.txt")
+    if not words or words[0] not in kinds["count"]:
+        return False  # "The two risks are a clash and a walkout." names them
+    item = next((i for i in (1, 2) if i < len(words) and words[i] in kinds["item"]), None)
+    return item is not None and words[item + 1:item + 2] not in (["are"], ["include"])
+

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from typing import Callable, Iterable
 
-from .discourse import elaborates, refers_back
+from .discourse import announces_a_list, elaborates, refers_back
 from .dedup import overlap
 from .documents import Candidate, Sentence
 from .tokens import normalize_for_match
@@ -174,7 +174,7 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     for k in sections:
         pool = []
         for c in candidates:
-            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS:
+            if c.section != k or len(concepts[id(c)] - generic) < MIN_SPECIFIC_WORDS or announces_a_list(c.text):
                 continue
             strength = frame_strength(c, k)
             info = information(concepts[id(c)], weights)

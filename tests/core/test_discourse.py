@@ -1,4 +1,6 @@
-from briefing.discourse import leans_on_previous, opens_with_anaphor
+import pytest
+
+from briefing.discourse import announces_a_list, leans_on_previous, opens_with_anaphor
 
 
 def test_pointers_back_at_the_start():
@@ -69,3 +71,19 @@ def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
     assert not owner_is_before("For its part, Kordavia could agree to a moratorium.")  # the owner follows
     assert not owner_is_before("Japan wants its exports spared from the tariffs.")  # the owner comes first
     assert not owner_is_before("At the summit the two leaders will sign a fisheries pact.")
+
+
+
+@pytest.mark.parametrize("text, announces", [
+    ("Three dangers stand out for the talks this spring.", True),
+    ("Two obstacles remain.", True),
+    ("Two key demands loom over the talks.", True),
+    ("The two risks are a border clash and a walkout.", False),  # names them
+    ("Three risks are a clash, a walkout and a veto.", False),
+    ("Three risks: a clash, a walkout and a veto.", False),
+    ("Two ministers resigned.", False),
+    ("Several hurdles remain before the treaty can be signed by both parliaments next year.", False),
+])
+def test_a_short_sentence_counting_what_comes_next_announces_a_list(text, announces):
+    assert announces_a_list(text) is announces
+

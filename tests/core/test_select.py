@@ -111,6 +111,13 @@ def test_a_sentence_naming_too_little_is_never_a_point():
     assert [c.text for c in chosen["concessions"]] == [offer.text]
 
 
+def test_a_sentence_that_only_counts_the_items_to_come_is_never_a_point():
+    announcer = cand("Three dangers could upset the port talks this spring.", "risks", score=9.0)
+    risk = POOL[5]
+    chosen = select_points([announcer, risk], SECTIONS, 150, BAG, generic=generic_stems())
+    assert [c.text for c in chosen["risks"]] == [risk.text]
+
+
 def test_a_party_name_does_not_make_the_next_fact_about_that_party_look_old():
     """Names say who, not what: after one point about Norland, another Norland demand
     still adds its own facts, and beats a vaguer sentence that names nobody."""
