@@ -240,8 +240,8 @@ class AspectScorer:
         framing = self._framing(text, hits, opening)
         scores: dict[str, float] = {k: 0.0 for k in self.cues}
         asides = self._asides(text) if hits else []
-        for at, key, weight in hits:
-            if framing is not None and at > framing[0] and key != framing[1]:
+        for at, key, weight, verb_at in hits:
+            if framing is not None and verb_at > framing[0] and key != framing[1]:
                 weight *= FRAMED_CUE_SHARE
             elif framing is not None and at < framing[0] and key != framing[1] and opening > at:
                 weight *= OPENING_CUE_SHARE  # "In return," links; the main clause says what
@@ -262,10 +262,10 @@ class AspectScorer:
                     scores[key] += 1.0
         return scores
 
-    def _hits(self, text: str, tokens: list[str]) -> list[tuple[int, str, float]]:
-        """(position, section, weight) of every cue in the sentence, after the checks that
-        move a cue to another section."""
-        hits: list[tuple[int, str, float]] = []
+    def _hits(self, text: str, tokens: list[str]) -> list[tuple[int, str, float, int]]:
+        """(position, section, weight, position of its verb) of every cue in the sentence,
+        after the checks that move a cue to another section."""
+        hits: list[tuple[int, str, float, int]] = []
         silent = self._silent_spans(text, tokens)
         found = [(key, cue, list(match_spans(tokens, cue, self.modals)))
                  for token in set(tokens) for key, cue in self.cue_index.get(token, ())]
@@ -307,9 +307,9 @@ class AspectScorer:
                 weight = cue.weight * REFERENCE_SHARE
             else:
                 weight = cue.weight
-            # "is expected to seek the release of ...": a hedge's cue stands where its verb
-            # does, so a wish that comes first frames it as wished for.
-            hits.append((last if cue.parts[0] == (MODAL,) else at, key, weight))
+            # "is expected to seek the release of ...": a hedge's cue is framed where its verb
+            # stands, so a wish that comes first frames it as wished for.
+            hits.append((at, key, weight, last if cue.parts[0] == (MODAL,) else at))
         return hits
 
     def frame_of(self, text: str) -> str | None:
@@ -318,12 +318,12 @@ class AspectScorer:
         framing = self._framing(text, hits, self._opening_phrase_end(text) if hits else 0)
         return framing[1] if framing else None
 
-    def _framing(self, text: str, hits: list[tuple[int, str, float]], opening: int) -> tuple[int, str] | None:
+    def _framing(self, text: str, hits: list[tuple[int, str, float, int]], opening: int) -> tuple[int, str] | None:
         """Where the frame is set, and by which section: the first strong cue, but one in
         the clause right after a short opening phrase before one in the phrase ("In return,
         Kestria wants ...": the phrase links the sentence to the one before). ``opening`` is
         where that phrase ends (:meth:`_opening_phrase_end`)."""
-        setters = [(at, key) for at, key, w in hits if w >= FRAME_SETTER_WEIGHT]
+        setters = [(at, key) for at, key, w, _ in hits if w >= FRAME_SETTER_WEIGHT]
         if not opening or not setters:
             return min(setters, default=None)
         clause_end = self._clause_bounds(text, opening)[1]  # "..., a move Lima has long wanted" is not it

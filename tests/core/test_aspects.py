@@ -106,6 +106,10 @@ def test_a_hedged_giving_verb_after_a_wish_is_what_is_wished_for():
     assert scores["objectives"] > scores["concessions"], scores
     given = scorer("Quito is expected to release the six jailed fishermen from Lima.")
     assert given["concessions"] >= 3.0 and given["objectives"] == 0.0, given
+    # where the verb stands decides only the frame, not how late in a long sentence the cue is
+    late = scorer("The Quito government, according to two officials at the talks, could within weeks "
+                  "lift its ban on Peruvian poultry and eggs.")
+    assert late["concessions"] >= 3.0 and late["concessions"] > late["risks"], late
 
 
 def test_a_wish_inside_a_condition_is_no_aim():
@@ -430,7 +434,10 @@ def test_what_a_side_has_agreed_to_do_is_an_offer_but_agreeing_to_meet_is_not():
     scorer = default_scorer()
     assert scorer.frame_of("Quito agreed to open two harbours to foreign trawlers in March.") == "concessions"
     assert scorer.frame_of("Lima has agreed to scrap its levy on Ecuadorian tuna.") == "concessions"
-    assert scorer("The two ministers agreed to meet again in Lima next month.")["concessions"] == 0.0
+    for nothing_given in ("The two ministers agreed to meet again in Lima next month.",
+                          "The delegations agreed to hold another round of talks in Quito.",
+                          "The two ministers agreed to disagree on the reef."):
+        assert scorer(nothing_given)["concessions"] == 0.0, nothing_given
 
 
 def test_a_word_marked_not_to_follow_a_cue_is_kept_apart_when_compiled():
