@@ -153,7 +153,7 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     words_before = sentence[:m.start()].split()[-3:]
     if (len(words_before) == 3 and words_before[2].lower() in RANGE_LINKS and re.fullmatch(_NUMBER, words_before[1])
             and words_before[0].lower().strip(".,") in not_count):
-        return False  # the end of "March 6 to 10", "pages 4 and 12"
+        return False  # the end of "May 6 to 10", "pages 4 and 12"
     if after and no_count(after[0]):
         return False
     if len(after) == 3 and after[0] in ("and", "or", "to") and no_count(after[2]):
