@@ -63,7 +63,8 @@ def test_ui_thread_never_stalls_during_a_500_article_build(qtbot, window, tmp_pa
     assert window.briefing is not None and len(window.briefing.sources) == 500
     assert len(gaps) > 5, "the build was too quick to measure anything"
     wall, busy = max(gaps, key=lambda gap: min(gap))
-    assert min(wall, busy) < STALL_LIMIT, f"the UI thread stalled for {wall * 1000:.0f} ms ({busy * 1000:.0f} ms of CPU)"
+    assert min(wall, busy) < STALL_LIMIT, \
+        f"the UI thread stalled for {wall * 1000:.0f} ms ({busy * 1000:.0f} ms of CPU)"
 
 
 def heartbeat_gaps(qtbot, window) -> list[tuple[float, float]]:
