@@ -6,8 +6,8 @@ what it refers to, cut from the sentence word for word ("…" marks a cut). Quot
 passages in quotation marks long enough to be a statement, with the speaker named by
 the attribution around them ("said X", "X told reporters", "according to X"); quotes
 whose speaker cannot be named are left out, since an unattributed quote is of no use in
-a briefing. The words that make a
-number a figure and the verbs of attribution are data files in ``resources/``.
+a briefing. The words that make a number a figure and the verbs of attribution are data
+files in ``resources/``.
 """
 from __future__ import annotations
 
@@ -110,9 +110,6 @@ def _is_range(sentence: str, start: int, low: str, high: str) -> bool:
     return not re.search(r"\bfrom\s*$", sentence[:start], re.IGNORECASE)
 
 
-RANGE_LINKS = frozenset({"to", "and", "through", "until", "or"})
-
-
 @dataclass(frozen=True)
 class _Match:
     kind: str
@@ -123,11 +120,12 @@ class _Match:
 
 
 @lru_cache(maxsize=1)
-def _not_count_words() -> tuple[frozenset[str], frozenset[str]]:
+def _not_count_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a number no count: before it ("November 5"), and after it, where a
-    unit of time makes it a duration ("18 months")."""
+    unit of time makes it a duration ("18 months"); and the words joining two numbers of
+    one date or time ("May 6 to 10")."""
     w = figure_words()
-    return frozenset(w["not_count"]), frozenset(w["not_count"]) | frozenset(w["duration"])
+    return frozenset(w["not_count"]), frozenset(w["not_count"]) | frozenset(w["duration"]), frozenset(w["range_link"])
 
 
 def _is_count(sentence: str, m: re.Match[str]) -> bool:
@@ -141,22 +139,20 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
         return False  # a year, or years ("the 1950-53 war")
     if number < 10 and not has_scale:
         return False  # journalists write small counts in words; digits are labels
-    before = sentence[:m.start()].split()[-1:] if sentence[:m.start()].strip() else []
+    before = [w.lower().strip(".,") for w in sentence[:m.start()].split()[-3:]]
     after = [w.lower().rstrip(",;:") for w in sentence[m.end():].split()[:3]]
-    not_count, not_count_after = _not_count_words()
+    not_count, not_count_after, links = _not_count_words()
 
     def no_count(word: str) -> bool:  # "p.m." as listed, or "years." ending the sentence
         return word in not_count_after or word.rstrip(".") in not_count_after
 
-    if before and before[0].lower().strip(".,") in not_count:
+    if before and before[-1] in not_count:
         return False  # "November 5"
-    words_before = sentence[:m.start()].split()[-3:]
-    if (len(words_before) == 3 and words_before[2].lower() in RANGE_LINKS and re.fullmatch(_NUMBER, words_before[1])
-            and words_before[0].lower().strip(".,") in not_count):
+    if len(before) == 3 and before[2] in links and re.fullmatch(_NUMBER, before[1]) and before[0] in not_count:
         return False  # the end of "May 6 to 10", "pages 4 and 12"
     if after and no_count(after[0]):
         return False
-    if len(after) == 3 and after[0] in ("and", "or", "to") and no_count(after[2]):
+    if len(after) == 3 and after[0] in links and no_count(after[2]):
         return False  # "sentences of 16 and nine years", "from 10 to 11 p.m." (but also "45 and two days later")
     return True
 
