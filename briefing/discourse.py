@@ -182,5 +182,8 @@ def announces_a_list(text: str) -> bool:
     if not words or words[0] not in kinds["count"]:
         return False  # "The two risks are a clash and a walkout." names them
     item = next((i for i in (1, 2) if i < len(words) and words[i] in kinds["item"]), None)
-    return item is not None and words[item + 1:item + 2] not in (["are"], ["include"])
+    if item is None:
+        return False
+    following = words[item + 1] if item + 1 < len(words) else ""
+    return following not in kinds["names_them"]  # "Three risks are a clash, ..." names them
 
