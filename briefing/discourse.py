@@ -175,8 +175,13 @@ def announces_a_list(text: str) -> bool:
     """Does a short sentence only count what comes next ("Two obstacles remain.")?
 
     Read as a point it names nothing; the items it announces are the points."""
+    if ":" in text:
+        return False
+    head, comma, rest = text.partition(",")
+    if comma and len(head.split()) <= OPENING_PHRASE_WORDS:
+        text = rest  # "Despite the progress, several obstacles remain.": the phrase only links it
     words = [w.lower() for w in _WORDS.findall(text)]
-    if len(words) > ANNOUNCER_MAX_WORDS or ":" in text:
+    if len(words) > ANNOUNCER_MAX_WORDS:
         return False
     kinds = kinded_lists("list_announcers.txt")
     if not words or words[0] not in kinds["count"]:

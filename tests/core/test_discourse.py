@@ -82,6 +82,9 @@ def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
     ("Three risks are a clash, a walkout and a veto.", False),
     ("Three risks: a clash, a walkout and a veto.", False),
     ("Two ministers resigned.", False),
+    ("Despite the progress, several obstacles remain.", True),  # an opening phrase only links it
+    ("For now, three questions hang over the deal.", True),
+    ("In Halvor, two ministers resigned.", False),
     ("Several hurdles remain before the treaty can be signed by both parliaments next year.", False),
 ])
 def test_a_short_sentence_counting_what_comes_next_announces_a_list(text, announces):
