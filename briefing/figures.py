@@ -76,10 +76,10 @@ def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
         return rf"{qualifier}\b(?:{number})\s?(?:{_alternation(w['percent'])})(?!\w)"
 
     def count(number: str) -> str:
-        return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"
+        return rf"{qualifier}(?<![\w$€£¥.,:\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"  # ":" : "21:45 GMT"
 
     def duration(number: str) -> str:
-        return rf"{qualifier}(?<![\w$€£¥.,\-/])(?:{number})\s+(?i:{_alternation(w['duration'])})\b"
+        return rf"{qualifier}(?<![\w$€£¥.,:\-/])(?:{number})\s+(?i:{_alternation(w['duration'])})\b"
 
     return tuple((kind, is_range, re.compile(form(_NUMBER_RANGE if is_range else _NUMBER)))
                  for kind, form in (("amount", amount), ("percent", percent), ("duration", duration),

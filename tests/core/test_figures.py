@@ -71,6 +71,8 @@ def test_figures_are_found_with_their_qualifier(sentence, expected):
     "Talks ran from 10 to 11 p.m. on Friday.",
     "The talks were held from May 6 to 10 in Lisk.",  # the end of a date range
     "The envoys met on June 3 and 24 in the capital.",
+    "The truce takes effect at 21:45 Lisk time on Monday.",  # a clock time
+    "The vote was set for 18:30 hours on Friday.",
 ])
 def test_years_dates_times_and_small_numbers_are_not_figures(sentence):
     assert values(sentence) == []
