@@ -102,10 +102,22 @@ def quotes_balanced(text: str) -> bool:
 
 
 def fit_for_point(text: str, min_words: int, max_words: int) -> bool:
-    """A point must stand alone: a statement, of sensible length, not half a quotation."""
+    """A point must stand alone: a statement, of sensible length, not half a quotation,
+    not a line introducing what follows it ("Ministers agreed on three steps:")."""
     n = word_count(text)
+    end = text.rstrip("\"'\u201d\u2019)")
     return (min_words <= n <= max_words and bool(_WORD.search(text))
-            and not text.rstrip("\"'\u201d\u2019)").endswith("?") and quotes_balanced(text))
+            and not end.endswith(("?", ":")) and quotes_balanced(text))
+
+
+def leaves_unfinished(text: str) -> bool:
+    """Does a line end in a colon after a word that needs more ("... calls on both sides to:")?
+    Then the list after it finishes its sentence, item by item."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return False
+    words = _WORD.findall(stripped)
+    return bool(words) and words[-1].lower() in word_list("unfinished_endings.txt")
 
 
 def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 60) -> list[Sentence]:
@@ -113,7 +125,14 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     out: list[Sentence] = []
     position = 0
     previous = heading = ""
+    unfinished = False  # the list items now read only as the end of the line before the list
     for p_index, para in enumerate(clean.paragraphs):
+        if para.is_list_item and unfinished:
+            parts = split_sentences(para.text)
+            position += len(parts)
+            previous = parts[-1] if parts else previous
+            continue
+        unfinished = leaves_unfinished(para.text)
         if para.is_heading or para.is_summary:
             previous = ""  # a heading starts a new topic
             if para.is_heading and not para.is_list_item:

@@ -1,6 +1,6 @@
 from briefing.clean import clean_article
 from briefing.load import article_from_text
-from briefing.sentences import article_sentences, quotes_balanced, split_sentences, strip_dateline
+from briefing.sentences import article_sentences, leaves_unfinished, quotes_balanced, split_sentences, strip_dateline
 
 
 def test_abbreviations_do_not_end_sentences():
@@ -94,6 +94,24 @@ def test_a_bulleted_key_point_is_no_point_and_no_heading_of_what_follows():
               "• What could go wrong\nNegotiators warned that a failure could trigger new export bans.\n")
     clean = clean_article(article_from_text(labels, source_id="1"))  # a bullet alone labels what follows
     assert [s.heading for s in article_sentences(clean)] == ["What each side wants", "What could go wrong"]
+
+
+def test_items_finishing_an_unfinished_line_are_not_points():
+    text = ("Council urges restraint\n"
+            "The regional council met in Orvik on Tuesday to review the truce with both delegations.\n"
+            "The council calls on both governments to:\n"
+            "- Reopen the border crossings to grain lorries within a week.\n"
+            "- Release the detained fishermen held since the spring.\n"
+            "Both delegations left Orvik without speaking to reporters after the meeting.\n"
+            "Three trade-offs keep coming up:\n"
+            "- Kestria could lower its tariff on wheat next season.\n"
+            "- Tallin could open its ports to Kestrian ships.\n")
+    clean = clean_article(article_from_text(text, source_id="1"))
+    sentences = article_sentences(clean)
+    assert [s.text.split()[0] for s in sentences] == ["The", "Both", "Kestria", "Tallin"]
+    assert sentences[1].previous == "Release the detained fishermen held since the spring."
+    assert leaves_unfinished("The council calls on both governments to:")
+    assert not leaves_unfinished("Three trade-offs keep coming up:")
 
 
 def test_questions_and_quote_fragments_are_not_points():
