@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and forty-seven sets written later by
+alliance summit, climate talks and a state visit, and fifty-two sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -28,8 +28,11 @@ and Putin at Helsinki in 2018 (the seeds' style) and the AUKUS meeting in San Di
 then the China-brokered Saudi-Iran talks in Beijing in 2023, Biden and Xi at Bali in 2022
 (the seeds' style), the US-Taliban signing in Doha in 2020, Albanese's visit to Beijing in
 2023 (the seeds' style) and Pashinyan and Aliyev in Brussels in 2023 (with a live blog);
-each scored as held out before it joined here, the last twenty-eight after the changes
-their first trials led to).
+then Trump and Kim at Hanoi in 2019 and Zelensky's minerals-deal visit to the White House
+in 2025 (both the seeds' style), an OPEC+ meeting on output cuts in 2023, Sunak and von
+der Leyen at Windsor in 2023 (with a live blog) and the army-RSF talks in Jeddah in 2023
+(with an aid agency's statement); each scored as held out before it joined here, the last
+thirty-three after the changes their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -55,8 +58,9 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "xi_moscow", "vienna_talks", "wirral", "minsk", "phaseone", "vilnius",
            "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur",
            "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus",
-           "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus"]
-MEAN_RECALL_FLOOR = 0.61  # 0.619 over these fifty-two sets (0.754 over the first twenty)
+           "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus",
+           "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan"]
+MEAN_RECALL_FLOOR = 0.60  # 0.609 over these fifty-seven sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
