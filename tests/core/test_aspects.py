@@ -16,9 +16,6 @@ CASES = [
     ("objectives", "Diplomats say the president's primary aim is to bring the fishing fleets back to the table."),
     ("objectives", "Lisbon would also like Rabat to help share the cost of patrolling the strait."),
     ("objectives", "Accra hopes the two delegations will agree to reopen the border crossings."),
-    ("objectives", "For the premier, the visit is a chance to show that Tarsk is not isolated after the sanctions."),
-    ("objectives", "For Orvane's president, the trip offers a chance to present himself as a statesman."),
-    ("objectives", "Lisk sees the summit as an opportunity to drive a wedge between its two rivals."),
     ("risks", "Any deal would look like a surrender at home and could derail the talks."),
     ("concessions", "In return, Kenya could offer to lower its tariffs on imported machinery."),
     ("concessions", "The rebels are prepared to release 200 prisoners if the shelling stops."),
@@ -48,6 +45,25 @@ def test_each_sentence_scores_highest_for_its_section(expected, text):
     scores = default_scorer()(text)
     best = max(SECTIONS, key=lambda k: scores[k])
     assert best == expected, scores
+
+
+@pytest.mark.parametrize("text", [
+    "For the premier, the visit is a chance to show that Tarsk is not isolated after the sanctions.",
+    "For Orvane's president, the trip offers a chance to present himself as a statesman.",  # not an offer
+    "Lisk sees the summit as an opportunity to drive a wedge between its two rivals.",
+])
+def test_what_a_meeting_is_a_chance_to_do_for_a_side_is_its_aim(text):
+    scorer = default_scorer()
+    assert scorer.frame_of(text) == "objectives", scorer(text)
+    assert scorer(text)["objectives"] > max(scorer(text)["concessions"], scorer(text)["risks"])
+
+
+@pytest.mark.parametrize("text", [
+    "There is little chance to reach a deal before the deadline expires on Friday.",
+    "The summit may be the last chance to avert a trade war between the two blocs.",
+])
+def test_little_or_the_last_chance_is_no_aim(text):
+    assert default_scorer()(text)["objectives"] == 0
 
 
 def test_a_risk_word_as_the_object_of_a_mitigating_verb_is_an_aim():
