@@ -175,14 +175,13 @@ def announces_a_list(text: str) -> bool:
     """Does a short sentence only count what comes next ("Two obstacles remain.")?
 
     Read as a point it names nothing; the items it announces are the points."""
-    if ":" in text:
+    if ":" in text or len(_WORDS.findall(text)) > ANNOUNCER_MAX_WORDS:
         return False
     head, comma, rest = text.partition(",")
-    if comma and len(head.split()) <= OPENING_PHRASE_WORDS:
+    if comma and len(head.split()) <= OPENING_PHRASE_WORDS and (
+            opens_with(head, "introducer") or opens_with(head, "connective")):
         text = rest  # "Despite the progress, several obstacles remain.": the phrase only links it
     words = [w.lower() for w in _WORDS.findall(text)]
-    if len(words) > ANNOUNCER_MAX_WORDS:
-        return False
     kinds = kinded_lists("list_announcers.txt")
     if not words or words[0] not in kinds["count"]:
         return False  # "The two risks are a clash and a walkout." names them

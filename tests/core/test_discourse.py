@@ -85,6 +85,8 @@ def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
     ("Despite the progress, several obstacles remain.", True),  # an opening phrase only links it
     ("For now, three questions hang over the deal.", True),
     ("In Halvor, two ministers resigned.", False),
+    ("Two obstacles remain, officials say.", True),  # an attribution after it is no opening phrase
+    ("Since March, three concessions were offered by Kestria to the rebels.", False),  # says more
     ("Several hurdles remain before the treaty can be signed by both parliaments next year.", False),
 ])
 def test_a_short_sentence_counting_what_comes_next_announces_a_list(text, announces):
