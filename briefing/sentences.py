@@ -128,9 +128,12 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     unfinished = False  # the list items now read only as the end of the line before the list
     for p_index, para in enumerate(clean.paragraphs):
         if para.is_list_item and unfinished:
-            parts = split_sentences(para.text)
-            position += len(parts)
-            previous = parts[-1] if parts else previous
+            if para.is_heading:
+                previous = ""  # as any heading-like line: no position, and no sentence before
+            else:
+                parts = split_sentences(para.text)
+                position += len(parts)
+                previous = parts[-1] if parts else previous
             continue
         unfinished = leaves_unfinished(para.text)
         if para.is_heading or para.is_summary:

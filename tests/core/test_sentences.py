@@ -111,7 +111,14 @@ def test_items_finishing_an_unfinished_line_are_not_points():
     assert [s.text.split()[0] for s in sentences] == ["The", "Both", "Kestria", "Tallin"]
     assert sentences[1].previous == "Release the detained fishermen held since the spring."
     assert leaves_unfinished("The council calls on both governments to:")
+    assert leaves_unfinished("Under the deal, Kestria will:")
     assert not leaves_unfinished("Three trade-offs keep coming up:")
+    assert not leaves_unfinished("The main points of the deal include:")  # items may be sentences
+    short = (text.replace(" to grain lorries within a week.", "")  # short, no full stop: heading-like
+             .replace(" held since the spring.", ""))
+    sentences = article_sentences(clean_article(article_from_text(short, source_id="1")))
+    assert [s.text.split()[0] for s in sentences] == ["The", "Both", "Kestria", "Tallin"]
+    assert sentences[1].previous == "" and sentences[1].position == 2
 
 
 def test_questions_and_quote_fragments_are_not_points():
