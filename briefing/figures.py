@@ -76,7 +76,8 @@ def _patterns() -> tuple[tuple[str, bool, re.Pattern[str]], ...]:
         return rf"{qualifier}\b(?:{number})\s?(?:{_alternation(w['percent'])})(?!\w)"
 
     def count(number: str) -> str:
-        return rf"{qualifier}(?<![\w$€£¥.,:\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"  # ":" : "21:45 GMT"
+        # never right after ":" either: "21:45 GMT" is a clock time
+        return rf"{qualifier}(?<![\w$€£¥.,:\-/])(?:{number}){scale}(?=\s+[A-Za-z])(?![\w,.%/-])"
 
     def duration(number: str) -> str:
         return rf"{qualifier}(?<![\w$€£¥.,:\-/])(?:{number})\s+(?i:{_alternation(w['duration'])})\b"
