@@ -111,8 +111,8 @@ def fit_for_point(text: str, min_words: int, max_words: int) -> bool:
 
 
 def leaves_unfinished(text: str) -> bool:
-    """Does a line end in a colon after a word that needs more ("... calls on both sides to:")?
-    Then the list after it finishes its sentence, item by item."""
+    """Does a line end in a colon after a word waiting for a verb ("... calls on both sides
+    to:", "Under the deal, Kestria will:")? Then the list after it finishes its sentence."""
     stripped = text.rstrip()
     if not stripped.endswith(":"):
         return False
