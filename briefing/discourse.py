@@ -155,6 +155,33 @@ def continues_previous(text: str) -> bool:
     return following in word_list("pointing_continuations.txt") or following in word_list("anaphoric_nouns.txt")
 
 
+@lru_cache(maxsize=1)
+def subject_aside() -> re.Pattern[str] | None:
+    """An aside after a subject: ", who leads the delegation,"."""
+    return aside_pattern(word_list("cues/relative_pronouns.txt"))
+
+
+def strip_opening(text: str) -> str:
+    """The sentence from its subject on: opening connectives and introductory phrases dropped."""
+    openers = kinded_lists("clause_openers.txt")
+    s = text.lstrip("“\"‘' ")
+    for _ in range(3):
+        low = s.lower()
+        intro = next((o for o in openers.get("introducer", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
+        comma = s.find(",")
+        if intro and 0 < comma and len(s[:comma].split()) <= 25:
+            # "Speaking at the summit, which opens on Monday, Rivas ...": the phrase runs on
+            aside = subject_aside().match(s, comma) if subject_aside() else None
+            s = s[aside.end() if aside else comma + 1:].lstrip()
+            continue
+        conn = next((o for o in openers.get("connective", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
+        if conn:
+            s = s[len(conn):].lstrip(" ,")
+            continue
+        break
+    return s
+
+
 _FIRST_WORD = re.compile(r"\W*([A-Za-z]+)(\s*,)?")
 
 
@@ -177,11 +204,8 @@ def announces_a_list(text: str) -> bool:
     Read as a point it names nothing; the items it announces are the points."""
     if ":" in text or len(_WORDS.findall(text)) > ANNOUNCER_MAX_WORDS:
         return False
-    head, comma, rest = text.partition(",")
-    if comma and len(head.split()) <= OPENING_PHRASE_WORDS and (
-            opens_with(head, "introducer") or opens_with(head, "connective")):
-        text = rest  # "Despite the progress, several obstacles remain.": the phrase only links it
-    words = [w.lower() for w in _WORDS.findall(text)]
+    # "Despite the progress, several obstacles remain.": an opening phrase only links it
+    words = [w.lower() for w in _WORDS.findall(strip_opening(text))]
     kinds = kinded_lists("list_announcers.txt")
     if not words or words[0] not in kinds["count"]:
         return False  # "The two risks are a clash and a walkout." names them

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from .discourse import aside_pattern, opens_with_anaphor, owner_is_before, personal_pronouns
+from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns, strip_opening, subject_aside
 from .documents import CleanArticle
 from .lexicon import kinded_lists, resource_lines, stopwords, word_list
 from .model import Section
@@ -716,27 +716,6 @@ def _unclaimed_office_holders(texts: list[str], model: PartyModel) -> dict[str, 
     return {name: model.government for name in sorted(holders - claimed) if model.government}
 
 
-def _strip_opening(text: str) -> str:
-    """The sentence from its subject on: opening connectives and introductory phrases dropped."""
-    openers = _openers()
-    s = text.lstrip("“\"‘' ")
-    for _ in range(3):
-        low = s.lower()
-        intro = next((o for o in openers.get("introducer", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
-        comma = s.find(",")
-        if intro and 0 < comma and len(s[:comma].split()) <= 25:
-            # "Speaking at the summit, which opens on Monday, Rivas ...": the phrase runs on
-            aside = _aside().match(s, comma) if _aside() else None
-            s = s[aside.end() if aside else comma + 1:].lstrip()
-            continue
-        conn = next((o for o in openers.get("connective", ()) if re.match(rf"{re.escape(o)}\b", low)), None)
-        if conn:
-            s = s[len(conn):].lstrip(" ,")
-            continue
-        break
-    return s
-
-
 def leans_on_context(text: str) -> bool:
     """True when the subject points back to an earlier sentence ("However, he will ...",
     "At the top of its list is ...").
@@ -744,7 +723,7 @@ def leans_on_context(text: str) -> bool:
     The pointers are those of :mod:`briefing.discourse`; only the opening connectives and
     phrases are dropped here first.
     """
-    return opens_with_anaphor(_strip_opening(text)) or owner_is_before(text)
+    return opens_with_anaphor(strip_opening(text)) or owner_is_before(text)
 
 
 def pronoun_after_opening(text: str) -> bool:
@@ -753,7 +732,7 @@ def pronoun_after_opening(text: str) -> bool:
     opening names someone, whom the pronoun may stand for ("When Biden and Xi last met,
     they agreed ..."), and not for "It ..." alone (:func:`briefing.discourse.refers_back`)."""
     body = text.lstrip("“\"‘' ")
-    rest = _strip_opening(text)
+    rest = strip_opening(text)
     if len(rest) >= len(body):
         return False
     calendar = word_list("weekday_names.txt") | word_list("month_names.txt")
@@ -775,7 +754,7 @@ def pronoun_after_opening(text: str) -> bool:
 def speaker_is_pronoun(text: str) -> bool:
     """True when a pronoun says what follows ("She said China wanted ..."): a party heading
     over the point names whose aim it is, not who "she" is."""
-    reported = _reported_clause(_strip_opening(text))
+    reported = _reported_clause(strip_opening(text))
     if reported is None:
         return False
     reporter = reported[0].lstrip("“\"‘' ").lower()
@@ -791,12 +770,6 @@ _COORDINATION = re.compile(r"[\s,]*(?:(?:and|or|as well as|nor|&)\b)?[\s,]*", re
 
 REPORTER_WORDS = 10  # "Two people familiar with the preparations said ..."
 _WORD = re.compile(r"[\w’'.\-]+")
-
-
-@lru_cache(maxsize=1)
-def _aside() -> re.Pattern[str] | None:
-    """An aside after a subject: ", who leads the delegation,"."""
-    return aside_pattern(word_list("cues/relative_pronouns.txt"))
 
 
 def _reported_clause(clause: str) -> tuple[str, str | None] | None:
@@ -821,7 +794,7 @@ def _reported_clause(clause: str) -> tuple[str, str | None] | None:
         return clause[:len(opening)], _report(clause, rest, speech)
     # "Deng, who leads the government delegation, said Juba wanted ...": an aside does not
     # count towards the reporter's words
-    asides = [m.span() for m in _aside().finditer(clause)] if _aside() else []
+    asides = [m.span() for m in subject_aside().finditer(clause)] if subject_aside() else []
     words = [w for w in _WORD.finditer(clause) if not any(a <= w.start() < b for a, b in asides)][:REPORTER_WORDS]
     for i, m in enumerate(words[1:], start=1):
         following = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
@@ -857,7 +830,7 @@ def subject_party(text: str, model: PartyModel) -> str | None:
     seen_by = _perspective_party(text, model)
     if seen_by is not None:
         return seen_by
-    clause = _strip_opening(text)
+    clause = strip_opening(text)
     reported = _reported_clause(clause)
     if reported is None:
         return _clause_party(clause, model)

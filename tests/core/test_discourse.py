@@ -84,6 +84,7 @@ def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
     ("Two ministers resigned.", False),
     ("Despite the progress, several obstacles remain.", True),  # an opening phrase only links it
     ("For now, three questions hang over the deal.", True),
+    ("But two obstacles remain.", True),  # a connective with no comma is an opening too
     ("In Halvor, two ministers resigned.", False),
     ("Two obstacles remain, officials say.", True),  # an attribution after it is no opening phrase
     ("Since March, three concessions were offered by Kestria to the rebels.", False),  # says more
