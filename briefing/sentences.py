@@ -127,15 +127,13 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     previous = heading = ""
     unfinished = False  # the list items now read only as the end of the line before the list
     for p_index, para in enumerate(clean.paragraphs):
-        if para.is_list_item and unfinished:
-            if para.is_heading:
-                previous = ""  # as any heading-like line: no position, and no sentence before
-            else:
-                parts = split_sentences(para.text)
-                position += len(parts)
-                previous = parts[-1] if parts else previous
+        if not para.is_list_item:
+            unfinished = leaves_unfinished(para.text)
+        elif unfinished and not para.is_heading:  # a short, heading-like item is read as headings are
+            parts = split_sentences(para.text)
+            position += len(parts)
+            previous = parts[-1] if parts else previous
             continue
-        unfinished = leaves_unfinished(para.text)
         if para.is_heading or para.is_summary:
             previous = ""  # a heading starts a new topic
             if para.is_heading and not para.is_list_item:
