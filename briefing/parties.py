@@ -247,14 +247,48 @@ def _capitalised_pairs(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(re.findall(r"\b([A-Z][a-z]{2,})(?=\s+([A-Z][\w&’'\-]*))", text))  # overlapping: "The Harbour Gazette"
 
 
+MIN_ACRONYM_USES = 3  # an acronym used this often names something the copy is about
+_ACRONYM_USE = re.compile(rf"(?<![\w.\-])({UPPER}{{2,8}})(?![\w\-])")
+_CAPITALISED_RUN = re.compile(rf"\b{UPPER}{LOWER}[\w’'\-]*+(?:\s+(?:(?:of|for|and|the)\s+)*{UPPER}{LOWER}[\w’'\-]*+)+")
 _ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*+\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*+)"
                       rf"\s+\(({UPPER}{{2,8}})\)")
 
 
 def _acronyms(texts: list[str]) -> dict[str, str]:
     """Full name -> acronym, for each "Equatoria Liberation Movement (ELM)" in the texts
-    whose acronym is the initials of the name's last capitalised words."""
-    return {full: short for text in texts for full, short in _acronym_pairs(text)}
+    whose acronym is the initials of the name's last capitalised words, and for each
+    acronym the copy uses often without defining it in brackets but spells out elsewhere."""
+    defined = {full: short for text in texts for full, short in _acronym_pairs(text)}
+    return {**_spelt_out_elsewhere(texts, frozenset(defined.values())), **defined}
+
+
+def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str, str]:
+    """Full name -> acronym for an acronym used at least ``MIN_ACRONYM_USES`` times and
+    never defined in brackets, whose initials a capitalised name of the texts has: wire
+    copy writes "the RSF" in one paragraph and "the Rapid Support Forces" in another, and
+    both name one side. The name the texts use most wins."""
+    uses = Counter(a for text in texts for a in _ACRONYM_USE.findall(text))
+    known = countries().canonical
+    wanted = {a for a, k in uses.items() if k >= MIN_ACRONYM_USES and a not in defined and a not in known}
+    if not wanted:
+        return {}
+    spelt: dict[str, Counter[str]] = {}
+    for text in texts:
+        for run in _capitalised_runs(text):
+            words = run.split()
+            capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+            initials = "".join(words[i][0] for i in capitals)
+            for size in range(2, len(capitals) + 1):
+                if initials[-size:] in wanted:
+                    full = " ".join(words[capitals[-size]:])
+                    spelt.setdefault(initials[-size:], Counter())[full] += 1
+    return {names.most_common(1)[0][0]: short for short, names in spelt.items()}
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_runs(text: str) -> tuple[str, ...]:
+    """Runs of two or more capitalised words ("Rapid Support Forces"), remembered per paragraph."""
+    return tuple(m.group(0) for m in _CAPITALISED_RUN.finditer(text))
 
 
 @lru_cache(maxsize=65536)
@@ -413,7 +447,47 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
                 continue
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    full_names = {**_described_leaders(texts, c, full_names), **full_names}
     return {**_short_names(full_names, texts, c), **full_names}
+
+
+def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]) -> dict[str, str]:
+    """Full name -> country for a leader the copy never gives a country ("President Ama
+    Orlen") but calls "the Lakeland president" elsewhere: when one person only, not yet
+    linked and not "former", bears that title, the description names them. Copy from a
+    leader's own country seldom writes its name before the title."""
+    described: set[tuple[str, str]] = set()
+    titled: dict[str, set[str]] = {}
+    pattern = _description_pattern(c.pattern.pattern, _titles_pattern(), _person_name(2))
+    not_names = _not_name_words()
+    for text in texts:
+        for m in pattern.finditer(text):
+            if m.group("country"):
+                described.add((c.canonical[m.group("country")], m.group("described").lower()))
+                continue
+            words = re.sub(r"[’']s?$", "", m.group("name")).split()
+            while words and words[-1].lower() in not_names:  # "President Ama Orlen Tuesday"
+                words.pop()
+            name = " ".join(words)
+            if len(words) > 1 and name not in c.canonical and m.group("title")[:1].isupper():  # not "whose leader X"
+                titled.setdefault(m.group("title").lower(), set()).add(name)
+    out: dict[str, str | None] = {}
+    for nation, title in sorted(described):
+        holders = titled.get(title, set())
+        if any(linked.get(name) == nation for name in holders):
+            continue  # "the Russian president" is Putin, whom a phrase already tied to Russia
+        unlinked = holders - linked.keys()
+        if len(unlinked) == 1:
+            name = next(iter(unlinked))
+            out[name] = nation if out.get(name, nation) == nation else None  # two countries: no link
+    return {name: nation for name, nation in out.items() if nation}
+
+
+@lru_cache(maxsize=2)
+def _description_pattern(country: str, title: str, name: str) -> re.Pattern[str]:
+    """ "the <country> <title>" not followed by a name, or "<Title> <Full Name>" not after "former"."""
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?P<country>{country})\s+(?P<described>{title})(?![\w\-])(?!,?\s+{UPPER})"
+                      rf"|(?<!former\s)(?<![\w\-])(?P<title>{title})\s+(?P<name>{name})")
 
 
 @lru_cache(maxsize=2)

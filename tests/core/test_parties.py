@@ -394,6 +394,41 @@ def test_only_a_named_body_is_found_from_its_acronym():
                                              "TLF": "Tarsel Liberation Front"}
 
 
+
+def test_a_leader_the_copy_calls_the_country_s_president_is_that_country_s():
+    """Lakeland's own press writes "President Ama Orlen" without the country; "the
+    Lakeland president" elsewhere ties her to it, unless another unlinked president could
+    be meant or the description already has its linked holder."""
+    from briefing.parties import link_leaders
+
+    texts = ["President Ama Orlen will meet Kestrian President Ivo Marr in Velsa.",
+             "Orlen wants a pipeline deal. The Lakeland president has said so twice.",
+             "The Kestrian president has made no promises, and the mercenaries, whose leader Tom Rask spoke, "
+             "stayed away."]
+    c = Countries.of({**countries().canonical, "Lakeland": "Lakeland", "Kestrian": "Kestria", "Kestria": "Kestria"})
+    assert link_leaders(texts, c) == {"Ama Orlen": "Lakeland", "Orlen": "Lakeland", "Ivo Marr": "Kestria"}
+    two_unlinked = texts + ["President Ben Sollo of no stated country spoke."]
+    assert "Ama Orlen" not in link_leaders(two_unlinked, c)
+    former = [t.replace("President Ama Orlen", "former President Ama Orlen") for t in texts]
+    assert "Ama Orlen" not in link_leaders(former, c)
+
+
+def test_an_acronym_used_often_and_spelt_out_elsewhere_is_that_body():
+    """Wire copy often writes "the MRF" throughout and "the Marsh Rifles Force" in another
+    paragraph, never with brackets: the two still name one side."""
+    from briefing.parties import _acronyms
+
+    texts = ["Kandoria's army and the MRF met in Velsa. The MRF wants a ceasefire line; the MRF may free prisoners.",
+             "Fighting between the army and the paramilitary Marsh Rifles Force began in June.",
+             "The CEO of the port spoke twice about the PTO."]
+    assert _acronyms(texts) == {"Marsh Rifles Force": "MRF"}  # CEO and PTO are never spelt out
+    assert _acronyms(texts[:1] + ["The Marsh Rifles Force (MRF) spoke."]) == {"Marsh Rifles Force": "MRF"}
+    assert _acronyms(texts[1:] + ["The MRF met the MRF."]) == {}  # used twice: a passing name
+    model = find_parties([clean_article(Article(id=str(i), title=f"T{i}", text=" ".join(texts[:2])))
+                          for i in range(1, 4)])
+    assert "Marsh Rifles Force" in model.parties
+    assert subject_party("The MRF wants a ceasefire line.", model) == "Marsh Rifles Force"
+
 def test_a_country_owning_another_country_s_name_keeps_the_subject():
     texts = ["Ukraine wants Russia to withdraw. Russia wants Ukraine to stay neutral."] * 3
     model = find_parties([clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)])
