@@ -321,7 +321,13 @@ def _value_key(value: str) -> str:
     v = value.lower()
     for q in w["qualifier"]:
         v = re.sub(rf"^{re.escape(q)}\s+", "", v)
+    for pair in w["currency_named"]:
+        symbol, _, word = pair.partition(" ")
+        if v.endswith(" " + word):
+            v = symbol + v[: -len(word) - 1]
+            break
     v = re.sub(r"[\s,]", "", v)
+    v = re.sub(r"^between(?=\d)|(?<=\d)(?:to|and|–)(?=\d)", lambda m: "" if m.group(0) == "between" else "-", v)  # "18 to 30" is "18-30"
     short = "|".join(sorted(_SCALE_SPELLED, key=len, reverse=True))
     return re.sub(rf"(?<=\d)({short})$", lambda m: _SCALE_SPELLED[m.group(1)], v)
 

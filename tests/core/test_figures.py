@@ -54,6 +54,9 @@ def values(sentence: str) -> list[tuple[str, str]]:
     ("The senate passed the bill 52-48 on Tuesday.", []),
     ("The treaty cut arsenals from 1,550 to 700 warheads.", [("count", "1,550"), ("count", "700 warheads")]),
     ("Turnout rose to 62% – 4% more than in 2019.", [("percent", "62%"), ("percent", "4%")]),
+    # a number after "No" is a label: Downing Street, a resolution
+    ("A No 10 spokesperson said 40 ministers met.", [("count", "40 ministers")]),
+    ("Resolution No. 12 and Number 10 officials were cited.", []),
 ])
 def test_figures_are_found_with_their_qualifier(sentence, expected):
     assert values(sentence) == expected
@@ -270,6 +273,15 @@ def test_an_amount_written_short_and_in_full_is_one_row():
     b = article_from_text("Debt Talks\nA bond payment of $750 million falls due in July.\n", source_id="2")
     rows = extract_figures([clean_article(a), clean_article(b)])
     assert [r.value for r in rows] == ["$750m"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The fund lends €150bn to arms makers in the bloc.", "The arms makers of the bloc may draw on 150 billion euros from the fund."),
+    ("Visas would go to people aged 18 to 30 from either side.", "Visas for people aged 18-30 from either side are on offer."),
+])
+def test_one_amount_or_range_written_two_ways_is_one_row(first, second):
+    rows = extract_figures([clean_article(article(first, "1")), clean_article(article(second, "2"))])
+    assert len(rows) == 1
 
 
 def test_one_count_told_with_other_nouns_is_one_row():
