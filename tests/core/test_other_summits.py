@@ -31,8 +31,10 @@ then the China-brokered Saudi-Iran talks in Beijing in 2023, Biden and Xi at Bal
 then Trump and Kim at Hanoi in 2019 and Zelensky's minerals-deal visit to the White House
 in 2025 (both the seeds' style), an OPEC+ meeting on output cuts in 2023, Sunak and von
 der Leyen at Windsor in 2023 (with a live blog) and the army-RSF talks in Jeddah in 2023
-(with an aid agency's statement); each scored as held out before it joined here, the last
-thirty-three after the changes their first trials led to).
+(with an aid agency's statement); then Trump and Putin at Anchorage in 2025 (the seeds'
+style), the US-China tariff talks in Geneva in 2025, the US-Iran talks in Muscat in 2025
+and the first EU-UK summit in London in 2025 (with a live blog); each scored as held out
+before it joined here, the last thirty-seven after the changes their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -59,9 +61,13 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "vostochny", "euchina", "pretoria", "tokyo", "kazan", "istanbul", "mercosur",
            "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus",
            "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus",
-           "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan"]
-MEAN_RECALL_FLOOR = 0.60  # 0.610 over these fifty-seven sets (0.754 over the first twenty)
+           "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan",
+           "anchorage", "geneva_tariffs", "muscat_iran", "eu_uk_reset"]
+MEAN_RECALL_FLOOR = 0.59  # 0.602 over these sixty-one sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
+# Anchorage: its sentences run to 37 words on average, so three fit in a section's 150
+# words against seven or eight facts, and one of them is a background sentence.
+SECTION_FLOOR_ALLOWED = {"anchorage": 0.10}
 MISPLACED_CEILING = 2
 # Vienna: Israel, outside the talks, urging a halt and "ready to take military action"
 # reads as an aim and an offer, and a US complaint that Iran "pocketed the compromises
@@ -75,7 +81,10 @@ MISPLACED_CEILING = 2
 # Brussels: the mediator urging a side to free detainees or to talk reads as an aim, where
 # the gold facts count it as that side's possible offer; and "pairs that offer with a demand
 # for ..." as an offer.
-MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3, "ecowas_niger": 3, "brussels_caucasus": 3}
+# EU-UK reset: what a deal "would remove" (the veterinary checks) and a benefit the copy
+# calls "an offer" (e-gates) read as offers where the gold facts count them as the UK's
+# aims, and "Disputes ... would be referred to the European Court of Justice" as a risk.
+MISPLACED_ALLOWED = {"vienna_talks": 4, "vostochny": 3, "ecowas_niger": 3, "brussels_caucasus": 3, "eu_uk_reset": 3}
 
 
 @pytest.fixture(scope="module")
@@ -110,4 +119,4 @@ def test_every_point_verbatim_and_no_repeats(results, name):
     assert r["redundant"] == 0, r["redundant_pairs"]
     assert r["boilerplate"] == 0
     assert r["misplaced"] <= MISPLACED_ALLOWED.get(name, MISPLACED_CEILING)
-    assert min(s["recall"] for s in r["sections"].values()) >= SECTION_RECALL_FLOOR
+    assert min(s["recall"] for s in r["sections"].values()) >= SECTION_FLOOR_ALLOWED.get(name, SECTION_RECALL_FLOOR)
