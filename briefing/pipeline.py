@@ -29,7 +29,7 @@ from .relevance import article_words, mixed_topics, not_english, off_topic_artic
 from .lexicon import cue_list, kinded_lists, pattern_list, stopwords, valence_lexicon, word_list
 from .load import lacks_headline, same_text_reason
 from .select import select_points
-from .tokens import concept_set, content_stem_set, normalize_for_match, stems
+from .tokens import concept_set, content_stem_set, normalize_for_match, stems, words
 
 STAGES = ("sentences", "dedup", "aspects", "select", "model")  # "sentences" covers cleaning too
 
@@ -255,8 +255,12 @@ def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence])
     return out
 
 
-def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate]) -> str:
-    """The headline of the news report whose points are most central to the whole set.
+def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate],
+                         parties: PartyModel | None = None) -> str:
+    """The headline of the news report whose points are most central to the whole set,
+    among those naming most of the ``parties``: a headline about the meeting's sides
+    ("Britain and EU aim to seal defence pact") speaks for the set better than one about
+    a trade or a town's mood ("Fleet braced as fishing access goes to the top table").
 
     An article without a headline (titled by its file name or first section heading) gives
     the title only when no article has one.
@@ -272,8 +276,15 @@ def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate
             weight[sid] = weight.get(sid, 0.0) + c.importance
     headed = [ca for ca in cleaned if not lacks_headline(ca.article)] or cleaned
     news = [ca for ca in headed if not is_explainer_title(ca.article.title)]
-    best = max(news or headed, key=lambda ca: weight.get(ca.article.id, 0.0))
+    best = max(news or headed, key=lambda ca: (_speaks_for_the_meeting(ca.article.title, parties),
+                                               weight.get(ca.article.id, 0.0)))
     return best.article.title
+
+
+def _speaks_for_the_meeting(title: str, parties: PartyModel | None) -> int:
+    """How well a headline names the meeting: its sides (up to three), and a word for the meeting."""
+    named = len({nation for _, _, nation in parties.names_in(title)} & set(parties.parties)) if parties else 0
+    return min(named, 3) + any(w in word_list("meeting_words.txt") for w in words(title))
 
 
 def is_explainer_title(title: str) -> bool:
@@ -343,7 +354,7 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                 point.lead_in, point.lead_in_says_who = found
         settle_lead_ins(section)
     return Briefing(
-        title=options.title or representative_title(cleaned, candidates),
+        title=options.title or representative_title(cleaned, candidates, parties),
         event=options.event or "",
         created=_dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         sources=sources, sections=sections, words_per_section=options.words_per_section,

@@ -146,6 +146,7 @@ def test_the_default_title_is_a_news_headline_not_an_explainer():
                                                "Lisk summit – as it happened", "Grain talks (live updates)",
                                                "Preview: Lisk's new team brings tougher terms to the grain talks",
                                                "Factbox: What each side brings to Lisk", "Q&A: The Lisk grain talks",
+                                               "ANALYSIS | Lisk bets big on grain",
                                                "What is in the Lisk grain deal? Key questions answered",
                                                "What's in the Lisk deal", "Lisk grain talks: your questions answered"))
     assert not is_explainer_title("Five Nations Agree to Cut Fishing Quotas")
@@ -234,3 +235,25 @@ def test_the_sentences_before_a_point_stay_in_its_own_article():
                   Candidate(text=b[0].text, members=[b[0]], sources=["B"])]
     before = _sentences_before({a[2].text: a[2]}, candidates)
     assert before[a[2].text] == (bridge, a[0].text)
+
+
+def test_the_default_title_names_the_sides_and_the_meeting():
+    """A headline about a trade or a town's mood ("Fleet braced as fishing access ...")
+    speaks for the set less than one naming the sides and their talks, however central
+    its article's points."""
+    from briefing.clean import clean_article
+    from briefing.documents import Candidate, Sentence
+    from briefing.parties import find_parties
+    from briefing.pipeline import representative_title
+
+    body = ("Lakeland's government and Kestria's foreign minister meet in Velsa. Lakeland wants a pipeline; "
+            "Kestria wants tolls. Lakeland's economy minister says Lakeland may pay.")
+    titles = {"1": "Harbour town braces for the pipeline crowds", "2": "Lakeland and Kestria open pipeline talks",
+              "3": "Lakeland pipeline firms eye a windfall"}
+    cleaned = [clean_article(article_from_text(f"{t}\n\n{body}", source_id=i)) for i, t in titles.items()]
+    central = [Candidate(text="x", members=[Sentence("x", "1", 0, 0)], sources=["1"], importance=9.0)]
+    parties = find_parties(cleaned)
+    assert sorted(parties.parties) == ["Kestria", "Lakeland"]
+    assert representative_title(cleaned, central, parties) == titles["2"]
+    assert representative_title([cleaned[0], cleaned[2]], central, parties) == titles["3"]  # names a side
+    assert representative_title([cleaned[0], cleaned[2]], central) == titles["1"]  # the most central
