@@ -267,7 +267,7 @@ def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str,
     never defined in brackets, whose initials a capitalised name of the texts has: wire
     copy writes "the RSF" in one paragraph and "the Rapid Support Forces" in another, and
     both name one side. The name the texts use most wins."""
-    uses = Counter(a for text in texts for a in _ACRONYM_USE.findall(text))
+    uses = Counter(a for text in texts for a in _acronym_uses(text))
     known = countries().canonical
     wanted = {a for a, k in uses.items() if k >= MIN_ACRONYM_USES and a not in defined and a not in known}
     if not wanted:
@@ -283,6 +283,12 @@ def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str,
                     full = " ".join(words[capitals[-size]:])
                     spelt.setdefault(initials[-size:], Counter())[full] += 1
     return {names.most_common(1)[0][0]: short for short, names in spelt.items()}
+
+
+@lru_cache(maxsize=65536)
+def _acronym_uses(text: str) -> tuple[str, ...]:
+    """Every acronym a paragraph uses, remembered: each build counts them over all articles."""
+    return tuple(_ACRONYM_USE.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -458,19 +464,18 @@ def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]
     leader's own country seldom writes its name before the title."""
     described: set[tuple[str, str]] = set()
     titled: dict[str, set[str]] = {}
-    pattern = _description_pattern(c.pattern.pattern, _titles_pattern(), _person_name(2))
     not_names = _not_name_words()
     for text in texts:
-        for m in pattern.finditer(text):
-            if m.group("country"):
-                described.add((c.canonical[m.group("country")], m.group("described").lower()))
+        for country, description, title, titled_name in _descriptions(c.pattern.pattern, text):
+            if country:
+                described.add((c.canonical[country], description.lower()))
                 continue
-            words = re.sub(r"[’']s?$", "", m.group("name")).split()
+            words = re.sub(r"[’']s?$", "", titled_name).split()
             while words and words[-1].lower() in not_names:  # "President Ama Orlen Tuesday"
                 words.pop()
             name = " ".join(words)
-            if len(words) > 1 and name not in c.canonical and m.group("title")[:1].isupper():  # not "whose leader X"
-                titled.setdefault(m.group("title").lower(), set()).add(name)
+            if len(words) > 1 and name not in c.canonical and title[:1].isupper():  # not "whose leader X"
+                titled.setdefault(title.lower(), set()).add(name)
     out: dict[str, str | None] = {}
     for nation, title in sorted(described):
         holders = titled.get(title, set())
@@ -481,6 +486,15 @@ def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]
             name = next(iter(unlinked))
             out[name] = nation if out.get(name, nation) == nation else None  # two countries: no link
     return {name: nation for name, nation in out.items() if nation}
+
+
+@lru_cache(maxsize=65536)
+def _descriptions(country: str, text: str) -> tuple[tuple[str, str, str, str], ...]:
+    """(country, title) of each "the <country> <title>" and (title, name) of each titled
+    name in a paragraph, remembered: each build reads every paragraph again."""
+    pattern = _description_pattern(country, _titles_pattern(), _person_name(2))
+    return tuple((m.group("country") or "", m.group("described") or "", m.group("title") or "", m.group("name") or "")
+                 for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=2)
