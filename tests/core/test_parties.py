@@ -594,10 +594,3 @@ def test_a_name_of_several_words_counts_once_in_a_joint_subject(parties, text):
     point = Point(text, ["1"])
     attribute_points([Section("objectives", "Objectives", [point])], PartyModel(parties=parties))
     assert point.party is None
-
-
-def test_downing_street_by_its_number_is_the_united_kingdom():
-    texts = ["Britain and the EU meet in London. No 10 wants a defence pact; Brussels wants fishing access."] * 3
-    model = find_parties([clean_article(Article(id=str(i), title=f"T{i}", text=t)) for i, t in enumerate(texts, 1)])
-    assert subject_party("One of the wins No 10 is hoping for is access to e-gates.", model) == "United Kingdom"
-    assert subject_party("Number 10 has ruled out a customs union.", model) == "United Kingdom"
