@@ -149,6 +149,8 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 
     if before and before[-1] in not_count:
         return False  # "November 5"
+    if sentence[:m.start()].split()[-1:] in ([label] for label in figure_words()["label"]):
+        return False  # "No 10", as written: not "troops number 5,000"
     if len(before) == 3 and before[2] in links and re.fullmatch(_NUMBER, before[1]) and before[0] in not_count:
         return False  # the end of "May 6 to 10", "pages 4 and 12"
     if after and no_count(after[0]):
@@ -326,6 +328,7 @@ def _value_key(value: str) -> str:
         if v.endswith(" " + word):
             v = symbol + v[: -len(word) - 1]
             break
+    v = re.sub(r"\s*(?:percent|per cent)$", "%", v)  # "2-3 percent" is "2-3%"
     v = re.sub(r"[\s,]", "", v)
     v = re.sub(r"^between(?=\d)|(?<=\d)(?:to|and|–)(?=\d)", lambda m: "" if m.group(0) == "between" else "-", v)  # "18 to 30" is "18-30"
     short = "|".join(sorted(_SCALE_SPELLED, key=len, reverse=True))

@@ -302,3 +302,20 @@ def test_one_count_told_with_other_nouns_is_one_row():
 ])
 def test_a_count_stops_at_its_noun_and_never_takes_a_verb(sentence, expected):
     assert [m.value for m in find_figures_in(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kestrian forces on the border number 45,000 soldiers.", [("count", "45,000 soldiers")]),  # the verb
+    ("The opposition won 286 No votes in the count.", [("count", "286 No votes")]),
+])
+def test_only_a_label_word_before_a_number_makes_it_a_label(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_yen_and_yuan_stay_apart_and_percent_is_one_sign():
+    from briefing.figures import _value_key
+
+    rows = extract_figures([clean_article(article("Lakeland pledged 100 billion yen in loans for ports.", "1")),
+                            clean_article(article("Kestria pledged 100 billion yuan in loans for ports.", "2"))])
+    assert sorted(r.value for r in rows) == ["100 billion yen", "100 billion yuan"]
+    assert _value_key("2 to 3 percent") == _value_key("2-3%") == _value_key("between 2 and 3 per cent")
