@@ -278,10 +278,11 @@ def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str,
             words = run.split()
             capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
             initials = "".join(words[i][0] for i in capitals)
-            for size in range(2, len(capitals) + 1):
-                if initials[-size:] in wanted:
-                    full = " ".join(words[capitals[-size]:])
-                    spelt.setdefault(initials[-size:], Counter())[full] += 1
+            for size in range(2, min(len(capitals), 8) + 1):  # any stretch: "the Rapid Support Forces of General X"
+                for start in range(len(capitals) - size + 1):
+                    if initials[start:start + size] in wanted:
+                        full = " ".join(words[capitals[start]:capitals[start + size - 1] + 1])
+                        spelt.setdefault(initials[start:start + size], Counter())[full] += 1
     return {names.most_common(1)[0][0]: short for short, names in spelt.items()}
 
 
@@ -460,8 +461,9 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
 def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]) -> dict[str, str]:
     """Full name -> country for a leader the copy never gives a country ("President Ama
     Orlen") but calls "the Lakeland president" elsewhere: when one person only, not yet
-    linked and not "former", bears that title, the description names them. Copy from a
-    leader's own country seldom writes its name before the title."""
+    linked and not "former", bears that title, and no one is yet tied to Lakeland, the
+    description names them. Copy from a leader's own country seldom writes its name
+    before the title."""
     described: set[tuple[str, str]] = set()
     titled: dict[str, set[str]] = {}
     not_names = _not_name_words()
@@ -477,10 +479,11 @@ def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]
             if len(words) > 1 and name not in c.canonical and title[:1].isupper():  # not "whose leader X"
                 titled.setdefault(title.lower(), set()).add(name)
     out: dict[str, str | None] = {}
+    with_a_leader = set(linked.values())
     for nation, title in sorted(described):
         holders = titled.get(title, set())
-        if any(linked.get(name) == nation for name in holders):
-            continue  # "the Russian president" is Putin, whom a phrase already tied to Russia
+        if nation in with_a_leader:
+            continue  # "the German chancellor" may be Merz, tied to Germany by "Germany's chancellor, Friedrich Merz"
         unlinked = holders - linked.keys()
         if len(unlinked) == 1:
             name = next(iter(unlinked))
@@ -499,9 +502,12 @@ def _descriptions(country: str, text: str) -> tuple[tuple[str, str, str, str], .
 
 @lru_cache(maxsize=2)
 def _description_pattern(country: str, title: str, name: str) -> re.Pattern[str]:
-    """ "the <country> <title>" not followed by a name, or "<Title> <Full Name>" not after "former"."""
-    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?P<country>{country})\s+(?P<described>{title})(?![\w\-])(?!,?\s+{UPPER})"
-                      rf"|(?<!former\s)(?<![\w\-])(?P<title>{title})\s+(?P<name>{name})")
+    """ "the <country> <title>" neither after a comma (", the US president": in apposition to
+    a name, which may be anyone's) nor before a name; or "<Title> <Full Name>" not after
+    "former" or "the late"."""
+    return re.compile(rf"(?<!,\s)(?<![\w\-])[Tt]he\s+(?P<country>{country})\s+(?P<described>{title})(?![\w\-])"
+                      rf"(?!,?\s+{UPPER})"
+                      rf"|(?<![Ff]ormer\s)(?<!late\s)(?<![\w\-])(?P<title>{title})\s+(?P<name>{name})")
 
 
 @lru_cache(maxsize=2)

@@ -411,6 +411,14 @@ def test_a_leader_the_copy_calls_the_country_s_president_is_that_country_s():
     assert "Ama Orlen" not in link_leaders(two_unlinked, c)
     former = [t.replace("President Ama Orlen", "former President Ama Orlen") for t in texts]
     assert "Ama Orlen" not in link_leaders(former, c)
+    assert "Ama Orlen" not in link_leaders(["Former President Ama Orlen spoke."] + texts[1:], c)
+    # Kestria already has its man ("Kestria's chancellor, Ivo Marr"): the other chancellor is not Kestria's
+    linked_otherwise = ["Kestria's chancellor, Ivo Marr, came to Velsa. Chancellor Ada Vey of no stated country met him.",
+                        "The Kestrian chancellor said Kestria wanted closer ties."]
+    assert "Ada Vey" not in link_leaders(linked_otherwise, c)
+    # ", the Lakeland president" stands beside a name that may be anyone's
+    apposition = ["President Ivo Marr hosted Ama Orlen, the Lakeland president, in Velsa."]
+    assert "Ivo Marr" not in link_leaders(apposition, c)
 
 
 def test_an_acronym_used_often_and_spelt_out_elsewhere_is_that_body():
@@ -424,6 +432,8 @@ def test_an_acronym_used_often_and_spelt_out_elsewhere_is_that_body():
     assert _acronyms(texts) == {"Marsh Rifles Force": "MRF"}  # CEO and PTO are never spelt out
     assert _acronyms(texts[:1] + ["The Marsh Rifles Force (MRF) spoke."]) == {"Marsh Rifles Force": "MRF"}
     assert _acronyms(texts[1:] + ["The MRF met the MRF."]) == {}  # used twice: a passing name
+    inside = "Envoys met the Marsh Rifles Force of General Tom Vell and the Kandorian army."
+    assert _acronyms(texts[:1] + [inside]) == {"Marsh Rifles Force": "MRF"}  # a stretch inside a longer run
     model = find_parties([clean_article(Article(id=str(i), title=f"T{i}", text=" ".join(texts[:2])))
                           for i in range(1, 4)])
     assert "Marsh Rifles Force" in model.parties
