@@ -258,9 +258,11 @@ def sentences_by_article(cleaned: list[CleanArticle], sentences: list[Sentence])
 def representative_title(cleaned: list[CleanArticle], candidates: list[Candidate],
                          parties: PartyModel | None = None) -> str:
     """The headline of the news report whose points are most central to the whole set,
-    among those naming most of the ``parties``: a headline about the meeting's sides
-    ("Britain and EU aim to seal defence pact") speaks for the set better than one about
-    a trade or a town's mood ("Fleet braced as fishing access goes to the top table").
+    among those that best name the meeting (see :func:`_speaks_for_the_meeting`): a
+    headline about the meeting's sides ("Britain and EU aim to seal defence pact") speaks
+    for the set better than one about a trade or a town's mood ("Fleet braced as fishing
+    access goes to the top table"). Names joined by a hyphen ("US-China talks") are not
+    read: over our sets such headlines were mostly a markets or business angle.
 
     An article without a headline (titled by its file name or first section heading) gives
     the title only when no article has one.
