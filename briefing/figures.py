@@ -330,7 +330,8 @@ def _value_key(value: str) -> str:
             break
     v = re.sub(r"\s*(?:percent|per cent)$", "%", v)  # "2-3 percent" is "2-3%"
     v = re.sub(r"[\s,]", "", v)
-    v = re.sub(r"^between(?=\d)|(?<=\d)(?:to|and|–)(?=\d)", lambda m: "" if m.group(0) == "between" else "-", v)  # "18 to 30" is "18-30"
+    # "18 to 30", "between 18 and 30" and "18–30" are "18-30"
+    v = re.sub(r"^between(?=\d)|(?<=\d)(?:to|and|–)(?=\d)", lambda m: "" if m.group(0) == "between" else "-", v)
     short = "|".join(sorted(_SCALE_SPELLED, key=len, reverse=True))
     return re.sub(rf"(?<=\d)({short})$", lambda m: _SCALE_SPELLED[m.group(1)], v)
 

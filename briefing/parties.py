@@ -249,7 +249,8 @@ def _capitalised_pairs(text: str) -> tuple[tuple[str, str], ...]:
 
 MIN_ACRONYM_USES = 3  # an acronym used this often names something the copy is about
 _ACRONYM_USE = re.compile(rf"(?<![\w.\-])({UPPER}{{2,8}})(?![\w\-])")
-_CAPITALISED_RUN = re.compile(rf"\b{UPPER}{LOWER}[\w’'\-]*+(?:\s+(?:(?:of|for|and|the)\s+)*{UPPER}{LOWER}[\w’'\-]*+)+")
+_CAPITALISED_WORD = rf"{UPPER}{LOWER}[\w’'\-]*+"
+_CAPITALISED_RUN = re.compile(rf"\b{_CAPITALISED_WORD}(?:\s+(?:(?:of|for|and|the)\s+)*{_CAPITALISED_WORD})+")
 _ACRONYM = re.compile(rf"\b((?:{UPPER}[\w’'\-]*+\s+(?:(?:of|for|and|the)\s+)*){{1,7}}{UPPER}[\w’'\-]*+)"
                       rf"\s+\(({UPPER}{{2,8}})\)")
 
@@ -265,7 +266,7 @@ def _acronyms(texts: list[str]) -> dict[str, str]:
 def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str, str]:
     """Full name -> acronym for an acronym used at least ``MIN_ACRONYM_USES`` times and
     never defined in brackets, whose initials a capitalised name of the texts has: wire
-    copy writes "the RSF" in one paragraph and "the Rapid Support Forces" in another, and
+    copy writes "the MRF" in one paragraph and "the Marsh Rifles Force" in another, and
     both name one side. The name the texts use most wins."""
     uses = Counter(a for text in texts for a in _acronym_uses(text))
     known = countries().canonical
@@ -278,7 +279,7 @@ def _spelt_out_elsewhere(texts: list[str], defined: frozenset[str]) -> dict[str,
             words = run.split()
             capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
             initials = "".join(words[i][0] for i in capitals)
-            for size in range(2, min(len(capitals), 8) + 1):  # any stretch: "the Rapid Support Forces of General X"
+            for size in range(2, min(len(capitals), 8) + 1):  # any stretch: "the Marsh Rifles Force of General X"
                 for start in range(len(capitals) - size + 1):
                     if initials[start:start + size] in wanted:
                         full = " ".join(words[capitals[start]:capitals[start + size - 1] + 1])
@@ -294,7 +295,7 @@ def _acronym_uses(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def _capitalised_runs(text: str) -> tuple[str, ...]:
-    """Runs of two or more capitalised words ("Rapid Support Forces"), remembered per paragraph."""
+    """Runs of two or more capitalised words ("Marsh Rifles Force"), remembered per paragraph."""
     return tuple(m.group(0) for m in _CAPITALISED_RUN.finditer(text))
 
 
@@ -483,7 +484,7 @@ def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]
     for nation, title in sorted(described):
         holders = titled.get(title, set())
         if nation in with_a_leader:
-            continue  # "the German chancellor" may be Merz, tied to Germany by "Germany's chancellor, Friedrich Merz"
+            continue  # "the Kestrian chancellor" may be Marr, tied by "Kestria's chancellor, Ivo Marr"
         unlinked = holders - linked.keys()
         if len(unlinked) == 1:
             name = next(iter(unlinked))

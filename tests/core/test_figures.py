@@ -276,8 +276,10 @@ def test_an_amount_written_short_and_in_full_is_one_row():
 
 
 @pytest.mark.parametrize("first, second", [
-    ("The fund lends €150bn to arms makers in the bloc.", "The arms makers of the bloc may draw on 150 billion euros from the fund."),
-    ("Visas would go to people aged 18 to 30 from either side.", "Visas for people aged 18-30 from either side are on offer."),
+    ("The fund lends €150bn to arms makers in the bloc.",
+     "The arms makers of the bloc may draw on 150 billion euros from the fund."),
+    ("Visas would go to people aged 18 to 30 from either side.",
+     "Visas for people aged 18-30 from either side are on offer."),
 ])
 def test_one_amount_or_range_written_two_ways_is_one_row(first, second):
     rows = extract_figures([clean_article(article(first, "1")), clean_article(article(second, "2"))])

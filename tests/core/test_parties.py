@@ -413,7 +413,8 @@ def test_a_leader_the_copy_calls_the_country_s_president_is_that_country_s():
     assert "Ama Orlen" not in link_leaders(former, c)
     assert "Ama Orlen" not in link_leaders(["Former President Ama Orlen spoke."] + texts[1:], c)
     # Kestria already has its man ("Kestria's chancellor, Ivo Marr"): the other chancellor is not Kestria's
-    linked_otherwise = ["Kestria's chancellor, Ivo Marr, came to Velsa. Chancellor Ada Vey of no stated country met him.",
+    linked_otherwise = ["Kestria's chancellor, Ivo Marr, came to Velsa. "
+                        "Chancellor Ada Vey of no stated country met him.",
                         "The Kestrian chancellor said Kestria wanted closer ties."]
     assert "Ada Vey" not in link_leaders(linked_otherwise, c)
     # ", the Lakeland president" stands beside a name that may be anyone's
