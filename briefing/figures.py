@@ -140,7 +140,8 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
         return False  # a year, or years ("the 1950-53 war")
     if number < 10 and not has_scale:
         return False  # journalists write small counts in words; digits are labels
-    before = [w.lower().strip(".,") for w in sentence[:m.start()].split()[-3:]]
+    written = sentence[:m.start()].split()[-3:]
+    before = [w.lower().strip(".,") for w in written]
     after = [w.lower().rstrip(",;:") for w in sentence[m.end():].split()[:3]]
     not_count, not_count_after, links = _not_count_words()
 
@@ -149,7 +150,7 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 
     if before and before[-1] in not_count:
         return False  # "November 5"
-    if sentence[:m.start()].split()[-1:] in ([label] for label in figure_words()["label"]):
+    if written and written[-1] in figure_words()["label"]:
         return False  # "No 10", as written: not "troops number 5,000"
     if len(before) == 3 and before[2] in links and re.fullmatch(_NUMBER, before[1]) and before[0] in not_count:
         return False  # the end of "May 6 to 10", "pages 4 and 12"
@@ -328,7 +329,10 @@ def _value_key(value: str) -> str:
         if v.endswith(" " + word):
             v = symbol + v[: -len(word) - 1]
             break
-    v = re.sub(r"\s*(?:percent|per cent)$", "%", v)  # "2-3 percent" is "2-3%"
+    for word in w["percent"]:  # "2-3 percent" is "2-3%"; "percentage points" are no per cent
+        if word != "%" and "point" not in word and v.endswith(word):
+            v = v[: -len(word)].rstrip() + "%"
+            break
     v = re.sub(r"[\s,]", "", v)
     # "18 to 30", "between 18 and 30" and "18–30" are "18-30"
     v = re.sub(r"^between(?=\d)|(?<=\d)(?:to|and|–)(?=\d)", lambda m: "" if m.group(0) == "between" else "-", v)
