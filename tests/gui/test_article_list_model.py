@@ -90,6 +90,18 @@ def test_remove_rows_and_clear(qtbot, model):
     assert model.rowCount() == 0
 
 
+def test_rows_are_found_by_key_after_rows_come_and_go(model):
+    keys = [e.key for e in model.entries]
+    assert [model.row_of(k) for k in keys] == [0, 1, 2]
+    model.remove_rows([0])
+    assert [model.row_of(k) for k in keys] == [-1, 0, 1]
+    late = entry("Ferry rota")
+    model.add_entries([late])
+    assert model.row_of(late.key) == 2 and model.entry_by_key(late.key) is late
+    model.clear()
+    assert model.row_of(keys[1]) == -1 and model.entry_by_key(late.key) is None
+
+
 def test_placeholder_is_filled_once_loaded(qtbot):
     m = ArticleListModel()
     placeholder = ArticleEntry(origin=ProjectArticle(path="/news/late.txt"))
