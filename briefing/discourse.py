@@ -85,7 +85,9 @@ def repeats_a_noun_of(text: str, previous: str) -> bool:
     return head is not None and bool(set(stems(head)) & set(stems(previous)))
 
 
-OPENING_PHRASE_WORDS = 6
+# Words read for an opening phrase that names an owner ("At the top of its list is ...");
+# aspects.OPENING_PHRASE_WORDS is another measure, of a short linking phrase before a comma.
+OWNER_PHRASE_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -102,13 +104,13 @@ def owner_is_before(text: str) -> bool:
     "For its part, Kordavia could ..." the owner follows the comma, and in "Japan wants its
     ..." it comes first, so neither needs the sentence before.
     """
-    words = _WORDS.findall(text)[:OPENING_PHRASE_WORDS]
+    words = _WORDS.findall(text)[:OWNER_PHRASE_WORDS]
     if not words or words[0].lower() not in word_list("prepositions.txt"):
         return False
     if not any(w.lower() in personal_pronouns() for w in words):
         return False
     opening = text.split(",", 1)[0]
-    return len(_WORDS.findall(opening)) > OPENING_PHRASE_WORDS
+    return len(_WORDS.findall(opening)) > OWNER_PHRASE_WORDS
 
 
 def aside_pattern(relatives: Iterable[str]) -> re.Pattern[str] | None:
