@@ -451,7 +451,8 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
             words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
             nation = c.canonical.get(country_name)
             full = " ".join(words)
-            if not words or nation is None or full in c.canonical:
+            # "the United Nations General Assembly": a title word before a body's name is no person
+            if not words or nation is None or full in c.canonical or words[-1].lower() in word_list("body_nouns.txt"):
                 continue
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}

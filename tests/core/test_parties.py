@@ -571,6 +571,13 @@ def test_a_hyphenated_title_still_ties_a_leader_to_a_country():
     assert link_leaders(["Vice-President Ama Orlen of Kenya arrived on Monday."]).get("Ama Orlen") == "Kenya"
 
 
+def test_a_title_word_before_a_body_s_name_names_no_leader():
+    leaders = link_leaders(["Kestria's envoy addressed the United Nations General Assembly in May.",
+                            "United Nations Secretary-General Ama Orlen said the Assembly would vote."])
+    assert "Assembly" not in leaders and "General Assembly" not in leaders
+    assert leaders.get("Ama Orlen") == "United Nations"
+
+
 def test_the_government_is_not_the_sole_state_s_when_it_names_another_or_the_user_names_more():
     text = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants jobs. "
             "Orvane wants grants. Orvane may build. Veldmark may pay.")
