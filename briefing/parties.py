@@ -457,7 +457,28 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
     full_names = {**_described_leaders(texts, c, full_names), **full_names}
+    full_names = {**_aides_of_leaders(texts, {**_short_names(full_names, texts, c), **full_names}, c), **full_names}
     return {**_short_names(full_names, texts, c), **full_names}
+
+
+def _aides_of_leaders(texts: list[str], leaders: Mapping[str, str], c: Countries) -> dict[str, str]:
+    """Full name -> country of a person the copy introduces as a linked leader's aide
+    ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country."""
+    if not leaders:
+        return {}
+    names = "|".join(re.escape(n) for n in sorted(leaders, key=len, reverse=True))
+    title = _titles_pattern()
+    pattern = re.compile(rf"(?<![\w\-])(?P<leader>{names}){_POSSESSIVE}\s+(?:{title})(?:\s+(?:{title}))*,?\s+"
+                         rf"(?P<name>{_person_name()})")
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = [w for w in m.group("name").split() if w.lower().rstrip(".") not in _title_words()]
+            full = " ".join(words)
+            if len(words) < 2 or full in c.canonical or full in leaders:
+                continue
+            votes.setdefault(full, Counter())[leaders[m.group("leader")]] += 1
+    return {full: v.most_common(1)[0][0] for full, v in votes.items()}
 
 
 def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]) -> dict[str, str]:

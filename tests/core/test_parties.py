@@ -571,6 +571,13 @@ def test_a_hyphenated_title_still_ties_a_leader_to_a_country():
     assert link_leaders(["Vice-President Ama Orlen of Kenya arrived on Monday."]).get("Ama Orlen") == "Kenya"
 
 
+def test_a_linked_leader_s_aide_speaks_for_the_leader_s_country():
+    leaders = link_leaders(["Norway's Prime Minister Ingrid Halvorsen met reporters.",
+                            "Halvorsen's special envoy Tomas Varga flew to Lima on Monday.",
+                            "Varga said the offer stood.", "Mateo's adviser Ana Ruiz said nothing."])
+    assert leaders.get("Tomas Varga") == "Norway" and leaders.get("Varga") == "Norway"
+    assert "Ana Ruiz" not in leaders  # "Mateo" is no linked leader
+
 def test_a_title_word_before_a_body_s_name_names_no_leader():
     leaders = link_leaders(["Kestria's envoy addressed the United Nations General Assembly in May.",
                             "United Nations Secretary-General Ama Orlen said the Assembly would vote."])
