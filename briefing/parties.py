@@ -463,21 +463,27 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
 
 def _aides_of_leaders(texts: list[str], leaders: Mapping[str, str], c: Countries) -> dict[str, str]:
     """Full name -> country of a person the copy introduces as a linked leader's aide
-    ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country."""
+    ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country.
+    Only possessives are read, each owner looked up by its last word (one pass per paragraph)."""
     if not leaders:
         return {}
-    names = "|".join(re.escape(n) for n in sorted(leaders, key=len, reverse=True))
+    owners = re.compile(r"(?<![\w\-])(" + _NAME_WORD + r")(?=[’']s?\s)")
     title = _titles_pattern()
-    pattern = re.compile(rf"(?<![\w\-])(?P<leader>{names}){_POSSESSIVE}\s+(?:{title})(?:\s+(?:{title}))*,?\s+"
-                         rf"(?P<name>{_person_name()})")
+    aide = re.compile(rf"[’']s?\s+(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{_person_name()})")
     votes: dict[str, Counter[str]] = {}
     for text in texts:
-        for m in pattern.finditer(text):
+        if "'" not in text and "’" not in text:
+            continue
+        for owner in owners.finditer(text):
+            nation = leaders.get(owner.group(1))
+            m = aide.match(text, owner.end()) if nation else None
+            if m is None:
+                continue
             words = [w for w in m.group("name").split() if w.lower().rstrip(".") not in _title_words()]
             full = " ".join(words)
             if len(words) < 2 or full in c.canonical or full in leaders:
                 continue
-            votes.setdefault(full, Counter())[leaders[m.group("leader")]] += 1
+            votes.setdefault(full, Counter())[nation] += 1
     return {full: v.most_common(1)[0][0] for full, v in votes.items()}
 
 
