@@ -135,17 +135,42 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
         if n < min_count or name in known or name in not_country or name.lower() in stop \
                 or name.lower() in _title_words():
             continue
+        country = _named_in_short(name, texts) or name
         stems = {name} | ({name[:-1]} if name[-1] in "aeiouy" else set())
         for stem in stems:
             demonym = next((stem + x for x in suffixes if counts.get(stem + x) and stem + x != name), None)
             if demonym and demonym not in known:
-                found[name] = name
-                found[demonym] = name
+                found[name] = country
+                found[demonym] = country
                 break
         else:
             if offices[name] >= 2 and not any(name in _titled_words(t) for t in texts if name in t):
-                found[name] = name
+                found[name] = country
     return found
+
+
+def _named_in_short(name: str, texts: list[str]) -> str | None:
+    """The listed country that ``name`` shortens, when it is the last word of listed names:
+    "Korea" and "Korean" in coverage of a Seoul summit are South Korea, not a new country.
+    Of two ("South Korea", "North Korea"), the one the texts name most."""
+    longer = _last_words_of_countries().get(name)
+    if not longer:
+        return None
+    return max(longer, key=lambda nation: sum(t.count(nation) for t in texts))
+
+
+@lru_cache(maxsize=1)
+def _last_words_of_countries() -> dict[str, tuple[str, ...]]:
+    """Last word -> the listed countries whose name of several words ends in it, and whose
+    people are called by a name of several words ending in a form of it ("South Korea",
+    "South Korean"; not "European Union", "European")."""
+    out: dict[str, set[str]] = {}
+    for alias, nation in countries().canonical.items():
+        if " " in nation and " " in alias and alias != nation:
+            word, said = nation.rsplit(" ", 1)[1], alias.rsplit(" ", 1)[1]
+            if said != word and said.startswith(word):
+                out.setdefault(word, set()).add(nation)
+    return {word: tuple(sorted(nations)) for word, nations in out.items()}
 
 
 @lru_cache(maxsize=1)

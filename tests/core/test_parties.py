@@ -619,3 +619,16 @@ def test_a_name_of_several_words_counts_once_in_a_joint_subject(parties, text):
     point = Point(text, ["1"])
     attribute_points([Section("objectives", "Objectives", [point])], PartyModel(parties=parties))
     assert point.party is None
+
+
+def test_the_short_form_of_a_listed_country_is_that_country_not_a_new_one():
+    """"Korea" and "Korean" in coverage of a Seoul summit are South Korea; of two listed
+    countries ending in the word, the one the texts name most."""
+    texts = ["South Korea wants a written tariff deal. South Korea will also press on steel.",
+             "Korean carmakers fear the levy. Korea has offered a fund. Korean yards could help.",
+             "Korea wants calm; North Korea may test a missile. South Korean officials agree."]
+    found = discover_countries(texts)
+    assert found.get("Korea") == "South Korea" and found.get("Korean") == "South Korea"
+    cleaned = [clean_article(Article(id=str(i), text=t, title="Talks")) for i, t in enumerate(texts, 1)]
+    assert "Korea" not in find_parties(cleaned).parties
+    assert discover_countries(["Lanka said no. Lankan officials agree. Lanka wants more. Lanka may wait."]).get("Lankan") == "Sri Lanka"
