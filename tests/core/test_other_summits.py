@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and fifty-two sets written later by
+alliance summit, climate talks and a state visit, and sixty sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -33,8 +33,11 @@ in 2025 (both the seeds' style), an OPEC+ meeting on output cuts in 2023, Sunak 
 der Leyen at Windsor in 2023 (with a live blog) and the army-RSF talks in Jeddah in 2023
 (with an aid agency's statement); then Trump and Putin at Anchorage in 2025 (the seeds'
 style), the US-China tariff talks in Geneva in 2025, the US-Iran talks in Muscat in 2025
-and the first EU-UK summit in London in 2025 (with a live blog); each scored as held out
-before it joined here, the last thirty-seven after the changes their first trials led to).
+and the first EU-UK summit in London in 2025 (with a live blog); then Lee and Trump at the
+White House in 2025 (the seeds' style), Modi and Xi at Tianjin in 2025, Carney and Trump at
+the White House in 2025 and the Armenia-Azerbaijan declaration at the White House in 2025;
+each scored as held out before it joined here, the last forty-one after the changes their
+first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -62,8 +65,9 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "ohrid", "ecowas_niger", "mexico_tariffs", "helsinki", "aukus",
            "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus",
            "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan",
-           "anchorage", "geneva_tariffs", "muscat_iran", "eu_uk_reset"]
-MEAN_RECALL_FLOOR = 0.59  # 0.602 over these sixty-one sets (0.754 over the first twenty)
+           "anchorage", "geneva_tariffs", "muscat_iran", "eu_uk_reset",
+           "trump_lee", "tianjin_sco", "trump_carney", "washington_caucasus"]
+MEAN_RECALL_FLOOR = 0.59  # 0.601 over these sixty-five sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Anchorage: its sentences run to 37 words on average, so three fit in a section's 150
 # words against seven or eight facts, and one of them is a background sentence.
