@@ -254,19 +254,12 @@ class PointDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-LAYOUT_BATCH = 60
-
-
 class PointList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        # Rows are measured in batches between events: a briefing of 500 sources has 500
-        # rows to wrap and measure, 25 ms in one go on the UI thread.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(LAYOUT_BATCH)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,6 +1,7 @@
 """The preview list alone: a point that leans on the sentence before shows it above."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -208,3 +209,25 @@ def test_a_source_line_too_long_for_the_card_ends_in_an_ellipsis():
     short = elided(line, font, QFontMetrics(font).horizontalAdvance(line) // 2)
     assert short.endswith("…") and line.startswith(short[:-1])
     assert elided(line, font, 10_000) == line
+
+
+def test_the_selected_point_stays_in_sight_when_a_long_briefing_is_refilled(qtbot):
+    """A pin or a drop refills the list; in a briefing of hundreds of rows the point being
+    worked on must still be on screen (rows laid out in batches lost it past the first)."""
+    briefing = Briefing.from_json(FIXTURE.read_text(encoding="utf-8"))
+    risks = briefing.sections[-1]
+    risks.points = [dataclasses.replace(risks.points[i % len(risks.points)],
+                                        text=f"{risks.points[i % len(risks.points)].text} (item {i})")
+                    for i in range(150)]
+    view = shown_view(qtbot, briefing)
+    assert view.select_point(risks.points[-1].text)
+
+    def in_sight() -> bool:
+        return view.list.visualRect(view.list.currentIndex()).intersects(view.list.viewport().rect())
+
+    qtbot.waitUntil(in_sight)
+    view.set_briefing(briefing)
+    assert view.selected_point()[1].text == risks.points[-1].text
+    qtbot.waitUntil(in_sight)
+    view.resize(720, 600)
+    qtbot.waitUntil(in_sight)
