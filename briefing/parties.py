@@ -152,11 +152,21 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
 def _named_in_short(name: str, texts: list[str]) -> str | None:
     """The listed country that ``name`` shortens, when it is the last word of listed names:
     "Korea" and "Korean" in coverage of a Seoul summit are South Korea, not a new country.
-    Of two ("South Korea", "North Korea"), the one the texts name most."""
+    Of two ("South Korea", "North Korea"), the one the texts name most by any of its names
+    ("Seoul", "ROK"); none when they are named equally often. Of one ("Sri Lanka"), that one."""
     longer = _last_words_of_countries().get(name)
-    if not longer:
+    if not longer or len(longer) == 1:
+        return longer[0] if longer else None
+    canonical = countries().canonical
+    named = {}
+    for nation in longer:
+        aliases = "|".join(re.escape(a) for a, n in canonical.items() if n == nation)
+        pattern = re.compile(rf"(?<![\w\-])(?:{aliases})(?![\w\-])")
+        named[nation] = sum(len(pattern.findall(t)) for t in texts)
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return max(longer, key=lambda nation: sum(t.count(nation) for t in texts))
+    return ranked[0][0]
 
 
 @lru_cache(maxsize=1)

@@ -632,3 +632,7 @@ def test_the_short_form_of_a_listed_country_is_that_country_not_a_new_one():
     cleaned = [clean_article(Article(id=str(i), text=t, title="Talks")) for i, t in enumerate(texts, 1)]
     assert "Korea" not in find_parties(cleaned).parties
     assert discover_countries(["Lanka said no. Lankan officials agree. Lanka wants more. Lanka may wait."]).get("Lankan") == "Sri Lanka"
+    # named as often as each other (Seoul twice, Pyongyang and North Korea once each): neither
+    even = ["Korea agreed. Korean carmakers. Korea wants. Korea said.",
+            "Seoul and Pyongyang met; North Korea fired. Seoul said."]
+    assert discover_countries(even).get("Korea") == "Korea"
