@@ -483,11 +483,10 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     votes: dict[str, Counter[str]] = {}
     for text in texts:
         for country_name, found_name in _leader_phrases(text, patterns):
-            words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
+            words = _person_words(found_name)
             nation = c.canonical.get(country_name)
             full = " ".join(words)
-            # "the United Nations General Assembly": a title word before a body's name is no person
-            if not words or nation is None or full in c.canonical or words[-1].lower() in word_list("body_nouns.txt"):
+            if not words or nation is None or full in c.canonical:
                 continue
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
@@ -496,30 +495,46 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     return {**_short_names(full_names, texts, c), **full_names}
 
 
+def _person_words(found_name: str) -> list[str]:
+    """The words of a matched name that name the person: no title ("President"), no day
+    after it ("Ama Orlen Tuesday"), and none at all for a body ("the United Nations General
+    Assembly President ...": a title word before a body's name is no person)."""
+    words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
+    while words and words[-1].lower() in word_list("weekday_names.txt"):  # not months: "Theresa May"
+        words.pop()
+    bodies = word_list("body_nouns.txt")
+    return [] if any(w.lower() in bodies for w in words) else words
+
+
 def _aides_of_leaders(texts: list[str], leaders: Mapping[str, str], c: Countries) -> dict[str, str]:
     """Full name -> country of a person the copy introduces as a linked leader's aide
-    ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country.
-    Only possessives are read, each owner looked up by its last word (one pass per paragraph)."""
-    if not leaders:
-        return {}
-    owners = re.compile(r"(?<![\w\-])(" + _NAME_WORD + r")(?=[’']s?\s)")
-    title = _titles_pattern()
-    aide = re.compile(rf"[’']s?\s+(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{_person_name()})")
+    ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country. The
+    owner is looked up by the word before the possessive."""
     votes: dict[str, Counter[str]] = {}
-    for text in texts:
-        if "'" not in text and "’" not in text:
-            continue
-        for owner in owners.finditer(text):
-            nation = leaders.get(owner.group(1))
-            m = aide.match(text, owner.end()) if nation else None
-            if m is None:
-                continue
-            words = [w for w in m.group("name").split() if w.lower().rstrip(".") not in _title_words()]
+    for text in texts if leaders else ():
+        for owner, found_name in _aide_phrases(text):
+            nation = leaders.get(owner)
+            words = _person_words(found_name) if nation else []
             full = " ".join(words)
             if len(words) < 2 or full in c.canonical or full in leaders:
                 continue
             votes.setdefault(full, Counter())[nation] += 1
     return {full: v.most_common(1)[0][0] for full, v in votes.items()}
+
+
+@lru_cache(maxsize=1)
+def _aide_pattern() -> re.Pattern[str]:
+    title = _titles_pattern()
+    return re.compile(rf"(?<![\w\-])(?P<owner>{_NAME_WORD})[’']s?\s+(?:{title})(?:\s+(?:{title}))*,?\s+"
+                      rf"(?P<name>{_person_name()})")
+
+
+@lru_cache(maxsize=65536)
+def _aide_phrases(text: str) -> tuple[tuple[str, str], ...]:
+    """(owner, name) of every "<Owner>'s <title> <Name>" phrase; remembered per paragraph."""
+    if "'" not in text and "’" not in text:
+        return ()
+    return tuple((m.group("owner"), m.group("name")) for m in _aide_pattern().finditer(text))
 
 
 def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]) -> dict[str, str]:
