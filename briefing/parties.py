@@ -491,13 +491,17 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
     full_names = {**_described_leaders(texts, c, full_names), **full_names}
-    full_names = {**_aides_of_leaders(texts, {**_short_names(full_names, texts, c), **full_names}, c), **full_names}
+    leaders = {**_short_names(full_names, texts, c), **full_names}
+    aides = _aides_of_leaders(texts, leaders, c)
+    if not aides:
+        return leaders
+    full_names = {**aides, **full_names}
     return {**_short_names(full_names, texts, c), **full_names}
 
 
 def _person_words(found_name: str) -> list[str]:
     """The words of a matched name that name the person: no title ("President"), no day
-    after it ("Ama Orlen Tuesday"), and none at all for a body ("the United Nations General
+    after it ("Ama Orlen Tuesday"), and none at all for a body ("the Lakeland General
     Assembly President ...": a title word before a body's name is no person)."""
     words = [w for w in found_name.split() if w.lower().rstrip(".") not in _title_words()]
     while words and words[-1].lower() in word_list("weekday_names.txt"):  # not months: "Theresa May"
@@ -510,8 +514,10 @@ def _aides_of_leaders(texts: list[str], leaders: Mapping[str, str], c: Countries
     """Full name -> country of a person the copy introduces as a linked leader's aide
     ("Orlen's special envoy Tomas Varga"): the aide speaks for the leader's country. The
     owner is looked up by the word before the possessive."""
+    if not leaders:
+        return {}
     votes: dict[str, Counter[str]] = {}
-    for text in texts if leaders else ():
+    for text in texts:
         for owner, found_name in _aide_phrases(text):
             nation = leaders.get(owner)
             words = _person_words(found_name) if nation else []
