@@ -551,15 +551,12 @@ def _described_leaders(texts: list[str], c: Countries, linked: Mapping[str, str]
     before the title."""
     described: set[tuple[str, str]] = set()
     titled: dict[str, set[str]] = {}
-    not_names = _not_name_words()
     for text in texts:
         for country, description, title, titled_name in _descriptions(c.pattern.pattern, text):
             if country:
                 described.add((c.canonical[country], description.lower()))
                 continue
-            words = re.sub(r"[’']s?$", "", titled_name).split()
-            while words and words[-1].lower() in not_names:  # "President Ama Orlen Tuesday"
-                words.pop()
+            words = _person_words(re.sub(r"[’']s?$", "", titled_name))
             name = " ".join(words)
             if len(words) > 1 and name not in c.canonical and title[:1].isupper():  # not "whose leader X"
                 titled.setdefault(title.lower(), set()).add(name)
@@ -872,14 +869,11 @@ def _unclaimed_office_holders(texts: list[str], model: PartyModel) -> dict[str, 
     titles = "|".join(re.escape(t) for t in sorted(kinded_lists("state_offices.txt")["titled"], key=len, reverse=True))
     held = re.compile(rf"(?<![\w\-])(?i:{titles})\s+(?P<name>{_person_name(2)})"
                       rf"(?P<of>\s+of\s+(?:the\s+)?{UPPER}[\w\-]*)?")
-    not_names = _not_name_words()
     holders: set[str] = set()
     claimed: set[str] = set()
     for text in texts:
         for m in held.finditer(text):
-            words = m.group("name").split()
-            while words and words[-1].lower() in not_names:  # "Prime Minister Emil Vasmaa Tuesday"
-                words.pop()
+            words = _person_words(m.group("name"))  # "Prime Minister Emil Vasmaa Tuesday"
             name = " ".join(words)
             if len(words) < 2 or name in model.leaders or name in model.countries.canonical:
                 continue
