@@ -13,7 +13,7 @@ import copy
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from .model import Briefing, Point, Section, Source
@@ -305,7 +305,10 @@ def apply_edits(briefing: Briefing, edits: Edits) -> Briefing:
     sources are all gone waits until one returns). A section that a put-back pin takes over
     its word budget gives up its weakest points that the user did not pin or move.
     """
-    out = copy.deepcopy(briefing)
+    # Only sections and points change; sources, figures and quotes are only read, so the
+    # copy shares them (deep-copying 500 sources cost each refill of the window 20 ms).
+    out = replace(briefing, sections=copy.deepcopy(briefing.sections), sources=list(briefing.sources),
+                  figures=list(briefing.figures), quotes=list(briefing.quotes), parties=list(briefing.parties))
     sections = {s.key: s for s in out.sections}
     id_of = _ids_by_key(out.sources)
     budget = edits.words_per_section or out.words_per_section

@@ -404,3 +404,17 @@ def test_a_point_follows_its_lead_in_under_a_party_heading_too():
     shown = apply_edits(out, Edits()).section("objectives").points
     assert [p.text for p in shown] == [first.text, leaning.text, other.text]
     assert shown[1].context is None
+
+
+def test_edits_leave_the_build_itself_as_it_was(briefing):
+    """The window lays the edits over one build again and again: the copy shares the
+    sources it only reads, but its sections and its lists are its own."""
+    before = briefing.to_dict()
+    edits = Edits()
+    edits.drop("Norvia seeks access to the river port.")
+    edits.title = "Edited title"
+    out = apply_edits(briefing, edits)
+    out.sources.pop()
+    out.sections[0].points.clear()
+    assert briefing.to_dict() == before
+    assert out.title == "Edited title" and out.sources is not briefing.sources
