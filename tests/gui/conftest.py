@@ -13,8 +13,8 @@ from pathlib import Path  # noqa: E402
 from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
 
 from gui.main_window import MainWindow  # noqa: E402
 
@@ -53,6 +53,8 @@ def make_window(qtbot, settings_path, session_path) -> Callable[..., MainWindow]
     for window in windows:
         window.close()
         assert window.pool.activeThreadCount() == 0, "a worker thread was left running"
+        window.deleteLater()  # its timers must not fire in a later test's event loop
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
