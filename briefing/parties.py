@@ -383,10 +383,6 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for t in resource_lines("titles.txt") for w in t.split())
 
 
-def _openers() -> dict[str, tuple[str, ...]]:
-    return kinded_lists("clause_openers.txt")
-
-
 @dataclass
 class PartyModel:
     """What :func:`find_parties` learned: the parties, and every name that points to one."""
@@ -712,7 +708,7 @@ def link_capitals(texts: list[str], c: Countries) -> dict[str, str]:
     Lists know real capitals ("Tokyo"); a capital they do not know is learned from the
     apposition news copy uses to introduce it ("in Halvik, the Nerethi capital").
     """
-    openers = {w for kind in ("connective", "introducer") for w in _openers().get(kind, ())}
+    openers = {w for kind in ("connective", "introducer") for w in kinded_lists("clause_openers.txt").get(kind, ())}
     times = word_list("time_nouns.txt") | word_list("calendar_words.txt")
     votes: dict[str, Counter[str]] = {}
     named = _capital_nouns()
@@ -1019,7 +1015,7 @@ def _perspective_party(text: str, model: PartyModel) -> str | None:
     the matter is to that party ("For Riyadh, the priority is a firm American security
     guarantee"), whoever its subject names. None when the phrase is more than a party's name."""
     opening = re.match(r"\s*[“\"‘']?(\w+)\s+(?:the\s+)?([^,;:]{2,60}),", text)
-    if not opening or opening.group(1).lower() not in _openers().get("perspective", ()):
+    if not opening or opening.group(1).lower() not in kinded_lists("clause_openers.txt").get("perspective", ()):
         return None
     who = opening.group(2)
     names = model.names_in(who)
