@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .lexicon import kinded_lists, resource_lines, word_list
+from .lexicon import kinded_lists, opening_pattern, resource_lines, word_list
 from .tokens import stems
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
@@ -163,18 +163,10 @@ def subject_aside() -> re.Pattern[str] | None:
     return aside_pattern(word_list("cues/relative_pronouns.txt"))
 
 
-@lru_cache(maxsize=None)
-def _opener_pattern(kind: str) -> re.Pattern[str] | None:
-    """The openers of one kind as one pattern, in the order of :func:`kinded_lists` (longest
-    first), so that it finds the opener a scan of the list would; one match instead of a
-    pattern per opener, since every point's party reading strips its opening."""
-    openers = kinded_lists("clause_openers.txt").get(kind, ())
-    return re.compile("|".join(rf"{re.escape(o)}\b" for o in openers)) if openers else None
-
-
 def strip_opening(text: str) -> str:
     """The sentence from its subject on: opening connectives and introductory phrases dropped."""
-    introducer, connective = _opener_pattern("introducer"), _opener_pattern("connective")
+    introducer = opening_pattern("clause_openers.txt", "introducer")
+    connective = opening_pattern("clause_openers.txt", "connective")
     s = text.lstrip("“\"‘' ")
     for _ in range(3):
         low = s.lower()

@@ -62,6 +62,17 @@ def kinded_lists(name: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def opening_pattern(name: str, *kinds: str) -> re.Pattern[str] | None:
+    """The phrases of ``kinds`` in a ``kind = a | b`` file as one pattern for the start of a
+    lower-case text, whole words only. The phrases keep the order of the lists (longest
+    first), so a match finds the phrase a scan of them would, in one pass instead of a
+    pattern per phrase. None when the lists are empty."""
+    lists = kinded_lists(name)
+    phrases = [p for kind in kinds for p in lists.get(kind, ())]
+    return re.compile("|".join(rf"{re.escape(p)}\b" for p in phrases)) if phrases else None
+
+
+@lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     return frozenset(w.lower() for line in resource_lines(name) for w in line.split())
 

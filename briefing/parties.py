@@ -30,7 +30,7 @@ from typing import Mapping, Sequence
 
 from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns, strip_opening, subject_aside
 from .documents import CleanArticle
-from .lexicon import kinded_lists, resource_lines, stopwords, word_list
+from .lexicon import kinded_lists, opening_pattern, resource_lines, stopwords, word_list
 from .model import Section
 from .tokens import LOWER, UPPER
 
@@ -915,8 +915,9 @@ def pronoun_after_opening(text: str) -> bool:
     low = rest.lower()
     if any(low.startswith(p) for p in speech["impersonal"]):
         return False  # "Still, it seems ..." is no one
-    copula = next((p for p in speech["impersonal_copula"] if re.match(rf"{re.escape(p)}\b", low)), None)
-    following = low[len(copula):].split()[:3] if copula else []
+    copula = opening_pattern("reported_speech.txt", "impersonal_copula")
+    found = copula.match(low) if copula else None
+    following = low[found.end():].split()[:3] if found else []
     return not any(w in speech["impersonal_complement"] for w in following)
 
 
@@ -951,8 +952,9 @@ def _reported_clause(clause: str) -> tuple[str, str | None] | None:
     """
     speech = kinded_lists("reported_speech.txt")
     low = clause.lower()
-    opening = next((p for p in speech["impersonal"] + speech["impersonal_copula"]
-                    if re.match(rf"{re.escape(p)}\b", low)), None)
+    impersonal = opening_pattern("reported_speech.txt", "impersonal", "impersonal_copula")
+    found = impersonal.match(low) if impersonal else None
+    opening = found.group(0) if found else None
     if opening:
         rest = list(_WORD.finditer(clause, len(opening)))
         if opening in speech["impersonal_copula"]:

@@ -1,6 +1,7 @@
 import pytest
 
 from briefing.discourse import announces_a_list, leans_on_previous, opens_with_anaphor
+from briefing.lexicon import opening_pattern
 
 
 def test_pointers_back_at_the_start():
@@ -93,3 +94,14 @@ def test_an_opening_phrase_about_its_owner_needs_the_sentence_before():
 def test_a_short_sentence_counting_what_comes_next_announces_a_list(text, announces):
     assert announces_a_list(text) is announces
 
+
+
+def test_opening_pattern_finds_whole_opening_phrases_longest_first():
+    introducer = opening_pattern("clause_openers.txt", "introducer")
+    assert introducer is not None
+    assert introducer.match("instead, the two sides agreed") is None  # "in" is no opener of "instead"
+    assert introducer.match("in lima, the minister said").group(0) == "in"
+    impersonal = opening_pattern("reported_speech.txt", "impersonal", "impersonal_copula")
+    assert impersonal.match("it seems the deal holds").group(0) == "it seems"  # not "it"
+    assert impersonal.match("it is likely that talks resume").group(0) == "it is"
+    assert opening_pattern("clause_openers.txt", "no such kind") is None
