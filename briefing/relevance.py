@@ -30,6 +30,8 @@ import math
 import re
 import statistics
 from collections import Counter
+from itertools import repeat
+from operator import mul, sub
 from typing import Callable, Iterable, Mapping
 
 Vector = dict[str, float]
@@ -120,7 +122,7 @@ def _unit_vectors(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Itera
     out = {}
     for aid, c in counts.items():
         v = {w: k * idf[w] for w, k in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        norm = math.sqrt(_norm2(v)) or 1.0
         out[aid] = {w: x / norm for w, x in v.items()}
     return out
 
@@ -133,11 +135,30 @@ def _sum(vectors: Iterable[Vector]) -> Vector:
     return total
 
 
+def _group_sums(vectors: Mapping[str, Vector], groups: list[list[str]], total: Vector) -> list[Vector]:
+    """The sums of the two groups' vectors: the smaller group's summed, the other's as the
+    total less that (a pass over the set's words instead of the larger group's)."""
+    small = 0 if len(groups[0]) <= len(groups[1]) else 1
+    summed = _sum(vectors[i] for i in groups[small])
+    rest = {w: t - summed.get(w, 0.0) for w, t in total.items()}
+    return [summed, rest] if small == 0 else [rest, summed]
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    """Dot product over ``a``'s words, summed without a Python loop (the checks' inner loop)."""
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+
+
+def _norm2(v: Vector) -> float:
+    values = v.values()
+    return sum(map(mul, values, values))
+
+
 def _cosine(a: Vector, b: Vector, b_norm: float | None = None) -> float:
     """``a`` is a unit vector; ``b`` any vector (its norm may be given)."""
     if b_norm is None:
-        b_norm = math.sqrt(sum(x * x for x in b.values()))
-    return sum(x * b.get(w, 0.0) for w, x in a.items()) / b_norm if b_norm else 0.0
+        b_norm = math.sqrt(_norm2(b))
+    return _dot(a, b) / b_norm if b_norm else 0.0
 
 
 def _nearer(v: Vector, centres: list[Vector], inverse_norms: list[float]) -> int:
@@ -152,6 +173,16 @@ def _nearer(v: Vector, centres: list[Vector], inverse_norms: list[float]) -> int
     return 0 if d0 * inverse_norms[0] >= d1 * inverse_norms[1] else 1
 
 
+def _nearer_of_halves(words: tuple[str, ...], weights: tuple[float, ...], first: Vector, v_total: float,
+                      inverse_norms: list[float]) -> int:
+    """:func:`_nearer` for a vector given as its words and weights, when the two centres
+    together are the sum of all vectors: the dot product with the second is ``v_total``
+    (the vector's with that sum) less that with the first, and the one product left is
+    summed without a Python loop (the split's inner loop over 500 articles)."""
+    d0 = sum(map(mul, weights, map(first.get, words, repeat(0.0, len(words)))))
+    return 0 if d0 * inverse_norms[0] >= (v_total - d0) * inverse_norms[1] else 1
+
+
 def _move(v: Vector, source: Vector, target: Vector) -> None:
     for w, x in v.items():
         source[w] -= x
@@ -161,10 +192,12 @@ def _move(v: Vector, source: Vector, target: Vector) -> None:
 def _cosine_without(v: Vector, total: Vector, total_norm2: float) -> float:
     """Cosine of unit vector ``v`` with ``total - v``, in the time of ``v``'s own words
     (only the entries of ``v``'s words change, so the rest of ``total`` is never copied)."""
-    rest = {w: total[w] - x for w, x in v.items()}
-    norm2 = total_norm2 - sum(total[w] ** 2 - r ** 2 for w, r in rest.items())
+    weights = v.values()
+    before = list(map(total.__getitem__, v))
+    rest = list(map(sub, before, weights))
+    norm2 = total_norm2 - (sum(map(mul, before, before)) - sum(map(mul, rest, rest)))
     norm = math.sqrt(max(norm2, 0.0))
-    return sum(x * rest[w] for w, x in v.items()) / norm if norm > 1e-9 else 0.0
+    return sum(map(mul, weights, rest)) / norm if norm > 1e-9 else 0.0
 
 
 def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterable[str]],
@@ -181,15 +214,20 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
     ids = list(vectors)
     position = {aid: n for n, aid in enumerate(ids)}
     total = _sum(vectors.values())
-    total_norm = math.sqrt(sum(x * x for x in total.values()))
-    first = min(ids, key=lambda i: _cosine(vectors[i], total, total_norm))
-    second = min(ids, key=lambda i: sum(x * vectors[first].get(w, 0.0) for w, x in vectors[i].items()))
+    total_norm = math.sqrt(_norm2(total))
+    with_total = {i: _dot(vectors[i], total) for i in ids}
+    first = min(ids, key=lambda i: with_total[i] / total_norm if total_norm else 0.0)
+    second = min(ids, key=lambda i: _dot(vectors[i], vectors[first]))
     centres = [dict(vectors[first]), dict(vectors[second])]
+    entries = {i: (tuple(v), tuple(v.values())) for i, v in vectors.items()}
     side: dict[str, int] = {}  # article id -> the group it is in
     groups: list[list[str]] = [[], []]
     for _ in range(SPLIT_ROUNDS):
-        inverse = [1 / (math.sqrt(sum(x * x for x in c.values())) or 1.0) for c in centres]
-        nearer = {i: _nearer(vectors[i], centres, inverse) for i in ids}
+        inverse = [1 / (math.sqrt(_norm2(c)) or 1.0) for c in centres]
+        if side:  # the centres are the two groups' sums, together the sum of all vectors
+            nearer = {i: _nearer_of_halves(*entries[i], centres[0], with_total[i], inverse) for i in ids}
+        else:
+            nearer = {i: _nearer(vectors[i], centres, inverse) for i in ids}
         new: list[list[str]] = [[i for i in ids if nearer[i] == k] for k in (0, 1)]
         if not all(new) or new == groups:
             groups = new
@@ -199,12 +237,12 @@ def mixed_topics(texts: Mapping[str, Iterable[str]], bag: Callable[[str], Iterab
                 if nearer[i] != side[i]:
                     _move(vectors[i], centres[side[i]], centres[nearer[i]])
         else:
-            centres = [_sum(vectors[i] for i in g) for g in new]
+            centres = _group_sums(vectors, new, total)
         groups, side = new, nearer
     if min(len(g) for g in groups) < MIN_GROUP:
         return []
-    centres = [_sum(vectors[i] for i in g) for g in groups]
-    norms2 = [sum(x * x for x in c.values()) for c in centres]
+    centres = _group_sums(vectors, groups, total)
+    norms2 = [_norm2(c) for c in centres]
     own: dict[str, float] = {}
     other: list[float] = []
     for k, group in enumerate(groups):
