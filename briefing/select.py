@@ -10,6 +10,7 @@ uncovered concepts; a sentence repeating half of a chosen point is never taken.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from typing import Callable, Iterable
@@ -202,47 +203,70 @@ def select_points(candidates: list[Candidate], sections: Iterable[str], words_pe
     lengths = {id(c): len(c.text.split()) for c in pooled}
     gains = {id(c): information(concepts[id(c)], weights) for c in pooled}  # of words not yet covered
     first_value: dict[str, float] = {}
+    # Every point chosen, with the words it newly covered in its section, in order (a
+    # dropped point stays: what repeats it counts as stated). A candidate is brought up
+    # to date with the points chosen since it was last valued only when it is valued again.
+    log: list[tuple[str, Candidate, frozenset[str]]] = []
+    seen = {id(c): 0 for c in pooled}
+    order = {id(c): (n, i) for n, k in enumerate(sections) for i, (_, c) in enumerate(pools[k])}
+
+    def value_now(k: str, strength: float, c: Candidate) -> float | None:
+        """The candidate's value as a point now, or None when it cannot be chosen in this
+        fill (too long for what is left of the budget, repeating a chosen point, or filler)."""
+        i = id(c)
+        if lengths[i] > words_per_section - used[k]:
+            return None
+        if seen[i] < len(log):
+            regain = False
+            for section, p, new in log[seen[i]:]:
+                repeats[i] = max(repeats[i], overlap(concepts[i], concepts[id(p)]))
+                if section == k:
+                    regain = regain or bool(concepts[i] & new)
+                    echoes[i] = max(echoes[i], _weighted_overlap(concepts[i], concepts[id(p)], mass[i],
+                                                                 mass.get(id(p), 0.0), rarity))
+            seen[i] = len(log)
+            if regain:
+                gains[i] = information(concepts[i] - covered[k], weights)
+        if repeats[i] >= redundancy_overlap:
+            return None
+        echo = 1.0 if any(key in chosen_texts for key in chains[i]) else echoes[i]
+        novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
+        value = (strength * novelty * gains[i] / lengths[i] ** LENGTH_EXPONENT * weight_as_point[i]
+                 * (1 + 0.25 * math.log(c.support)))
+        return None if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0) else value
 
     def fill() -> None:
-        """Choose points while any is worth its words and fits."""
-        while True:
-            best = None
-            for k in sections:
-                budget_left = words_per_section - used[k]
-                for strength, c in pools[k]:
-                    n = lengths[id(c)]
-                    if n > budget_left or repeats[id(c)] >= redundancy_overlap:
-                        continue
-                    gain = gains[id(c)]
-                    echo = 1.0 if any(key in chosen_texts for key in chains[id(c)]) else echoes[id(c)]
-                    novelty = max(1.0 - PARAPHRASE_PENALTY * echo, 0.0)
-                    value = (strength * novelty * gain / n ** LENGTH_EXPONENT * weight_as_point[id(c)]
-                             * (1 + 0.25 * math.log(c.support)))
-                    if value < MIN_RELATIVE_VALUE * first_value.get(k, 0.0):
-                        continue
-                    if best is None or value > best[0]:
-                        best = (value, k, c)
-            if best is None or best[0] <= 0:
+        """Choose points while any is worth its words and fits: each round the candidate of
+        highest value (the first in section and pool order on a tie). A value only falls
+        as points are chosen, so a candidate is valued again only when its last value
+        could still beat the best (lazy greedy: the same choices, a fraction of the work)."""
+        heap = []
+        for k in sections:
+            for strength, c in pools[k]:
+                value = value_now(k, strength, c)
+                if value is not None:
+                    heap.append((-value, order[id(c)], k, strength, c))
+        heapq.heapify(heap)
+        while heap:
+            _, at, k, strength, c = heapq.heappop(heap)
+            value = value_now(k, strength, c)
+            if value is None:
+                continue  # for good in this fill: budgets shrink, values fall
+            if heap and (-value, at) > heap[0][:2]:
+                heapq.heappush(heap, (-value, at, k, strength, c))
+                continue
+            if value <= 0:
                 break
-            value, k, c = best
             first_value.setdefault(k, value)
             chosen[k].append(c)
             used[k] += lengths[id(c)]
             chosen_texts.update(normalize_for_match(m.text) for m in c.members)
             new = concepts[id(c)] - covered[k]
             covered[k] |= new
-            pools[k] = [(s, o) for s, o in pools[k] if o is not c]
-            for _, o in pools[k]:
-                if concepts[id(o)] & new:
-                    gains[id(o)] = information(concepts[id(o)] - covered[k], weights)
-            new = concepts[id(c)]
-            new_mass = mass.get(id(c), 0.0)
-            for section in sections:
-                for _, o in pools[section]:
-                    bag_o = concepts[id(o)]
-                    repeats[id(o)] = max(repeats[id(o)], overlap(bag_o, new))
-                    if section == k:
-                        echoes[id(o)] = max(echoes[id(o)], _weighted_overlap(bag_o, new, mass[id(o)], new_mass, rarity))
+            log.append((k, c, new))
+        taken = {id(c) for cs in chosen.values() for c in cs}
+        for k in sections:
+            pools[k] = [(s, o) for s, o in pools[k] if id(o) not in taken]
 
     fill()
     if leave_out:
