@@ -131,6 +131,7 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
     counts = Counter(w for t in texts for w in _capitalised(t))
     offices = Counter(name for t in texts for name in _office_owners(t))
     found: dict[str, str] = {}
+    titled: frozenset[str] | None = None
     for name, n in counts.items():
         if n < min_count or name in known or name in not_country or name.lower() in stop \
                 or name.lower() in _title_words():
@@ -144,8 +145,11 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
                 found[demonym] = country
                 break
         else:
-            if offices[name] >= 2 and not any(name in _titled_words(t) for t in texts if name in t):
-                found[name] = country
+            if offices[name] >= 2:
+                if titled is None:  # a name given a title in any paragraph (remembered per paragraph)
+                    titled = frozenset().union(*map(_titled_words, texts))
+                if name not in titled:
+                    found[name] = country
     return found
 
 
@@ -210,6 +214,7 @@ _NAME_WORD_WHOLE = re.compile(_NAME_WORD)
 _WORD_START = re.compile(r"\w+(?![\w\-])")
 
 
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _titled_words(text: str) -> frozenset[str]:
     """The words a text writes as a person's name: after a title, with at most two given
