@@ -88,10 +88,13 @@ def title_from_file_name(path: Path) -> str:
 def lacks_headline(article: Article) -> bool:
     """Was the article titled by its file name or its first section's heading, for want of a
     headline? Such a title names the article, but not the whole briefing."""
-    top = [tidy_headline(ln.strip()) for ln in article.text[:2000].splitlines() if ln.strip()][:6]
+    top = list(itertools.islice(filter(None, map(str.strip, article.text[:2000].splitlines())), 6))
     if article.path is not None and article.title == title_from_file_name(article.path):
-        return article.title not in top  # a file named after its headline has one
-    return bool(top) and bool(_NUMBERED_HEADING.match(top[0])) and _NUMBERED_HEADING.sub("", top[0]) == article.title
+        # a file named after its headline has one (tidying keeps a line's length, so only
+        # lines as long as the title are tidied: most top lines are whole paragraphs)
+        return not any(len(ln) == len(article.title) and tidy_headline(ln) == article.title for ln in top)
+    first = tidy_headline(top[0]) if top else ""
+    return bool(_NUMBERED_HEADING.match(first)) and _NUMBERED_HEADING.sub("", first) == article.title
 
 
 def _lede_follows(top: list[str]) -> bool:
