@@ -215,7 +215,6 @@ _WORD_START = re.compile(r"\w+(?![\w\-])")
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _titled_words(text: str) -> frozenset[str]:
     """The words a text writes as a person's name: after a title, with at most two given
     names between ("President Yoon", "Prime Minister Benjamin Netanyahu", "Mr. Netanyahu").
