@@ -136,20 +136,18 @@ def discover_countries(texts: list[str], min_count: int = 3) -> dict[str, str]:
         if n < min_count or name in known or name in not_country or name.lower() in stop \
                 or name.lower() in _title_words():
             continue
-        country = _named_in_short(name, texts) or name
         stems = {name} | ({name[:-1]} if name[-1] in "aeiouy" else set())
         for stem in stems:
             demonym = next((stem + x for x in suffixes if counts.get(stem + x) and stem + x != name), None)
             if demonym and demonym not in known:
-                found[name] = country
-                found[demonym] = country
+                found[name] = found[demonym] = _named_in_short(name, texts) or name
                 break
         else:
             if offices[name] >= 2:
                 if titled is None:  # a name given a title in any paragraph (remembered per paragraph)
                     titled = frozenset().union(*map(_titled_words, texts))
                 if name not in titled:
-                    found[name] = country
+                    found[name] = _named_in_short(name, texts) or name
     return found
 
 
@@ -161,16 +159,18 @@ def _named_in_short(name: str, texts: list[str]) -> str | None:
     longer = _last_words_of_countries().get(name)
     if not longer or len(longer) == 1:
         return longer[0] if longer else None
-    canonical = countries().canonical
-    named = {}
-    for nation in longer:
-        aliases = "|".join(re.escape(a) for a, n in canonical.items() if n == nation)
-        pattern = re.compile(rf"(?<![\w\-])(?:{aliases})(?![\w\-])")
-        named[nation] = sum(len(pattern.findall(t)) for t in texts)
+    named = {nation: sum(len(_any_name_of(nation).findall(t)) for t in texts) for nation in longer}
     ranked = sorted(named.items(), key=lambda kv: -kv[1])
     if ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+@lru_cache(maxsize=64)
+def _any_name_of(nation: str) -> re.Pattern[str]:
+    """Every listed name of ``nation`` ("South Korea", "Seoul", "ROK"), as whole words."""
+    aliases = "|".join(re.escape(a) for a, n in countries().canonical.items() if n == nation)
+    return re.compile(rf"(?<![\w\-])(?:{aliases})(?![\w\-])")
 
 
 @lru_cache(maxsize=1)
