@@ -465,7 +465,8 @@ def _body(cleaned: CleanArticle) -> list[str]:
 def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
                         rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
-    after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?P<country>{country})")  # "Vice-President"
+    # (?<!\w): "Vice-President"; "the": "President Ama Orlen of the Philippines"
+    after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?:the\s+)?(?P<country>{country})")
     return before, after
 
 

@@ -571,6 +571,13 @@ def test_a_hyphenated_title_still_ties_a_leader_to_a_country():
     assert link_leaders(["Vice-President Ama Orlen of Kenya arrived on Monday."]).get("Ama Orlen") == "Kenya"
 
 
+def test_a_country_named_with_the_after_a_leader_s_name_still_ties_the_leader():
+    leaders = link_leaders(["President Ama Orlen of the Philippines met Chancellor Ivo Marr of the Netherlands.",
+                            "Orlen and Marr spoke for an hour."])
+    assert leaders["Ama Orlen"] == "Philippines" and leaders["Orlen"] == "Philippines"
+    assert leaders["Marr"] == "Netherlands"
+
+
 def test_a_linked_leader_s_aide_speaks_for_the_leader_s_country():
     leaders = link_leaders(["Norway's Prime Minister Ingrid Halvorsen met reporters.",
                             "Halvorsen's special envoy Tomas Varga flew to Lima on Monday.",
