@@ -1044,7 +1044,8 @@ def _perspective_party(text: str, model: PartyModel) -> str | None:
     if len(names) != 1:
         return None
     start, end, party = names[0]
-    return party if start == 0 and not who[end:].strip(" ’'s") else None
+    named_alone = start == 0 and not who[end:].strip(" ’'s")
+    return party if named_alone and party in model.parties else None  # as for a subject: a side only
 
 
 def _clause_party(clause: str, model: PartyModel) -> str | None:

@@ -133,6 +133,7 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("For Chile, Norwegian standards are the price of access.", "Chile"),
     ("For years, Norway has wanted stricter farm rules.", "Norway"),  # no party in the phrase
     ("For Chile and Norway, the stakes are high.", None),  # two: the phrase is no one's
+    ("For China, the priority is cheap salmon from Norway.", None),  # a country, but no side
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
