@@ -70,8 +70,9 @@ def make_parser() -> argparse.ArgumentParser:
     build = sub.add_parser(
         "build", help="build a briefing from files or folders",
         epilog="Inputs: .txt, .md, .html/.htm, .docx, .pdf, .eml and http(s) links; folders are searched "
-               "recursively. Exit status: 0 the briefing was written; 1 no input was usable or an output "
-               "could not be written; 2 usage error. Each skipped input is named on stderr with its reason.")
+               "recursively. Exit status: 0 the briefing was written; 1 no input was usable, no sentence made "
+               "a point in any section (nothing is written then), or an output could not be written; 2 usage "
+               "error. Each skipped input is named on stderr with its reason.")
     build.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders (searched recursively)")
     _add_output_options(build)
     demo = sub.add_parser("demo", help="build a briefing from the built-in sample articles")

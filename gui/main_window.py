@@ -1277,6 +1277,7 @@ class MainWindow(QMainWindow):
         self.exportFailed.emit(message)
         if worker is None or self._closing:
             return
+        message = message[:1].upper() + message[1:]  # the core's messages are written for stderr
         if not path_problem:
             QMessageBox.warning(self, "Could not export the briefing", f"{message}\n\nThe briefing is still open.")
             return

@@ -123,6 +123,7 @@ def test_a_briefing_with_no_point_at_all_is_not_written_and_exits_1(tmp_path):
     assert proc.returncode == 1
     assert "nothing written: the briefing would have no point at all" in proc.stderr
     assert not (tmp_path / "b.docx").exists() and not (tmp_path / "b.json").exists()
+    assert "no sentence made a point in any section" in " ".join(run("build", "--help").stdout.split())
 
 
 def test_an_article_about_something_else_is_named_on_stderr(tmp_path):

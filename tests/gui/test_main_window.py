@@ -310,6 +310,7 @@ def test_export_error_keeps_the_briefing_and_offers_another_place(qtbot, window,
         window.export_word()
     assert blocker.args == [tmp_path / "b.docx"] and (tmp_path / "b.docx").exists()
     assert any(kind == "warning" and "does not exist" in text for kind, text in no_dialogs)
+    assert any(text.startswith("Could not save the briefing: Cannot write ") for _, text in no_dialogs)
     assert window.briefing is not None
 
 
