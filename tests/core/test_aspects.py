@@ -1,6 +1,5 @@
 import pytest
 
-from briefing.options import BriefingOptions
 from briefing.pipeline import default_scorer
 from briefing.tokens import stem, stems
 
@@ -46,17 +45,6 @@ def test_each_sentence_scores_highest_for_its_section(expected, text):
     scores = default_scorer()(text)
     best = max(SECTIONS, key=lambda k: scores[k])
     assert best == expected, scores
-
-
-@pytest.mark.parametrize("text", [
-    "Kestria's central demand is a binding timetable for the withdrawal of troops.",
-    "Lisk's main demand remains a permanent seat on the river commission.",
-])
-def test_a_side_s_main_demand_is_enough_to_make_an_aim(text):
-    """A plain "main demand is" names the aim; at 2 (below the minimum) the sentence fell out."""
-    scores = default_scorer()(text)
-    assert scores["objectives"] >= BriefingOptions().min_aspect_score, scores
-    assert max(SECTIONS, key=lambda k: scores[k]) == "objectives"
 
 
 @pytest.mark.parametrize("text", [
