@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import dropwhile
 from typing import Mapping, Sequence
 
 from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns, strip_opening, subject_aside
@@ -463,20 +462,12 @@ def _body(cleaned: CleanArticle) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], ...]:
+def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
                         rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
     # (?<!\w): "Vice-President"; "the": "President Ama Orlen of the Philippines"
     after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?:the\s+)?(?P<country>{country})")
-    # in apposition, as much copy writes it: "Ama Orlen, the Lakeland president, said",
-    # "Ivo Marr, Kestria's envoy to the talks, said", "Ama Orlen, president of the
-    # Philippines."; closed by punctuation within a few words, so not in a list, where the
-    # title is the next person's ("Ama Orlen, Kestrian President Ivo Marr and ...")
-    apposition = re.compile(rf"(?<![\w\-])(?P<name>{_person_name(2)}),\s+(?:the\s+)?(?:(?:former|then-|ex-)\s*)?"
-                            rf"(?:(?P<country>{country}){_POSSESSIVE}\s+(?:{title})"
-                            rf"|(?:{title})\s+of\s+(?:the\s+)?(?P<country_of>{country}))"
-                            rf"(?:\s+(?:to|for|of|in|at|on)(?:\s+[\w’'\-]+){{1,4}})?[,.;:)]")
-    return before, after, apposition
+    return before, after
 
 
 def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]:
@@ -492,13 +483,11 @@ def link_leaders(texts: list[str], c: Countries | None = None) -> dict[str, str]
     patterns = (country, title, _person_name())
     votes: dict[str, Counter[str]] = {}
     for text in texts:
-        for country_name, found_name, least in _leader_phrases(text, patterns):
+        for country_name, found_name in _leader_phrases(text, patterns):
             words = _person_words(found_name)
-            if least > 1:  # "At Stormont, the ... leader": a word opening the sentence is no name
-                words = list(dropwhile(lambda w: w.lower() in stopwords(), words))
             nation = c.canonical.get(country_name)
             full = " ".join(words)
-            if len(words) < least or nation is None or full in c.canonical:
+            if not words or nation is None or full in c.canonical:
                 continue
             votes.setdefault(full, Counter())[nation] += 1
     full_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
@@ -686,13 +675,10 @@ def _name_uses(pattern: str, text: str) -> tuple[tuple[str, str, bool], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _leader_phrases(text: str, patterns: tuple[str, str, str]) -> tuple[tuple[str, str, int], ...]:
-    """(country, name, fewest words the name may have) of every "<country> <title> <Name>"
-    phrase; remembered per paragraph. A name in apposition needs two words once words
-    such as "At" are taken off: in "At Stormont, the DUP leader said" no one is named."""
-    before, after, apposition = _leader_patterns(*patterns)
-    return tuple((m.group("country") or m.groupdict().get("country_of"), m.group("name"), least)
-                 for pattern, least in ((before, 1), (after, 1), (apposition, 2)) for m in pattern.finditer(text))
+def _leader_phrases(text: str, patterns: tuple[str, str, str]) -> tuple[tuple[str, str], ...]:
+    """(country, name) of every "<country> <title> <Name>" phrase; remembered per paragraph."""
+    return tuple((m.group("country"), m.group("name"))
+                 for pattern in _leader_patterns(*patterns) for m in pattern.finditer(text))
 
 
 def names_the_forum(text: str, end: int) -> bool:

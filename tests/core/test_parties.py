@@ -579,26 +579,6 @@ def test_a_country_named_with_the_after_a_leader_s_name_still_ties_the_leader():
     assert leaders["Marr"] == "Netherlands"
 
 
-def test_a_leader_named_before_the_title_in_apposition_is_tied_to_the_country():
-    leaders = link_leaders([
-        "Ama Orlen, the Philippine president, met Ivo Marr, Austria's chancellor, on Monday.",
-        "Lena Vogel, president of the Netherlands, and Tomas Varga, Hungary's envoy to the talks, joined them.",
-        "Orlen, Marr, Vogel and Varga spoke for an hour.",
-    ])
-    assert leaders["Orlen"] == "Philippines" and leaders["Marr"] == "Austria"
-    assert leaders["Vogel"] == "Netherlands" and leaders["Varga"] == "Hungary"
-
-
-def test_a_name_before_the_next_person_s_title_in_a_list_is_not_that_person_s_country():
-    leaders = link_leaders([
-        "The talks were mediated by Ama Orlen, Austrian Chancellor Ivo Marr and Lena Vogel.",
-        "At Stormont, the Austrian chancellor, Ivo Marr, said little.",
-        "Orlen, Marr and Vogel spoke.",
-    ])
-    assert "Ama Orlen" not in leaders and leaders["Marr"] == "Austria"
-    assert not any("Stormont" in name for name in leaders)  # "At" is no name; "Stormont" alone is one word
-
-
 def test_a_linked_leader_s_aide_speaks_for_the_leader_s_country():
     leaders = link_leaders(["Norway's Prime Minister Ingrid Halvorsen met reporters.",
                             "Halvorsen's special envoy Tomas Varga flew to Lima on Monday.",
