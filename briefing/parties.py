@@ -918,8 +918,7 @@ def pronoun_after_opening(text: str) -> bool:
         return False
     speech = kinded_lists("reported_speech.txt")
     low = rest.lower()
-    impersonal = opening_pattern("reported_speech.txt", "impersonal")
-    if impersonal and impersonal.match(low):
+    if any(low.startswith(p) for p in speech["impersonal"]):
         return False  # "Still, it seems ..." is no one
     copula = opening_pattern("reported_speech.txt", "impersonal_copula")
     found = copula.match(low) if copula else None
