@@ -465,8 +465,10 @@ def _body(cleaned: CleanArticle) -> list[str]:
 def _leader_patterns(country: str, title: str, name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?P<country>{country}){_POSSESSIVE}\s+(?:(?:former|then-|ex-)\s*)?"
                         rf"(?:{title})(?:\s+(?:{title}))*,?\s+(?P<name>{name})")
-    # (?<!\w): "Vice-President"; "the": "President Ama Orlen of the Philippines"
-    after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?:the\s+)?(?P<country>{country})")
+    # (?<!\w): "Vice-President"; "the": "President Ama Orlen of the Philippines"; not the
+    # head of a body named after a country ("President Ivo Marr of the Philippine Red Cross")
+    after = re.compile(rf"(?<!\w)(?:{title})\s+(?P<name>{name})\s+of\s+(?:the\s+)?(?P<country>{country})"
+                       rf"(?![\w\-])(?!\s+{UPPER})")
     return before, after
 
 
@@ -1004,8 +1006,8 @@ def subject_party(text: str, model: PartyModel) -> str | None:
     if not model.parties:
         return None
     seen_by = _perspective_party(text, model)
-    if seen_by is not None:
-        return seen_by
+    if seen_by is not None:  # "For Beijing, Chile's offer falls short" is China's view, no side's
+        return seen_by if seen_by in model.parties else None
     clause = strip_opening(text)
     reported = _reported_clause(clause)
     if reported is None:
@@ -1029,8 +1031,7 @@ def _perspective_party(text: str, model: PartyModel) -> str | None:
     if len(names) != 1:
         return None
     start, end, party = names[0]
-    named_alone = start == 0 and not who[end:].strip(" ’'s")
-    return party if named_alone and party in model.parties else None  # as for a subject: a side only
+    return party if start == 0 and not who[end:].strip(" ’'s") else None
 
 
 def _clause_party(clause: str, model: PartyModel) -> str | None:

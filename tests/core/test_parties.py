@@ -134,6 +134,7 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("For years, Norway has wanted stricter farm rules.", "Norway"),  # no party in the phrase
     ("For Chile and Norway, the stakes are high.", None),  # two: the phrase is no one's
     ("For China, the priority is cheap salmon from Norway.", None),  # a country, but no side
+    ("For China, Chile is the priority market.", None),  # China's view, though Chile is the subject
 ])
 def test_subject_party(model, text, party):
     assert subject_party(text, model) == party
@@ -577,6 +578,9 @@ def test_a_country_named_with_the_after_a_leader_s_name_still_ties_the_leader():
                             "Orlen and Marr spoke for an hour."])
     assert leaders["Ama Orlen"] == "Philippines" and leaders["Orlen"] == "Philippines"
     assert leaders["Marr"] == "Netherlands"
+    heads = link_leaders(["President Ama Orlen of the Philippine Red Cross and Chairman Ivo Marr of the US "
+                          "Chamber of Commerce spoke. Orlen and Marr spoke again."])
+    assert heads == {}  # heads of bodies named after a country
 
 
 def test_a_linked_leader_s_aide_speaks_for_the_leader_s_country():
