@@ -920,7 +920,8 @@ def pronoun_after_opening(text: str) -> bool:
         return False
     speech = kinded_lists("reported_speech.txt")
     low = rest.lower()
-    if any(low.startswith(p) for p in speech["impersonal"]):
+    impersonal = opening_pattern("reported_speech.txt", "impersonal")
+    if impersonal and impersonal.match(low):
         return False  # "Still, it seems ..." is no one
     copula = opening_pattern("reported_speech.txt", "impersonal_copula")
     found = copula.match(low) if copula else None

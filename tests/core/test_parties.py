@@ -105,6 +105,7 @@ def test_a_short_name_two_leaders_share_equally_names_neither():
     ("It is likely that Chile will offer a lithium quota.", "Chile"),  # "it" stands for no one
     ("It's likely that Chile will offer a lithium quota.", "Chile"),
     ("It seems Norway will fund the research centre.", "Norway"),
+    ("It looks likely that Chile will offer a lithium quota.", "Chile"),
     ("It is demanding that Chile open its market to salmon feed.", None),  # "it" is someone
     ("Diplomats say the Chilean government could offer a lithium quota.", "Chile"),
     ("Sources told the newspaper that Oslo would fund the research centre.", "Norway"),
@@ -269,6 +270,17 @@ def test_the_forum_of_the_meeting_is_not_a_party():
 def test_a_point_leans_on_context_when_its_subject_points_back(text, leans):
     from briefing.parties import leans_on_context
     assert leans_on_context(text) is leans
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Still, it wants the talks to run past the deadline.", True),
+    ("Still, it seems the talks will run past the deadline.", False),  # "it" stands for no one
+    ("Still, it looks likely that the talks will run past the deadline.", False),
+    ("However, it is unclear whether the talks will run past the deadline.", False),
+])
+def test_a_pronoun_after_an_opening_is_someone_unless_impersonal(text, pronoun):
+    from briefing.parties import pronoun_after_opening
+    assert pronoun_after_opening(text) is pronoun
 
 
 def test_a_capital_introduced_by_apposition_names_its_country():
