@@ -119,3 +119,34 @@ def test_a_takeaway_names_the_party_only_where_the_section_lists_points_by_party
     point = Point("Norvia could walk away from the talks.", ["1"], party="Norvia")
     assert Takeaway("risks", "Risks", point, 1.0).label == "Risks"
     assert Takeaway("objectives", "Objectives", point, 1.0).label == "Objectives · Norvia"
+
+
+def _from(b: Briefing, sources: dict[tuple[int, int], str]) -> Briefing:
+    for (section, point), source in sources.items():
+        b.sections[section].points[point].sources = [source]
+    return b
+
+
+def test_the_box_draws_on_more_than_one_article_when_points_are_near_equal():
+    """Article 1 gives the best point of every section, but each section has one from another
+    article almost as strong: five lines from one article would read as its summary."""
+    b = _from(briefing([(9, 1), (8.6, 1)], [(9, 1), (8.6, 1)], [(9, 1), (8.6, 1)]),
+              {(s, 0): "1" for s in range(3)} | {(0, 1): "2", (1, 1): "3", (2, 1): "4"})
+    chosen = key_takeaways(b, min_points=SMALL)
+    assert sum(t.point.sources == ["1"] for t in chosen) <= 2
+    assert chosen[0].point.sources == ["1"]  # the first pick is still the strongest
+
+
+def test_a_much_stronger_point_wins_though_its_article_already_gives_one():
+    b = _from(briefing([(9, 1)], [(9, 1), (5, 1)], [(9, 1)]),
+              {(0, 0): "1", (1, 0): "1", (1, 1): "2", (2, 0): "3"})
+    concessions = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "concessions"]
+    assert concessions[0] == "concessions point 0"
+
+
+def test_a_point_several_articles_report_is_not_held_back_by_its_first_article():
+    b = _from(briefing([(9, 1)], [(9, 1), (8.6, 1)], [(9, 1)]),
+              {(0, 0): "1", (1, 1): "2", (2, 0): "3"})
+    b.sections[1].points[0].sources = ["1", "4"]
+    concessions = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "concessions"]
+    assert concessions[0] == "concessions point 0"
