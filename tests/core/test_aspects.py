@@ -420,6 +420,17 @@ def test_the_war_a_summit_is_about_is_its_topic_not_a_risk():
     assert scorer("Analysts fear the border clashes could spark a wider war.")["risks"] >= least
 
 
+def test_the_dispute_a_summit_is_about_is_its_topic_not_a_risk():
+    """Talks to settle "a dispute" or "the row" name it in background paragraphs and
+    explainer headings ("What is the row about?"); a feared escalation is still a risk."""
+    from briefing import BriefingOptions
+
+    scorer, least = default_scorer(), BriefingOptions().min_aspect_score
+    assert scorer("The dispute dates to 2019, when Norvia began building the first of its dams.")["risks"] < least
+    assert scorer("What is the row about?")["risks"] < least
+    assert scorer("The row over the dams could escalate into a trade war.")["risks"] >= least
+
+
 def test_the_terms_of_a_deal_are_offers_where_they_open_the_sentence():
     """"Under the agreement, Lima will ..." lists what a side gives; "under the deal" told
     in passing, inside a clause, is no frame (a cue marked ^ in the cue file)."""
