@@ -104,6 +104,20 @@ def test_a_new_aim_of_the_same_party_is_kept_an_elaboration_of_a_chosen_point_is
     assert pool[2].text not in chosen
 
 
+def test_an_offer_outranks_the_short_comment_on_it_that_follows():
+    """"That would let Norvia avoid ..." comments on the offer before it and inherits its
+    frame; being short, it had outscored the offer itself, which then stood only as its
+    lead-in."""
+    offer = "Velda could accept compensation spread over five years, or partly paid in shipping capacity."
+    pool = [
+        _after(offer, "", "concessions", 3),
+        _after("That would let Norvia avoid admitting liability.", offer, "concessions", 4),
+    ]
+    pool[1].scores["concessions"] = 9.0  # its own "would let" and four fifths of the offer's frame
+    chosen = [c.text for c in select_points(pool, SECTIONS, 14, BAG, generic=generic_stems())["concessions"]]
+    assert chosen == [offer]
+
+
 def test_a_sentence_naming_too_little_is_never_a_point():
     vague = cand("Both sides have cards to play.", "concessions", score=9.0)
     offer = POOL[4]

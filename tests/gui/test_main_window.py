@@ -87,7 +87,9 @@ def test_seeds_build_drop_move_export_and_read_back(qtbot, window, seeds_dir, sa
     with qtbot.waitSignal(window.buildEnded, timeout=30_000):  # the risks take the next best point
         next(a for a in move_menu.actions() if a.text() == "Concessions").trigger()
     assert moved in points(window)["concessions"] and moved not in points(window)["risks"]
-    assert set(concessions_before) < set(points(window)["concessions"])  # room enough: nothing left it
+    after = points(window)["concessions"]
+    assert set(after) - {moved} <= set(concessions_before)  # the move brings no other point with it
+    assert len(set(concessions_before) - set(after)) <= 1  # at most the weakest made room
     assert window.edits.is_pinned(moved)  # it stays where the user put it
     assert set(points(window)["risks"]) - set(risks_before)  # refilled
     budget = window.briefing.words_per_section
