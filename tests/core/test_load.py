@@ -205,11 +205,20 @@ def test_total_text_of_one_build_is_limited(tmp_path):
     ("Copyright 2024-2025 Eastline News Agency", "Eastline News Agency"),
     ("(c) 2023, The Harbour Times", "The Harbour Times"),
     ("© The Drava Courier", "The Drava Courier"),
+    ("(c) Orbit Policy Review 2025. Reproduction without permission prohibited.", "Orbit Policy Review"),
+    ("Newsline 24 - copyright 2025, all rights reserved", "Newsline 24"),
+    ("Bank of Tarsk Review | © 2024-2025", "Bank of Tarsk Review"),
 ])
 def test_a_plain_text_article_takes_its_outlet_from_the_copyright_line(line, outlet):
     from briefing.load import article_from_text
     text = f"Ministers Meet on Grain\nThe two ministers meet in Tallin on Monday for a second round.\n{line}\n"
     assert article_from_text(text, source_id="1").outlet == outlet
+
+
+@pytest.mark.parametrize("line", ["The court ruled on copyright.", "The new law extends copyright 2025."])
+def test_a_sentence_ending_in_copyright_is_text_not_a_copyright_line(line):
+    from briefing.clean import is_boilerplate
+    assert not is_boilerplate(line)
 
 
 def test_without_a_copyright_line_there_is_no_outlet_and_a_given_one_wins():
