@@ -196,6 +196,16 @@ def opens_with(text: str, kind: str, *, comma: bool = False) -> bool:
             and first.group(1).lower() in kinded_lists("clause_openers.txt").get(kind, ()))
 
 
+ADDITIVE_REACH = 5  # "Beijing is also seeking ...", "The deal would also open ..."
+
+
+def adds_to_previous(text: str) -> bool:
+    """Does the sentence add to something said before it ("It also wants ...")? Read first,
+    or alone, its "also" points at nothing."""
+    additive = kinded_lists("clause_openers.txt").get("additive", ())
+    return any(w.lower() in additive for w in _WORDS.findall(text)[:ADDITIVE_REACH])
+
+
 ANNOUNCER_MAX_WORDS = 10  # "Three dangers stand out for the talks this spring." (9); a longer one says more
 
 

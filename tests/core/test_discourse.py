@@ -105,3 +105,15 @@ def test_opening_pattern_finds_whole_opening_phrases_longest_first():
     assert impersonal.match("it seems the deal holds").group(0) == "it seems"  # not "it"
     assert impersonal.match("it is likely that talks resume").group(0) == "it is"
     assert opening_pattern("clause_openers.txt", "no such kind") is None
+
+
+@pytest.mark.parametrize("text, adds", [
+    ("It also wants recognition of its 2019 filing.", True),
+    ("Beijing is also seeking relief from export controls.", True),
+    ("Also at stake is the May launch.", True),
+    ("Kenya wants the border reopened.", False),
+    ("Kenya wants the border reopened, and it would also accept monitors.", False),  # "also" deep in a clause
+])
+def test_a_sentence_adding_to_what_was_said_before(text, adds):
+    from briefing.discourse import adds_to_previous
+    assert adds_to_previous(text) is adds

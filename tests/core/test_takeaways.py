@@ -94,6 +94,17 @@ def test_a_point_opening_with_a_list_position_is_a_weaker_takeaway():
     assert top == second.text
 
 
+def test_a_point_adding_to_another_is_a_weaker_takeaway():
+    """"It also wants ..." alone in the box asks "also, besides what?", even under a label
+    that says who "it" is."""
+    b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
+    first, second = b.sections[0].points
+    first.text, first.party, first.lead_in_says_who = "It also wants a seat on the board.", "Kestria", True
+    second.text = "The minister will raise the question of the border."
+    top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"][0]
+    assert top == second.text
+
+
 def test_a_point_naming_a_time_only_the_sentence_before_gives_is_a_weaker_takeaway():
     b = briefing([(5, 1)], [(5, 1)], [(9, 1), (8, 1)])
     first, second = b.sections[2].points
