@@ -1,6 +1,6 @@
 """The same evaluation on summits we wrote ourselves (tests/fixtures/summits), so that the
 method is held to other meetings than the seed one: trade talks, a ceasefire, an
-alliance summit, climate talks and a state visit, and sixty sets written later by
+alliance summit, climate talks and a state visit, and sixty-one sets written later by
 helpers who never saw the method (arms control, a water treaty, accession talks, debt
 talks; then gas transit, a migration pact and a dam dispute; then a fisheries accord and
 rebel peace talks; then a summit of two rival powers and a prisoner swap; then two real
@@ -36,8 +36,9 @@ style), the US-China tariff talks in Geneva in 2025, the US-Iran talks in Muscat
 and the first EU-UK summit in London in 2025 (with a live blog); then Lee and Trump at the
 White House in 2025 (the seeds' style), Modi and Xi at Tianjin in 2025, Carney and Trump at
 the White House in 2025 and the Armenia-Azerbaijan declaration at the White House in 2025;
-each scored as held out before it joined here, the last forty-one after the changes their
-first trials led to).
+then talks between two states over one's satellites jamming the other's, written by a
+helper trying the product as a new user; each scored as held out before it joined here,
+the last forty-two after the changes their first trials led to).
 
 Floors are today's figures less a small margin; they catch a change that helps the
 seeds but hurts everything else.
@@ -66,8 +67,8 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus",
            "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan",
            "anchorage", "geneva_tariffs", "muscat_iran", "eu_uk_reset",
-           "trump_lee", "tianjin_sco", "trump_carney", "washington_caucasus"]
-MEAN_RECALL_FLOOR = 0.59  # 0.601 over these sixty-five sets (0.754 over the first twenty)
+           "trump_lee", "tianjin_sco", "trump_carney", "washington_caucasus", "satellite_talks"]
+MEAN_RECALL_FLOOR = 0.59  # 0.607 over these sixty-six sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Anchorage: its sentences run to 37 words on average, so three fit in a section's 150
 # words against seven or eight facts, and one of them is a background sentence.
