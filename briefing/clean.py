@@ -23,7 +23,7 @@ def paragraph_key(text: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    s = line.strip()
+    s = " ".join(line.split())  # a run of spaces would make the copyright patterns backtrack
     return any(p.fullmatch(s) for p in boilerplate_patterns())
 
 

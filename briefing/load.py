@@ -114,7 +114,7 @@ def copyright_holder(text: str) -> str | None:
     holding = [p for p in boilerplate_patterns() if "holder" in p.groupindex]
     holders = []
     for line in text.splitlines():
-        line = line.strip()
+        line = " ".join(line.split())  # as clean.is_boilerplate: no run of spaces to backtrack over
         if not line:
             continue
         m = next((m for m in (p.fullmatch(line) for p in holding) if m and m.group("holder")), None)

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import docx_styles as S
-from .discourse import adds_to_previous
 from .model import Briefing, Point, Section, Source, briefing_note
 from .output import write_atomic
 from .parties import grouped_by_party
@@ -172,23 +171,17 @@ def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | Non
     keep their order whoever the points are about.
     """
     if not grouped_by_party(section.key):
-        return [(None, _additions_last(section.points))] if section.points else []
+        return [(None, section.points)] if section.points else []
     groups: list[tuple[str | None, list[Point]]] = []
     order = list(parties) + sorted({p.party for p in section.points if p.party and p.party not in parties})
     for party in order:
         points = [p for p in section.points if p.party == party]
         if points:
-            groups.append((party, _additions_last(points)))
+            groups.append((party, points))
     loose = [p for p in section.points if not p.party]
     if loose:
-        groups.insert(0, (UNATTRIBUTED_HEADING if groups else None, _additions_last(loose)))
+        groups.insert(0, (UNATTRIBUTED_HEADING if groups else None, loose))
     return groups
-
-
-def _additions_last(points: list[Point]) -> list[Point]:
-    """The points in order, those adding to another ("It also wants ...") after the rest:
-    listed first, their "also" would point at nothing."""
-    return sorted(points, key=lambda p: adds_to_previous(p.text))
 
 
 # ---------------------------------------------------------------------------- document

@@ -215,7 +215,8 @@ def test_a_plain_text_article_takes_its_outlet_from_the_copyright_line(line, out
     assert article_from_text(text, source_id="1").outlet == outlet
 
 
-@pytest.mark.parametrize("line", ["The court ruled on copyright.", "The new law extends copyright 2025."])
+@pytest.mark.parametrize("line", ["The court ruled on copyright.", "The new law extends copyright 2025.",
+                                  "Section 4(c) 2019"])
 def test_a_sentence_ending_in_copyright_is_text_not_a_copyright_line(line):
     from briefing.clean import is_boilerplate
     assert not is_boilerplate(line)
@@ -309,3 +310,10 @@ def test_a_bare_date_line_is_the_date_and_never_a_point(tmp_path):
     assert [s.date for s in result.briefing.sources] == ["2031-02-06"]
     points = [p.text for s in result.briefing.sections for p in s.points]
     assert points and not any("2031" in p and len(p.split()) < 5 for p in points)
+
+
+def test_a_line_with_a_long_run_of_spaces_is_read_at_once():
+    """A PDF text layer can hold wide gaps; the copyright patterns must not backtrack over them."""
+    from briefing.load import article_from_text
+    text = "Ministers Meet on Grain\nThe two ministers meet in Tallin on Monday.\nThe Harbour Times \u00a9" + " " * 1000 + "2025\n"
+    assert article_from_text(text, source_id="1").outlet == "The Harbour Times"

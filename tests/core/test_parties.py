@@ -668,14 +668,3 @@ def test_the_short_form_of_a_listed_country_is_that_country_not_a_new_one():
             "Seoul and Pyongyang met; North Korea fired. Seoul said."]
     assert discover_countries(even).get("Korea") == "Korea"
 
-
-def test_under_a_party_a_point_adding_to_another_comes_after_it():
-    """Listed first, the "also" of "It also wants ..." would point at nothing."""
-    from briefing.render_docx import grouped_points
-
-    also = Point("It also wants a say over the salmon quotas.", ["1"], party="Norway", score=9.0)
-    main = Point("Norway wants stricter farm rules for salmon.", ["2"], party="Norway", score=5.0)
-    section = Section("objectives", "Objectives", [also, main])
-    assert grouped_points(section, ["Norway"]) == [("Norway", [main, also])]
-    risks = Section("risks", "Risks", [Point("Critics also fear a price war.", ["1"]), Point("Talks may fail.", ["2"])])
-    assert [p.text for p in grouped_points(risks, [])[0][1]] == ["Talks may fail.", "Critics also fear a price war."]

@@ -161,3 +161,10 @@ def test_a_point_several_articles_report_is_not_held_back_by_its_first_article()
     b.sections[1].points[0].sources = ["1", "4"]
     concessions = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "concessions"]
     assert concessions[0] == "concessions point 0"
+
+
+def test_a_pinned_point_is_not_held_back_by_its_article():
+    b = _from(briefing([(9, 1)], [(5, 1)], [(9, 1), (9, 2)]), {(0, 0): "1", (1, 0): "2", (2, 0): "1"})
+    b.sections[2].points[0].pinned = True
+    risks = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "risks"]
+    assert risks[0] == "risks point 0"
