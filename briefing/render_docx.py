@@ -171,7 +171,7 @@ def grouped_points(section: Section, parties: list[str]) -> list[tuple[str | Non
     keep their order whoever the points are about.
     """
     if not grouped_by_party(section.key):
-        return [(None, section.points)] if section.points else []
+        return [(None, list(section.points))] if section.points else []
     groups: list[tuple[str | None, list[Point]]] = []
     order = list(parties) + sorted({p.party for p in section.points if p.party and p.party not in parties})
     for party in order:

@@ -39,7 +39,7 @@ CONTEXT_PENALTY = 0.6  # strength kept by a point that needs the sentence before
 # takeaways of one section sharing such a word report one matter twice.
 DISTINCTIVE_POINTS = 2
 MIN_POINTS_FOR_BOX = 6  # a briefing shorter than this is its own summary; a box would repeat all of it
-TAKEAWAY_WORDS = 120
+TAKEAWAY_WORDS = 120  # beyond the minimum, a takeaway is added only while the box stays within this
 SOURCE_REPEAT_FACTOR = 0.8  # near-equal points from other articles go first
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from briefing.model import Briefing, Point, Section
 from briefing.takeaways import key_takeaways
 
@@ -83,23 +85,15 @@ def test_a_pronoun_point_whose_label_names_its_party_is_not_weaker():
         assert top == (first.text if key == "objectives" else second.text), key
 
 
-def test_a_point_opening_with_a_list_position_is_a_weaker_takeaway():
-    """"Third, it is pressing for ..." alone asks "third of what?", even under a label
-    that says who "it" is."""
+@pytest.mark.parametrize("opening", [
+    "Third, it is pressing for a new constitution.",  # alone: "third of what?"
+    "It also wants a seat on the board.",  # alone: "also, besides what?"
+])
+def test_a_point_that_is_part_of_a_list_the_reader_never_saw_is_a_weaker_takeaway(opening):
+    """Even under a label that says who "it" is."""
     b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
     first, second = b.sections[0].points
-    first.text, first.party, first.lead_in_says_who = "Third, it is pressing for a new constitution.", "Kestria", True
-    second.text = "The minister will raise the question of the border."
-    top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"][0]
-    assert top == second.text
-
-
-def test_a_point_adding_to_another_is_a_weaker_takeaway():
-    """"It also wants ..." alone in the box asks "also, besides what?", even under a label
-    that says who "it" is."""
-    b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
-    first, second = b.sections[0].points
-    first.text, first.party, first.lead_in_says_who = "It also wants a seat on the board.", "Kestria", True
+    first.text, first.party, first.lead_in_says_who = opening, "Kestria", True
     second.text = "The minister will raise the question of the border."
     top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"][0]
     assert top == second.text
