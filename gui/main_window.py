@@ -946,7 +946,8 @@ class MainWindow(QMainWindow):
                 notes[key] = f"Same text as “{original.title if original else 'another article'}”; counted once"
                 continue
             n = counts.get(key, 0)
-            notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Used; no point taken from it"
+            # short enough to be read whole under the title in the narrow list, with a prefix
+            notes[key] = f"Cited by {n} point{'s' if n != 1 else ''}" if n else "Not cited"
             if key in off_topic:
                 notes[key] = OFF_TOPIC_NOTE + " · " + notes[key]
             if key in foreign:

@@ -776,6 +776,8 @@ def test_several_short_files_are_named_each_with_its_word_count(qtbot, window, r
     banner = window.mixed_banner.text()
     assert "“Book the car.” (3 words), “Print the agenda twice for the river summit delegates.” (9 words) " \
            "are too short for news articles" in banner, banner
+    statuses = list_statuses(window)
+    assert statuses["Book the car."] == "Too short for an article? · Not cited"
 
 
 def party_labels(window) -> list[str]:
