@@ -522,6 +522,11 @@ def heading_frames(cand: Candidate, scorer: AspectScorer, sections: tuple[str, .
     return out
 
 
+def completed_sentence(line: str, item: str) -> str:
+    """The sentence a list item finishes, as read: the line before the list, then the item."""
+    return line.rstrip().rstrip(":").rstrip() + " " + item
+
+
 def score_candidates(candidates: list[Candidate], scorer: Callable[[str], dict[str, float]], sections: Iterable[str],
                      min_score: float, frame_of: Callable[[str], str | None] | None = None) -> None:
     """Set ``scores`` and ``section`` on every candidate (section None = background).
@@ -532,9 +537,12 @@ def score_candidates(candidates: list[Candidate], scorer: Callable[[str], dict[s
     frame_of = frame_of or getattr(scorer, "frame_of", None) or (lambda text: None)
     sections = tuple(sections)
     for cand in candidates:
-        scores = scorer(cand.text)
         prev = cand.first.previous
-        if prev and continues_previous(cand.text):
+        if cand.first.completes:  # "Vellmar is prepared to:" + "build a smelter ...": one sentence
+            scores = scorer(completed_sentence(prev, cand.text))
+        else:
+            scores = scorer(cand.text)
+        if prev and not cand.first.completes and continues_previous(cand.text):
             # "Its interest is simple: it wants the gas to keep flowing" after an offer is
             # still an aim: a sentence with a frame of its own takes only that frame's
             # share of the sentence before, never another section's.

@@ -80,6 +80,9 @@ class Sentence:
     previous: str = ""  # the sentence before it (since the last heading), for context
     heading: str = ""  # the heading it stands under ("6. The Risks"), if any
     opens_paragraph: bool = False  # so ``previous`` ends the paragraph before, if any
+    # a list item finishing ``previous`` ("Vellmar is prepared to:" then "- build a smelter
+    # ..."): its frame and its subject are in that line, and a reader needs it shown
+    completes: bool = False
 
 
 @dataclass

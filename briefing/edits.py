@@ -199,6 +199,11 @@ def shown_lead_in(point: Point, grouped: bool) -> str | None:
     return point.lead_in
 
 
+def is_list_line(lead_in: str | None) -> bool:
+    """Is the lead-in the line a bulleted list finishes ("Vellmar is prepared to:")?"""
+    return bool(lead_in) and lead_in.rstrip().endswith(":")
+
+
 def settle_lead_ins(section: Section) -> None:
     """Set what each point shows of its lead-in where it now stands.
 
@@ -207,7 +212,9 @@ def settle_lead_ins(section: Section) -> None:
     itself a point listed with it (under the same heading) is not said twice: the point
     is put right after it ("Orvane is seeking grants ..." then "It also wants an
     exemption ..."), since far from it "it" would be read as whoever came just before.
-    That holds until the lead-in point is dropped or listed elsewhere.
+    That holds until the lead-in point is dropped or listed elsewhere. Items of one
+    bulleted list ("Vellmar is prepared to:" then "build ..." and "pay ...") are listed
+    together, the line they finish shown once, before the first.
     """
     grouped = grouped_by_party(section.key)
 
@@ -217,10 +224,13 @@ def settle_lead_ins(section: Section) -> None:
     listed = {(group(p), point_key(p.text)): p for p in section.points}
     followers: dict[int, list[Point]] = {}
     leading: list[Point] = []
+    first_item: dict[tuple[str | None, str], Point] = {}
     for point in section.points:
         # also when the heading says who "it" is: "It also insists ..." after another of
         # the side's points would be read as that point's subject
         lead = listed.get((group(point), point_key(point.lead_in))) if point.lead_in else None
+        if lead is None and is_list_line(point.lead_in):  # items of one list: together, the line said once
+            lead = first_item.setdefault((group(point), point_key(point.lead_in or "")), point)
         if lead is not None and lead is not point:
             followers.setdefault(id(lead), []).append(point)
         else:
@@ -241,7 +251,9 @@ def settle_lead_ins(section: Section) -> None:
     for point in section.points:
         lead_in = shown_lead_in(point, grouped)
         previous = before.get(group(point))
-        said_just_before = previous is not None and point_key(previous.text) == point_key(lead_in or "")
+        said_just_before = previous is not None and (
+            point_key(previous.text) == point_key(lead_in or "")
+            or (is_list_line(lead_in) and point_key(previous.lead_in or "") == point_key(lead_in or "")))
         point.context = None if said_just_before else lead_in
         before[group(point)] = point
 

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from .discourse import opens_with_anaphor, owner_is_before, personal_pronouns, strip_opening, subject_aside
 from .documents import CleanArticle
@@ -1086,23 +1086,27 @@ def _names_next(following: list[re.Match[str]], names: list[tuple[int, int, str]
 
 
 def attribute_points(sections: list[Section], model: PartyModel,
-                     previous: Mapping[str, str | Sequence[str]] | None = None) -> None:
+                     previous: Mapping[str, str | Sequence[str]] | None = None,
+                     completing: Collection[str] = ()) -> None:
     """Set ``Point.party`` on the points whose subject is one party (see :func:`grouped_by_party`).
 
     "It also wants ..." names no one: its party is the subject of the sentence before it
     (``previous`` maps a point's text to that sentence, or to the sentences before it,
     nearest first), so the reader still sees whose aim it is. When that sentence points
     back too ("Tehran wants ... It says that must happen first. It also wants ..."), the
-    one before it is asked.
+    one before it is asked. So is it for the texts in ``completing``, list items that
+    finish the line before them ("Vellmar is prepared to:" then "- build a smelter ...,
+    provided the government ..."): their subject is in that line, never in the item.
     """
     previous = previous or {}
     for section in sections:
         for point in section.points:
             if point.party is not None:
                 continue
-            point.party = subject_party(point.text, model)
-            if point.party is not None or not leans_on_context(point.text):
-                continue
+            if point.text not in completing:
+                point.party = subject_party(point.text, model)
+                if point.party is not None or not leans_on_context(point.text):
+                    continue
             before = previous.get(point.text) or ()
             for text in (before,) if isinstance(before, str) else before:
                 point.party = subject_party(text, model)

@@ -348,9 +348,13 @@ def assemble_briefing(cleaned: list[CleanArticle], chosen: dict[str, list[Candid
                 for k in options.sections]
     first = {c.text: c.first for cs in chosen.values() for c in cs}
     previous = {text: sentence.previous for text, sentence in first.items()}
-    attribute_points(sections, parties, previous=_sentences_before(first, candidates))
+    completing = frozenset(text for text, sentence in first.items() if sentence.completes)
+    attribute_points(sections, parties, previous=_sentences_before(first, candidates), completing=completing)
     for section in sections:
         for point in section.points:
+            if point.text in completing:  # "build a smelter ..." is read after "Vellmar is prepared to:"
+                point.lead_in, point.lead_in_says_who = previous[point.text], False
+                continue
             found = find_lead_in(point.text, previous.get(point.text, ""), not first[point.text].opens_paragraph)
             if found:
                 point.lead_in, point.lead_in_says_who = found

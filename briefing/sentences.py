@@ -120,19 +120,39 @@ def leaves_unfinished(text: str) -> bool:
     return bool(words) and words[-1].lower() in word_list("unfinished_endings.txt")
 
 
+def list_item_text(text: str) -> str:
+    """An item finishing the line before a list, without the punctuation joining it to the
+    next ("pay a signature bonus of $150 million;" or "...; and"): still word for word."""
+    return _ITEM_JOINER.sub("", text)
+
+
+_ITEM_JOINER = re.compile(r"\s*(?:[;,]\s*(?:and|or)?|\s(?:and|or))\s*$")
+
+
 def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 60) -> list[Sentence]:
-    """All body sentences of an article fit to be briefing points, in order."""
+    """All body sentences of an article fit to be briefing points, in order.
+
+    The items of a bulleted list after a line waiting for its verb ("Vellmar is prepared
+    to:") each finish that line's sentence: an item's first sentence is kept with that
+    line as ``previous`` and ``completes`` set, so it is read, attributed and shown with it.
+    """
     out: list[Sentence] = []
     position = 0
     previous = heading = ""
-    unfinished = False  # the list items now read only as the end of the line before the list
+    unfinished = ""  # the line the list items now finish, if any
     for p_index, para in enumerate(clean.paragraphs):
         if not para.is_list_item:
-            unfinished = leaves_unfinished(para.text)
-        elif unfinished and not para.is_heading:  # a short, heading-like item is read as headings are
+            unfinished = para.text if leaves_unfinished(para.text) else ""
+        elif unfinished:  # even a short, heading-like item: it ends a sentence
             parts = split_sentences(para.text)
-            position += len(parts)
-            previous = parts[-1] if parts else previous
+            for i, text in enumerate(parts):
+                text = list_item_text(text) if i == 0 else text
+                if fit_for_point(text, min_words, max_words):
+                    out.append(Sentence(text=text, article_id=clean.article.id, paragraph=p_index,
+                                        position=position, previous=unfinished if i == 0 else previous,
+                                        heading=heading, opens_paragraph=i == 0, completes=i == 0))
+                previous = text
+                position += 1
             continue
         if para.is_heading or para.is_summary:
             previous = ""  # a heading starts a new topic

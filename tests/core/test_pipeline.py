@@ -257,3 +257,28 @@ def test_the_default_title_names_the_sides_and_the_meeting():
     assert representative_title(cleaned, central, parties) == titles["2"]
     assert representative_title([cleaned[0], cleaned[2]], central, parties) == titles["3"]  # names a side
     assert representative_title([cleaned[0], cleaned[2]], central) == titles["1"]  # the most central
+
+
+def test_list_items_finishing_a_line_are_points_read_and_shown_with_it():
+    """"Kestrania is prepared to:" then "- build ...", "- pay ...": each item is an offer
+    of Kestrania's (though one names the Velorian government), shown after the line it
+    finishes; a second item of the list follows the first, the line said once."""
+    line = "According to a summary shared with investors, Kestrania is prepared to:"
+    items = ["build a grain terminal at Orvik costing about $600 million by 2031, provided the Velorian "
+             "government guarantees its power supply;",
+             "pay a one-off fee of $150 million to Veloria when the new treaty is signed; and",
+             "fund a $40 million training institute for Velorian dock workers in Orvik."]
+    text = ("Kestrania puts terminal on the table\n\n"
+            "Veloria wants Kestrania to open its grain market to Velorian farmers by next year.\n\n"
+            "Kestrania wants a ten-year guarantee for its steel exports to Veloria.\n\n"
+            f"{line}\n\n" + "\n".join(f"- {item}" for item in items) + "\n\n"
+            "Analysts warn that the talks could collapse if Veloria refuses to guarantee the power supply.\n")
+    options = BriefingOptions(words_per_section=80, parties=("Veloria", "Kestrania"))
+    result = build_briefing([article_from_text(text, source_id="1")], options)
+    concessions = next(s for s in result.briefing.sections if s.key == "concessions")
+    listed = [p for p in concessions.points if p.lead_in == line]
+    assert sorted(p.text for p in listed) == [items[0].rstrip(";"), items[2], items[1].removesuffix("; and")]
+    assert all(p.party == "Kestrania" for p in listed)
+    at = concessions.points.index(listed[0])
+    assert concessions.points[at:at + 3] == listed  # together
+    assert [p.context for p in listed] == [line, None, None]

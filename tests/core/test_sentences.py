@@ -1,6 +1,7 @@
 from briefing.clean import clean_article
 from briefing.load import article_from_text
-from briefing.sentences import article_sentences, leaves_unfinished, quotes_balanced, split_sentences, strip_dateline
+from briefing.sentences import (article_sentences, leaves_unfinished, list_item_text, quotes_balanced, split_sentences,
+                                strip_dateline)
 
 
 def test_abbreviations_do_not_end_sentences():
@@ -96,29 +97,33 @@ def test_a_bulleted_key_point_is_no_point_and_no_heading_of_what_follows():
     assert [s.heading for s in article_sentences(clean)] == ["What each side wants", "What could go wrong"]
 
 
-def test_items_finishing_an_unfinished_line_are_not_points():
+def test_items_finishing_an_unfinished_line_are_read_with_it():
     text = ("Council urges restraint\n"
             "The regional council met in Orvik on Tuesday to review the truce with both delegations.\n"
             "The council calls on both governments to:\n"
-            "- Reopen the border crossings to grain lorries within a week.\n"
-            "- Release the detained fishermen held since the spring.\n"
+            "- Reopen the border crossings to grain lorries within a week;\n"
+            "- release the detained fishermen held since the spring; and\n"
+            "- name two envoys each\n"
             "Both delegations left Orvik without speaking to reporters after the meeting.\n"
             "Three trade-offs keep coming up:\n"
             "- Kestria could lower its tariff on wheat next season.\n"
             "- Tallin could open its ports to Kestrian ships.\n")
     clean = clean_article(article_from_text(text, source_id="1"))
     sentences = article_sentences(clean)
-    assert [s.text.split()[0] for s in sentences] == ["The", "Both", "Kestria", "Tallin"]
-    assert sentences[1].previous == "Release the detained fishermen held since the spring."
+    assert [s.text for s in sentences[1:3]] == [  # the joining punctuation goes; the words stay as written
+        "Reopen the border crossings to grain lorries within a week",
+        "release the detained fishermen held since the spring"]
+    assert [s.previous for s in sentences[1:3]] == ["The council calls on both governments to:"] * 2
+    assert [s.completes for s in sentences] == [False, True, True, False, False, False]  # the last: too short
+    assert sentences[3].previous == "name two envoys each"
+    assert [s.text.split()[0] for s in sentences[3:]] == ["Both", "Kestria", "Tallin"]  # sentences of their own
     assert leaves_unfinished("The council calls on both governments to:")
     assert leaves_unfinished("Under the deal, Kestria will:")
     assert not leaves_unfinished("Three trade-offs keep coming up:")
     assert not leaves_unfinished("The main points of the deal include:")  # items may be sentences
-    short = (text.replace(" to grain lorries within a week.", "")  # short, no full stop: heading-like
-             .replace(" held since the spring.", ""))
-    sentences = article_sentences(clean_article(article_from_text(short, source_id="1")))
-    assert [s.text.split()[0] for s in sentences] == ["The", "Both", "Kestria", "Tallin"]
-    assert sentences[1].previous == "" and sentences[1].position == 2
+    assert list_item_text("pay a bonus of $150 million when the licence is renewed, or") == \
+        "pay a bonus of $150 million when the licence is renewed"
+    assert list_item_text("cut the duty to 5 percent.") == "cut the duty to 5 percent."
 
 
 def test_questions_and_quote_fragments_are_not_points():
