@@ -457,6 +457,8 @@ def test_a_cue_marked_to_open_its_clause_keeps_the_mark_when_compiled():
 def test_conceding_that_something_is_so_gives_nothing():
     scorer = default_scorer()
     assert scorer("The envoy conceded that the talks had stalled over the border crossings.")["concessions"] == 0.0
+    assert scorer("Officials privately concede there is room for movement on the royalty.")["concessions"] == 0.0
+    assert scorer("The envoy conceded it would take months to settle the border question.")["concessions"] == 0.0
     assert scorer.frame_of("Kenya may concede more ground on tea tariffs next year.") == "concessions"
 
 
