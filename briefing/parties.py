@@ -399,6 +399,8 @@ class PartyModel:
     bodies: frozenset[str] = frozenset()
     acronyms: dict[str, str] = field(default_factory=dict)  # every "full name (ACRONYM)" of the texts
     government: str | None = None  # the party "the government" names (see _with_sole_government)
+    companies: frozenset[str] = frozenset()  # the bodies found as companies ("Orvane Systems Inc.")
+    company: str | None = None  # the party "the company" names: the one company at the table
 
     def name_forms(self) -> list[str]:
         """Every name, demonym and leader that points to one of the parties ("Japan",
@@ -421,6 +423,9 @@ class PartyModel:
             found += [(m.start(), m.end(), self.government) for m in _the_government().finditer(text)
                       if not any(s < m.end() and m.start() < e for s, e, _ in found)
                       and not self._names_a_country(m.group(0).split()[1:-1])]
+        if self.company:
+            found += [(m.start(), m.end(), self.company) for m in _the_company().finditer(text)
+                      if not any(s < m.end() and m.start() < e for s, e, _ in found)]
         return sorted(found)
 
     def _names_a_country(self, words: list[str]) -> bool:
@@ -449,6 +454,13 @@ def _the_government() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(word_list("government_nouns.txt"), key=len, reverse=True))
     department = rf"(?:{UPPER}[\w\-]*\s+(?:and\s+)?){{1,3}}[Mm]inistry"  # "the Trade and Industry Ministry"
     return re.compile(rf"(?<![\w\-])[Tt]he\s+(?:{department}|(?i:{nouns}))(?![\w\-])(?!\s+(?:of|in)\b)")
+
+
+@lru_cache(maxsize=1)
+def _the_company() -> re.Pattern[str]:
+    """ "the company", "the firm" (``resources/company_nouns.txt``); not "the firm of ..."."""
+    nouns = "|".join(re.escape(n) for n in sorted(word_list("company_nouns.txt"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])[Tt]he\s+(?i:{nouns})(?![\w\-])(?!\s+(?:of|in)\b)")
 
 
 @lru_cache(maxsize=65536)
@@ -808,10 +820,13 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
     texts = [t for ts in texts_by_article for t in ts]
     if found is not None:
         index, leaders, bodies, acronyms = found.countries, found.leaders, found.bodies, found.acronyms
+        companies = found.companies
     else:
         acronyms = _acronyms(texts)
         organisations = discover_organisations(texts, acronyms)
-        organisations = {**discover_companies(texts, {**countries().canonical, **organisations}), **organisations}
+        found_companies = discover_companies(texts, {**countries().canonical, **organisations})
+        companies = frozenset(found_companies.values()) - frozenset(organisations.values())
+        organisations = {**found_companies, **organisations}
         bodies = frozenset(organisations.values())
         index = Countries.of({**organisations, **countries().canonical, **discover_countries(texts)})
         index = Countries.of({**link_capitals(texts, index), **index.canonical})
@@ -824,7 +839,7 @@ def find_parties(articles: list[CleanArticle], max_parties: int = MAX_PARTIES,
         index = Countries.of({**index.canonical, **new_names})
         leaders = link_leaders(texts, index)
         bodies = bodies | frozenset(new_names.values())
-    model = PartyModel(leaders=leaders, countries=index, bodies=bodies, acronyms=acronyms)
+    model = PartyModel(leaders=leaders, countries=index, bodies=bodies, acronyms=acronyms, companies=companies)
     article_count: Counter[str] = Counter()
     for article_texts in texts_by_article:
         here: set[str] = set()
@@ -852,7 +867,11 @@ def _with_sole_government(model: PartyModel, found_bodies: frozenset[str], texts
     (``found_bodies``: a company, a rebel movement), "the government" of the copy is
     that state's: "The government wants at least 70% of the jobs" is Veldmark's aim in
     talks with a chipmaker. Not when the user named a party "government" themselves, nor
-    a side the list does not know (it may be a state)."""
+    a side the list does not know (it may be a state). Likewise, when one party is a
+    company the copy names with its legal form, "the company" is that one."""
+    at_table = [p for p in model.parties if p in model.companies]
+    if len(at_table) == 1 and len(model.parties) > 1:  # "The company says it needs ..." is Vellmar's
+        model.company = at_table[0]
     governments = word_list("government_nouns.txt")
     if any(p.lower() in governments for p in model.parties):
         return model
@@ -991,6 +1010,10 @@ def _report(clause: str, rest: list[re.Match[str]], speech: dict[str, tuple[str,
     if that is not None:
         rest = rest[that + 1:]
     if rest and rest[0].group(0).lower() in speech["determiner"]:
+        # "Officials say the government could offer ...": a noun that names a side
+        side_nouns = word_list("government_nouns.txt") | word_list("company_nouns.txt")
+        if len(rest) > 1 and rest[1].group(0).lower() in side_nouns:
+            return clause[rest[0].start():]
         rest = rest[1:]
     return clause[rest[0].start():] if rest and rest[0].group(0)[:1].isupper() else None
 

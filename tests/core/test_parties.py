@@ -514,6 +514,24 @@ def test_the_government_is_the_only_state_at_a_table_with_a_company_or_a_movemen
     assert subject_party("The government wants at least 70% of the jobs to go to residents.", two_states) is None
 
 
+def test_the_company_is_the_only_company_at_the_table():
+    text = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants jobs. "
+            "Orvane wants grants. Orvane may build. Veldmark may pay.")
+    model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
+    assert model.company == "Orvane Systems"
+    for said in ("The company says it needs that certainty before it builds.", "The firm wants grants worth 30%.",
+                 "Officials said the company could offer a training academy."):
+        assert subject_party(said, model) == "Orvane Systems", said
+    assert subject_party("The firm of lawyers advising Veldmark wants a fee.", model) is None
+    assert subject_party("Officials say the government could offer the plant cheap power.", model) == "Veldmark"
+    assert subject_party("Officials say the talks could collapse.", model) is None
+    rival = find_parties([clean_article(Article(id="1", text=text + " Kestel Mining plc said Kestel Mining may bid. "
+                                                "Kestel Mining wants the plant. Kestel Mining may pay. Kestel Mining "
+                                                "will not wait. Kestel Mining waits.", title="Talks"))])
+    assert "Kestel Mining" in rival.parties and rival.company is None  # which company?
+    assert subject_party("The company says it needs that certainty before it builds.", rival) is None
+
+
 def test_the_sole_state_s_cabinet_and_ministries_are_the_state_but_not_another_country_s():
     talks = ("Veldmark's government and Veldmark's parliament met Orvane Systems Inc. on Monday. Veldmark wants "
              "jobs. Orvane wants grants. Orvane may build. Veldmark may pay.")
