@@ -67,8 +67,9 @@ SUMMITS = ["trade_talks", "ceasefire", "alliance_summit", "climate_talks", "stat
            "saudi_iran", "bali_g20", "doha_taliban", "albanese_beijing", "brussels_caucasus",
            "hanoi_kim", "minerals_deal", "opec_cuts", "windsor", "jeddah_sudan",
            "anchorage", "geneva_tariffs", "muscat_iran", "eu_uk_reset",
-           "trump_lee", "tianjin_sco", "trump_carney", "washington_caucasus", "satellite_talks"]
-MEAN_RECALL_FLOOR = 0.59  # 0.607 over these sixty-six sets (0.754 over the first twenty)
+           "trump_lee", "tianjin_sco", "trump_carney", "washington_caucasus", "satellite_talks",
+           "copper_licence"]
+MEAN_RECALL_FLOOR = 0.59  # 0.605 over these sixty-seven sets (0.754 over the first twenty)
 SECTION_RECALL_FLOOR = 0.25
 # Anchorage: its sentences run to 37 words on average, so three fit in a section's 150
 # words against seven or eight facts, and one of them is a background sentence.
