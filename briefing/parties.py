@@ -870,8 +870,8 @@ def _with_sole_government(model: PartyModel, found_bodies: frozenset[str], texts
     a side the list does not know (it may be a state). Likewise, when one party is a
     company the copy names with its legal form, "the company" is that one."""
     at_table = [p for p in model.parties if p in model.companies]
-    if len(at_table) == 1 and len(model.parties) > 1:  # "The company says it needs ..." is Vellmar's
-        model.company = at_table[0]
+    if len(model.companies) == 1 and len(at_table) == 1 and len(model.parties) > 1:
+        model.company = at_table[0]  # "The company says it needs ..." is Vellmar's, if no other company is named
     governments = word_list("government_nouns.txt")
     if any(p.lower() in governments for p in model.parties):
         return model
@@ -1126,9 +1126,11 @@ def attribute_points(sections: list[Section], model: PartyModel,
         for point in section.points:
             if point.party is not None:
                 continue
-            if point.text not in completing:
+            # an item's subject is in the line before it, unless it is a sentence of its own
+            # ("- Kestrania will guarantee the power supply.")
+            if point.text not in completing or point.text[:1].isupper():
                 point.party = subject_party(point.text, model)
-                if point.party is not None or not leans_on_context(point.text):
+                if point.party is not None or (point.text not in completing and not leans_on_context(point.text)):
                     continue
             before = previous.get(point.text) or ()
             for text in (before,) if isinstance(before, str) else before:

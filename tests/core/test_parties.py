@@ -519,10 +519,14 @@ def test_the_company_is_the_only_company_at_the_table():
             "Orvane wants grants. Orvane may build. Veldmark may pay.")
     model = find_parties([clean_article(Article(id="1", text=text, title="Talks"))])
     assert model.company == "Orvane Systems"
-    for said in ("The company says it needs that certainty before it builds.", "The firm wants grants worth 30%.",
+    for said in ("The company says it needs that certainty before it builds.", "The company wants grants worth 30%.",
                  "Officials said the company could offer a training academy."):
         assert subject_party(said, model) == "Orvane Systems", said
-    assert subject_party("The firm of lawyers advising Veldmark wants a fee.", model) is None
+    assert subject_party("The firm deadline Veldmark has set is 30 June.", model) == "Veldmark"  # an adjective
+    other = find_parties([clean_article(Article(id="1", text=text + " Kestel Resources Ltd lost the tender.",
+                                                title="Talks"))])
+    assert other.company is None  # "the company" may be Kestel Resources'
+    assert subject_party("The company wants Veldmark to reopen the tender.", other) is None
     assert subject_party("Officials say the government could offer the plant cheap power.", model) == "Veldmark"
     assert subject_party("Officials say the talks could collapse.", model) is None
     rival = find_parties([clean_article(Article(id="1", text=text + " Kestel Mining plc said Kestel Mining may bid. "

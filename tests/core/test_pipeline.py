@@ -282,3 +282,12 @@ def test_list_items_finishing_a_line_are_points_read_and_shown_with_it():
     at = concessions.points.index(listed[0])
     assert concessions.points[at:at + 3] == listed  # together
     assert [p.context for p in listed] == [line, None, None]
+    from briefing.model import Section
+    from briefing.parties import attribute_points, find_parties
+    from briefing.clean import clean_article
+    model = find_parties([clean_article(article_from_text(text, source_id="1"))], named=options.parties)
+    sentence = "Veloria will guarantee the terminal's power supply for twenty years from 2027."
+    points = [Point(sentence, ["1"]), Point(items[2], ["1"])]
+    attribute_points([Section("concessions", "Concessions", points)], model,
+                     previous={p.text: line for p in points}, completing={p.text for p in points})
+    assert [p.party for p in points] == ["Veloria", "Kestrania"]  # an item that is a sentence has its own subject

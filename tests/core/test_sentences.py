@@ -124,6 +124,10 @@ def test_items_finishing_an_unfinished_line_are_read_with_it():
     assert list_item_text("pay a bonus of $150 million when the licence is renewed, or") == \
         "pay a bonus of $150 million when the licence is renewed"
     assert list_item_text("cut the duty to 5 percent.") == "cut the duty to 5 percent."
+    in_paragraph = text.replace("Tuesday to review the truce with both delegations.\nThe council",
+                                "Tuesday to review the truce with both delegations. The council")
+    sentences = article_sentences(clean_article(article_from_text(in_paragraph, source_id="1")))
+    assert sentences[1].previous == "The council calls on both governments to:"  # the line, not its paragraph
 
 
 def test_questions_and_quote_fragments_are_not_points():

@@ -99,6 +99,17 @@ def test_a_point_that_is_part_of_a_list_the_reader_never_saw_is_a_weaker_takeawa
     assert top == second.text
 
 
+def test_an_item_of_a_bulleted_list_is_a_weaker_takeaway():
+    """"fund a training institute" reads alone in the box, without "Kestria is prepared to:"."""
+    b = briefing([(9, 1), (8, 1)], [(5, 1)], [(5, 1)])
+    first, second = b.sections[0].points
+    first.text, first.party, first.lead_in = "fund a training institute for dock workers", "Kestria", \
+        "Kestria is prepared to:"
+    second.text = "The minister will raise the question of the border."
+    top = [t.point.text for t in key_takeaways(b, min_points=SMALL) if t.section_key == "objectives"][0]
+    assert top == second.text
+
+
 def test_a_point_naming_a_time_only_the_sentence_before_gives_is_a_weaker_takeaway():
     b = briefing([(5, 1)], [(5, 1)], [(9, 1), (8, 1)])
     first, second = b.sections[2].points
