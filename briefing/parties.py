@@ -458,7 +458,7 @@ def _the_government() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _the_company() -> re.Pattern[str]:
-    """ "the company", "the firm" (``resources/company_nouns.txt``); not "the firm of ..."."""
+    """ "the company" (``resources/company_nouns.txt``); not "the company of ..."."""
     nouns = "|".join(re.escape(n) for n in sorted(word_list("company_nouns.txt"), key=len, reverse=True))
     return re.compile(rf"(?<![\w\-])[Tt]he\s+(?i:{nouns})(?![\w\-])(?!\s+(?:of|in)\b)")
 

@@ -143,7 +143,7 @@ def article_sentences(clean: CleanArticle, min_words: int = 6, max_words: int = 
     for p_index, para in enumerate(clean.paragraphs):
         if not para.is_list_item:
             # the line is the paragraph's last sentence: "Talks resumed on Tuesday. Kestrania is prepared to:"
-            unfinished = split_sentences(para.text)[-1] if leaves_unfinished(para.text) else ""
+            unfinished = (split_sentences(para.text) or [para.text])[-1] if leaves_unfinished(para.text) else ""
         elif unfinished:  # even a short, heading-like item: it ends a sentence
             parts = split_sentences(para.text)
             for i, text in enumerate(parts):

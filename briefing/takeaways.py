@@ -5,8 +5,9 @@ takeaways that match its sections. Scores are only comparable within a section, 
 point is measured against the best of its own section, with a bonus for every further
 article that reports it; pinned points count as strongest, and a point whose subject
 points back to an earlier sentence ("He will ...", "These may ..."), names a time only
-that sentence gives ("collapsed later that year") or opens with a list position
-("Third, ...") counts less, since a takeaway is read on its own (unless its label names
+that sentence gives ("collapsed later that year"), opens with a list position ("Third,
+...") or is an item of a bulleted list ("fund a training institute", after "Vellmar is
+prepared to:") counts less, since a takeaway is read on its own (unless its label names
 the party the pronoun stands for). Every non-empty section gives at least one takeaway,
 then the strongest of the rest fill up to the maximum, as long as the box stays short
 enough to read at a glance (``TAKEAWAY_WORDS``): with 45-word sentences, five takeaways
