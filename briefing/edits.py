@@ -199,11 +199,6 @@ def shown_lead_in(point: Point, grouped: bool) -> str | None:
     return point.lead_in
 
 
-def is_list_line(lead_in: str | None) -> bool:
-    """Is the lead-in the line a bulleted list finishes ("Vellmar is prepared to:")?"""
-    return bool(lead_in) and lead_in.rstrip().endswith(":")
-
-
 def settle_lead_ins(section: Section) -> None:
     """Set what each point shows of its lead-in where it now stands.
 
@@ -229,7 +224,7 @@ def settle_lead_ins(section: Section) -> None:
         # also when the heading says who "it" is: "It also insists ..." after another of
         # the side's points would be read as that point's subject
         lead = listed.get((group(point), point_key(point.lead_in))) if point.lead_in else None
-        if lead is None and is_list_line(point.lead_in):  # items of one list: together, the line said once
+        if lead is None and point.finishes_lead_in:  # items of one list: together, the line said once
             lead = first_item.setdefault((group(point), point_key(point.lead_in or "")), point)
         if lead is not None and lead is not point:
             followers.setdefault(id(lead), []).append(point)
@@ -253,7 +248,7 @@ def settle_lead_ins(section: Section) -> None:
         previous = before.get(group(point))
         said_just_before = previous is not None and (
             point_key(previous.text) == point_key(lead_in or "")
-            or (is_list_line(lead_in) and point_key(previous.lead_in or "") == point_key(lead_in or "")))
+            or (point.finishes_lead_in and point_key(previous.lead_in or "") == point_key(point.lead_in or "")))
         point.context = None if said_just_before else lead_in
         before[group(point)] = point
 

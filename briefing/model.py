@@ -65,6 +65,12 @@ class Point:
     def support(self) -> int:
         return len(set(self.sources) | set(self.related))
 
+    @property
+    def finishes_lead_in(self) -> bool:
+        """Is the point an item of a bulleted list, finishing its lead-in ("Vellmar is
+        prepared to:" then "build a smelter ...")? Read alone, it says neither who nor what."""
+        return bool(self.lead_in) and self.lead_in.rstrip().endswith(":")
+
 
 @dataclass
 class Section:

@@ -1126,12 +1126,13 @@ def attribute_points(sections: list[Section], model: PartyModel,
         for point in section.points:
             if point.party is not None:
                 continue
+            item = point.text in completing
             # an item's subject is in the line before it, unless it is a sentence of its own
             # ("- Kestrania will guarantee the power supply.")
-            if point.text not in completing or point.text[:1].isupper():
+            if not item or point.text[:1].isupper():
                 point.party = subject_party(point.text, model)
-                if point.party is not None or (point.text not in completing and not leans_on_context(point.text)):
-                    continue
+            if point.party is not None or not (item or leans_on_context(point.text)):
+                continue
             before = previous.get(point.text) or ()
             for text in (before,) if isinstance(before, str) else before:
                 point.party = subject_party(text, model)

@@ -25,7 +25,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .discourse import adds_to_previous, names_time_before, opens_with
-from .edits import is_list_line
 from .lexicon import stopwords
 from .model import Briefing, Point
 from .parties import grouped_by_party, leans_on_context
@@ -68,7 +67,7 @@ def point_strength(point: Point, best_score: float, labelled: bool = False) -> f
     says_who = labelled and point.party is not None and point.lead_in_says_who
     # "Third, ...": alone, a fragment of a list the reader never saw
     if (leans_on_context(point.text) and not says_who) or opens_with(point.text, "enumerator", comma=True) \
-            or names_time_before(point.text) or adds_to_previous(point.text) or is_list_line(point.lead_in):
+            or names_time_before(point.text) or adds_to_previous(point.text) or point.finishes_lead_in:
         strength *= CONTEXT_PENALTY
     return strength + (1.0 if point.pinned else 0.0)
 
